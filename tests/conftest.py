@@ -1,0 +1,25 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def small_path() -> Path:
+    return DATA / "small.yaml"
+
+
+@pytest.fixture
+def write_yaml(tmp_path):
+    """Writes a dataset text to a file and returns its path."""
+
+    def write(text: str | bytes, name: str = "d.yaml") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        return path
+
+    return write

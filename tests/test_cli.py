@@ -1,0 +1,98 @@
+"""The command line contract: exit codes, FILE:LINE:COL output, exports."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from timeline_app import __version__
+from timeline_app.cli import main
+from timeline_app.resources import export_schema_path
+
+DATA = Path(__file__).parent / "data"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_validate_valid(capsys, small_path):
+    assert main(["validate", str(small_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "valid: 3 milestones, 2 indicators" in out
+
+
+def test_validate_five_faults_prints_five_positions():
+    result = run_cli("validate", str(DATA / "five_faults.yaml"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 6  # five kinds of fault; one of them (unknown reference) twice
+    name = str(DATA / "five_faults.yaml")
+    assert all(line.startswith(name + ":") and line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines)
+    assert [line.split(": ", 1)[1].split(" ")[0:2] for line in lines] == [
+        ["bad", "date:"], ["duplicate", "id"], ["unknown", "branch"], ["unknown", "key"], ["unknown", "source"],
+        ["milestone", "'three':"],
+    ]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["validate", "/no/such/file.yaml"], ["validate", "/"], ["validate", "--bogus"], ["export", "--format", "xml", "-o", "-"]])
+def test_usage_errors_exit_2(args, capsys):
+    assert main(args) == 2
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"timeline-app {__version__}"
+
+
+def test_export_json_round_trip_validates_against_schema(tmp_path, small_path):
+    out = tmp_path / "export.json"
+    assert main(["export", str(small_path), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads(export_schema_path().read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert list(data)[1:] == ["format", "title", "sources", "branches", "categories", "eras", "milestones", "indicators"]
+    signing = next(m for m in data["milestones"] if m["id"] == "north-signing")
+    assert signing["date"] == {
+        "edtf": "2013-06-28", "kind": "date", "precision": "day", "earliest": "2013-06-28", "latest": "2013-06-28",
+        "uncertain": False, "approximate": False, "label": {"zh": "2013年6月28日", "en": "28 Jun 2013"},
+    }
+    assert signing["sources"] == ["article-a"] and signing["citations"] == [{"source": "article-a", "paragraph": 3}]
+    visits = data["indicators"][0]
+    assert visits["points"][0] == {
+        "date": visits["points"][0]["date"], "value": 250000, "qualifier": "more_than",
+    }
+    # A broken export is caught by the schema: the check can fail.
+    del signing["title"]["en"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_export_json_to_stdout(small_path):
+    result = run_cli("export", str(small_path), "--format", "json", "-o", "-")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"]["zh"] == "测试医联体"
+
+
+def test_export_csv_has_bom_and_opens_as_utf8(tmp_path, small_path):
+    out = tmp_path / "export.csv"
+    assert main(["export", str(small_path), "--format", "csv", "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == ["parent-undated", "north-signing", "south-first"]
+    assert rows[1]["date_zh"] == "2013年6月28日" and rows[1]["branch_zh"] == "北院"
+    assert rows[2]["title_en"] == "NO"
+
+
+def test_export_of_bad_dataset_writes_nothing(tmp_path):
+    out = tmp_path / "x.json"
+    assert main(["export", str(DATA / "five_faults.yaml"), "--format", "json", "-o", str(out)]) == 1
+    assert not out.exists()

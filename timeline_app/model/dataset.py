@@ -1,0 +1,179 @@
+"""The dataset's records: plain immutable values, built only by the loader."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from .edtf import EdtfDate
+
+__all__ = [
+    "Branch", "BranchKind", "Category", "Citation", "Dataset", "Era", "Indicator", "IndicatorPoint",
+    "Media", "Milestone", "Person", "Qualifier", "Source", "Text",
+]
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in both languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class BranchKind(enum.Enum):
+    BRANCH = "branch"  # a lane of its own
+    PARENT = "parent"  # the parent hospital: middle band
+    ALLIANCE = "alliance"  # the alliance as a whole: middle band
+
+
+class Qualifier(enum.Enum):
+    """What a source says of a figure's exactness (余 is MORE_THAN, 近 is NEARLY)."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    NEARLY = "nearly"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: str
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: Text
+    outlet: Text
+    date: EdtfDate
+    author: Text | None = None
+    editors: tuple[Text, ...] = ()
+    photos: Text | None = None
+    url: str | None = None
+    seed: str | None = None
+    paragraphs: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    id: str
+    kind: BranchKind
+    name: Text
+    color: str
+    full_name: Text | None = None
+
+    @property
+    def has_lane(self) -> bool:
+        return self.kind is BranchKind.BRANCH
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name: Text
+    marker: str
+    color: str
+    weight: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    name: Text
+    date: EdtfDate
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: Text
+    role: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    path: str
+    caption: Text
+    credit: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    branch: str
+    category: str
+    date: EdtfDate
+    title: Text
+    summary: Text
+    sources: tuple[Citation, ...]
+    people: tuple[Person, ...] = ()
+    places: tuple[Text, ...] = ()
+    tags: tuple[Text, ...] = ()
+    media: tuple[Media, ...] = ()
+    line: int = 0  # where it stands in its file, for messages and "edit here"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorPoint:
+    date: EdtfDate
+    value: Decimal
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    branch: str
+    measure: str
+    label: Text
+    unit: str
+    points: tuple[IndicatorPoint, ...]
+    sources: tuple[Citation, ...]
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A whole validated dataset; references between records are known to resolve."""
+
+    title: Text
+    sources: tuple[Source, ...]
+    branches: tuple[Branch, ...]
+    categories: tuple[Category, ...]
+    eras: tuple[Era, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def branch_by_id(self) -> dict[str, Branch]:
+        return {b.id: b for b in self.branches}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def milestone_by_id(self) -> dict[str, Milestone]:
+        return {m.id: m for m in self.milestones}
+
+    @cached_property
+    def chronological(self) -> tuple[Milestone, ...]:
+        """Milestones by date, then by id so the order is stable."""
+        return tuple(sorted(self.milestones, key=lambda m: (m.date.sort_key, m.id)))

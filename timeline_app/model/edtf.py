@@ -1,0 +1,365 @@
+"""The subset of EDTF (Library of Congress Extended Date/Time Format) that archivists need here.
+
+Supported: level 0 dates and intervals (``2013-06-28``, ``2015-08``, ``2020``, ``2013/2023``);
+level 1 qualifiers (``?`` uncertain, ``~`` approximate, ``%`` both), unspecified digits
+(``201X``, ``2013-XX``), seasons (``2015-21`` … ``2015-24``), open and unknown interval ends
+(``2013/..``, ``/2023``); level 2 "one of" sets (``[2013..2023]``, ``[2013, 2015]``,
+``[..2013]``) for an event known only to fall somewhere in a period.
+
+Every date knows its earliest and latest day, its precision, a sort key and its wording in
+Chinese and English. Times of day, negative years and ``{…}`` all-of sets are refused with a
+message, never silently misread.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+__all__ = ["EdtfDate", "EdtfError", "Kind", "Part", "Precision", "parse_edtf"]
+
+
+class EdtfError(ValueError):
+    """A string that is not a date of the supported EDTF subset; the message says why."""
+
+
+class Precision(enum.Enum):
+    """How exactly a date is known, finest first."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+    @property
+    def rank(self) -> int:
+        return _PRECISION_ORDER.index(self)
+
+
+_PRECISION_ORDER = list(Precision)
+
+
+class Kind(enum.Enum):
+    """A single date, a span that lasts a period, or one date somewhere within a set."""
+
+    DATE = "date"
+    INTERVAL = "interval"
+    ONE_OF = "one-of"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One calendar date at some precision, e.g. ``2015-08~``."""
+
+    year: int
+    month: int | None
+    day: int | None
+    season: int | None
+    precision: Precision
+    uncertain: bool
+    approximate: bool
+    earliest: dt.date
+    latest: dt.date
+
+    def describe(self, lang: str) -> str:
+        text = _describe_part(self, lang)
+        if self.approximate:
+            text = ("约" + text) if lang == "zh" else ("c. " + text)
+        if self.uncertain:
+            text = text + ("（存疑）" if lang == "zh" else " (uncertain)")
+        return text
+
+
+OPEN = "open"  # ``..``: the period runs on (or back) without limit
+UNKNOWN = "unknown"  # empty end: there is an end, but it is not known
+End = Part | str  # a Part, OPEN or UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One element of a "one of" set: a date, or a range of dates ``a..b`` (ends may be open)."""
+
+    start: Part | None
+    end: Part | None
+    is_range: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EdtfDate:
+    """A parsed EDTF string. ``earliest``/``latest`` are ``None`` where the date is open-ended."""
+
+    text: str
+    kind: Kind
+    precision: Precision
+    earliest: dt.date | None
+    latest: dt.date | None
+    uncertain: bool
+    approximate: bool
+    start: End | None = None  # INTERVAL only
+    end: End | None = None  # INTERVAL only
+    members: tuple[Member, ...] = ()  # ONE_OF only
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders by earliest day, then by latest (a day sorts before the month that holds it)."""
+        lo = (self.earliest or dt.date.min).toordinal()
+        hi = (self.latest or dt.date.max).toordinal()
+        return (lo, hi, _KIND_ORDER[self.kind])
+
+    @property
+    def is_exact_day(self) -> bool:
+        return self.kind is Kind.DATE and self.precision is Precision.DAY
+
+    def describe(self, lang: str) -> str:
+        """The date in words: ``2015年8月`` / ``Aug 2015``; sets say "between … and …"."""
+        if self.kind is Kind.DATE:
+            assert isinstance(self.start, Part)
+            return self.start.describe(lang)
+        if self.kind is Kind.INTERVAL:
+            return _describe_interval(self.start, self.end, lang)
+        return _describe_set(self.members, lang)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_KIND_ORDER = {Kind.DATE: 0, Kind.INTERVAL: 1, Kind.ONE_OF: 2}
+
+_PART_RE = re.compile(
+    r"(?P<year>\d{4}|\d{3}X|\d{2}XX)"
+    r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
+    r"(?P<qual>[?~%])?"
+)
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parses one EDTF string; raises :class:`EdtfError` with a readable reason."""
+    if not isinstance(text, str):
+        raise EdtfError(f"a date must be text, not {type(text).__name__}")
+    s = text.strip()
+    if not s:
+        raise EdtfError("empty date")
+    if s != text:
+        raise EdtfError("a date must not start or end with spaces")
+    if "T" in s:
+        raise EdtfError(f"'{s}': times of day are not supported; give the date only")
+    if s.startswith("{"):
+        raise EdtfError(f"'{s}': all-of sets {{…}} are not supported; make one milestone per date")
+    if s.startswith("["):
+        return _parse_set(s)
+    if "/" in s:
+        return _parse_interval(s)
+    part = _parse_part(s)
+    return EdtfDate(
+        text=s,
+        kind=Kind.DATE,
+        precision=part.precision,
+        earliest=part.earliest,
+        latest=part.latest,
+        uncertain=part.uncertain,
+        approximate=part.approximate,
+        start=part,
+    )
+
+
+def _parse_part(s: str) -> Part:
+    m = _PART_RE.fullmatch(s)
+    if not m:
+        raise EdtfError(_explain_bad_part(s))
+    year_s, month_s, day_s, qual = m.group("year", "month", "day", "qual")
+    uncertain = qual in ("?", "%")
+    approximate = qual in ("~", "%")
+    if "X" in year_s:
+        if month_s is not None:
+            raise EdtfError(f"'{s}': a month needs a fully known year")
+        lo_year = int(year_s.replace("X", "0"))
+        hi_year = int(year_s.replace("X", "9"))
+        precision = Precision.DECADE if year_s.count("X") == 1 else Precision.CENTURY
+        _check_year(max(lo_year, 1), s)
+        return Part(
+            lo_year, None, None, None, precision, uncertain, approximate,
+            dt.date(max(lo_year, 1), 1, 1), dt.date(hi_year, 12, 31),
+        )
+    year = int(year_s)
+    _check_year(year, s)
+    if month_s is None or (month_s == "XX" and day_s in (None, "XX")):
+        return Part(year, None, None, None, Precision.YEAR, uncertain, approximate,
+                    dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if month_s == "XX":
+        raise EdtfError(f"'{s}': a day needs a known month")
+    month = int(month_s)
+    if 21 <= month <= 24:
+        if day_s is not None:
+            raise EdtfError(f"'{s}': a season has no day")
+        lo, hi = _season_bounds(year, month)
+        return Part(year, None, None, month, Precision.SEASON, uncertain, approximate, lo, hi)
+    if not 1 <= month <= 12:
+        raise EdtfError(f"'{s}': there is no month {month_s} (months are 01–12, seasons 21–24)")
+    last_day = calendar.monthrange(year, month)[1]
+    if day_s is None or day_s == "XX":
+        return Part(year, month, None, None, Precision.MONTH, uncertain, approximate,
+                    dt.date(year, month, 1), dt.date(year, month, last_day))
+    day = int(day_s)
+    if not 1 <= day <= last_day:
+        raise EdtfError(f"'{s}': {_MONTHS_EN[month - 1]} {year} has no day {day_s} (it has {last_day} days)")
+    day_date = dt.date(year, month, day)
+    return Part(year, month, day, None, Precision.DAY, uncertain, approximate, day_date, day_date)
+
+
+def _check_year(year: int, s: str) -> None:
+    if year < 1:
+        raise EdtfError(f"'{s}': year 0000 and earlier are not supported")
+
+
+def _season_bounds(year: int, season: int) -> tuple[dt.date, dt.date]:
+    first_month = {21: 3, 22: 6, 23: 9, 24: 12}[season]
+    lo = dt.date(year, first_month, 1)
+    if season == 24:  # winter runs into the next year (northern hemisphere)
+        return lo, dt.date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
+    last_month = first_month + 2
+    return lo, dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _explain_bad_part(s: str) -> str:
+    if re.fullmatch(r"-\d+.*", s):
+        return f"'{s}': years before 0001 are not supported"
+    if re.fullmatch(r"Y-?\d+", s) or re.fullmatch(r"\d{5,}.*", s):
+        return f"'{s}': years beyond 9999 are not supported"
+    if re.fullmatch(r"\d{4}-\d{1}(-\d{1,2})?", s) or re.fullmatch(r"\d{4}-\d{2}-\d{1}", s):
+        return f"'{s}': months and days take two digits (2013-06-08)"
+    if re.fullmatch(r"\d{4}[./]\d{1,2}([./]\d{1,2})?", s) or "年" in s:
+        return f"'{s}': write dates as YYYY-MM-DD (2013-06-28)"
+    if re.search(r"\d[?~%]-", s) or re.search(r"-[?~%]\d", s):
+        return f"'{s}': a qualifier (? ~ %) goes at the end of the whole date"
+    return f"'{s}' is not an EDTF date (expected e.g. 2013-06-28, 2015-08, 2020, 2013/2023, [2013..2023])"
+
+
+def _parse_end(s: str, which: str) -> End:
+    if s == "..":
+        return OPEN
+    if s == "":
+        return UNKNOWN
+    try:
+        return _parse_part(s)
+    except EdtfError as err:
+        raise EdtfError(f"{which} of interval: {err}") from None
+
+
+def _parse_interval(s: str) -> EdtfDate:
+    pieces = s.split("/")
+    if len(pieces) != 2:
+        raise EdtfError(f"'{s}': an interval has exactly one '/'")
+    start = _parse_end(pieces[0], "start")
+    end = _parse_end(pieces[1], "end")
+    if not isinstance(start, Part) and not isinstance(end, Part):
+        raise EdtfError(f"'{s}': at least one end of an interval must be a date")
+    if isinstance(start, Part) and isinstance(end, Part) and start.earliest > end.latest:
+        raise EdtfError(f"'{s}': the interval ends before it starts")
+    parts = [p for p in (start, end) if isinstance(p, Part)]
+    return EdtfDate(
+        text=s,
+        kind=Kind.INTERVAL,
+        precision=max((p.precision for p in parts), key=lambda p: p.rank),
+        earliest=start.earliest if isinstance(start, Part) else None,
+        latest=end.latest if isinstance(end, Part) else None,
+        uncertain=any(p.uncertain for p in parts),
+        approximate=any(p.approximate for p in parts),
+        start=start,
+        end=end,
+    )
+
+
+def _parse_set(s: str) -> EdtfDate:
+    if not s.endswith("]"):
+        raise EdtfError(f"'{s}': a set opened with '[' must close with ']'")
+    body = s[1:-1].strip()
+    if not body:
+        raise EdtfError(f"'{s}': empty set")
+    members: list[Member] = []
+    items = [item.strip() for item in body.split(",")]
+    for index, item in enumerate(items):
+        if ".." not in item:
+            members.append(Member(_parse_part(item), None, False))
+            continue
+        lo_s, _, hi_s = item.partition("..")
+        if ".." in hi_s:
+            raise EdtfError(f"'{s}': '{item}' has more than one '..'")
+        lo = _parse_part(lo_s) if lo_s else None
+        hi = _parse_part(hi_s) if hi_s else None
+        if lo is None and hi is None:
+            raise EdtfError(f"'{s}': '..' needs a date on at least one side")
+        if lo is None and index != 0:
+            raise EdtfError(f"'{s}': only the first element may be open at its start ('..{hi_s}')")
+        if hi is None and index != len(items) - 1:
+            raise EdtfError(f"'{s}': only the last element may be open at its end ('{lo_s}..')")
+        if lo and hi and lo.earliest > hi.latest:
+            raise EdtfError(f"'{s}': the range '{item}' ends before it starts")
+        members.append(Member(lo, hi, True))
+    parts = [p for m in members for p in (m.start, m.end) if p is not None]
+    first, last = members[0], members[-1]
+    earliest = None if (first.is_range and first.start is None) else min(p.earliest for p in parts)
+    latest = None if (last.is_range and last.end is None) else max(p.latest for p in parts)
+    return EdtfDate(
+        text=s,
+        kind=Kind.ONE_OF,
+        precision=max((p.precision for p in parts), key=lambda p: p.rank),
+        earliest=earliest,
+        latest=latest,
+        uncertain=any(p.uncertain for p in parts),
+        approximate=any(p.approximate for p in parts),
+        members=tuple(members),
+    )
+
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_SEASONS = {21: ("春", "Spring"), 22: ("夏", "Summer"), 23: ("秋", "Autumn"), 24: ("冬", "Winter")}
+
+
+def _describe_part(p: Part, lang: str) -> str:
+    zh = lang == "zh"
+    if p.precision is Precision.DAY:
+        return f"{p.year}年{p.month}月{p.day}日" if zh else f"{p.day} {_MONTHS_EN[p.month - 1]} {p.year}"
+    if p.precision is Precision.MONTH:
+        return f"{p.year}年{p.month}月" if zh else f"{_MONTHS_EN[p.month - 1]} {p.year}"
+    if p.precision is Precision.SEASON:
+        zh_name, en_name = _SEASONS[p.season]
+        return f"{p.year}年{zh_name}" if zh else f"{en_name} {p.year}"
+    if p.precision is Precision.YEAR:
+        return f"{p.year}年" if zh else str(p.year)
+    return f"{p.earliest.year}年代" if zh else f"{p.earliest.year}s"
+
+
+def _describe_interval(start: End, end: End, lang: str) -> str:
+    zh = lang == "zh"
+    if start == OPEN:
+        return f"至{end.describe(lang)}" if zh else f"until {end.describe(lang)}"
+    if end == OPEN:
+        return f"{start.describe(lang)}起" if zh else f"from {start.describe(lang)}"
+    lo = start.describe(lang) if isinstance(start, Part) else ("（未知）" if zh else "unknown")
+    hi = end.describe(lang) if isinstance(end, Part) else ("（未知）" if zh else "unknown")
+    return f"{lo}至{hi}" if zh else f"{lo} – {hi}"
+
+
+def _describe_set(members: tuple[Member, ...], lang: str) -> str:
+    zh = lang == "zh"
+    phrases = []
+    for m in members:
+        if not m.is_range:
+            phrases.append(m.start.describe(lang))
+        elif m.start is None:
+            phrases.append(f"{m.end.describe(lang)}或更早" if zh else f"{m.end.describe(lang)} or earlier")
+        elif m.end is None:
+            phrases.append(f"{m.start.describe(lang)}或之后" if zh else f"{m.start.describe(lang)} or later")
+        else:
+            lo, hi = m.start.describe(lang), m.end.describe(lang)
+            phrases.append(f"{lo}至{hi}间" if zh else f"between {lo} and {hi}")
+    if zh:
+        return "或".join(phrases)
+    if len(phrases) == 1:
+        return phrases[0]
+    return ", ".join(phrases[:-1]) + " or " + phrases[-1]
