@@ -20,4 +20,5 @@ UNITS: dict[str, Text] = {
     "operations": Text("台次", "operations"),
     "members": Text("家", "members"),
     "centres": Text("个", "centres"),
+    "percent": Text("%", "%"),
 }
