@@ -8,9 +8,12 @@ from .dataset import (
 from .edtf import EdtfDate, EdtfError, Kind, Precision, parse_edtf
 from .loader import load_dataset
 from .problems import DatasetError, Problem
+from .session import Session
+from .viewstate import Filter, ViewState
 
 __all__ = [
     "Branch", "BranchKind", "Category", "Citation", "Dataset", "DatasetError", "EdtfDate", "EdtfError",
     "Era", "Indicator", "IndicatorPoint", "Kind", "Media", "Milestone", "Person", "Precision", "Problem",
-    "Qualifier", "Source", "Text", "bundled_dataset_path", "load_dataset", "parse_edtf",
+    "Qualifier", "Session", "Source", "Text", "Filter", "ViewState", "bundled_dataset_path", "load_dataset",
+    "parse_edtf",
 ]

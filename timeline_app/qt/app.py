@@ -1,0 +1,71 @@
+"""Starting the viewer: the QApplication, fonts, theme, the main window, or a screenshot."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..model import DatasetError, Session
+
+__all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
+
+ORGANIZATION = "timeline-app"
+APPLICATION = "timeline-app"
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication with our names (for QSettings), Fusion style and the bundled fonts."""
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import install_fonts
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle("Fusion")
+    install_fonts(app)
+    return app
+
+
+def run(path: Path, lang: str | None = None, select: str | None = None, kiosk: bool = False,
+        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900)) -> int:
+    """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead."""
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        session = Session.open(path)
+    except DatasetError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if select and select not in session.dataset.milestone_by_id:
+        print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
+        return 2
+    app = create_application()
+    from .main_window import MainWindow
+
+    window = MainWindow(session, lang=lang, animate=screenshot is None)
+    if select:
+        window.select(select)
+    if screenshot is not None:
+        return _screenshot(app, window, screenshot, size)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    return app.exec()
+
+
+def _screenshot(app, window, target: Path, size: tuple[int, int]) -> int:
+    """Renders exactly what a user would see at ``size`` and writes it as a PNG."""
+    window.resize(*size)
+    window.show()
+    for _ in range(3):  # layouts settle over a few passes (heights that depend on widths)
+        app.processEvents()
+    image = window.grab()
+    if not image.save(str(target), "PNG"):
+        print(f"timeline-app: cannot write {target}", file=sys.stderr)
+        return 2
+    window.close()
+    return 0

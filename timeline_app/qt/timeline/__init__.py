@@ -1,0 +1,5 @@
+"""The dual-branch timeline view."""
+
+from .view import TimelineView
+
+__all__ = ["TimelineView"]

@@ -1,0 +1,122 @@
+"""One frame of the timeline: where every lane, label, marker and badge goes, in plot pixels.
+
+Computed from the session and the plot size whenever the range, the size, the filter, the
+language or the selection changes; the drawing items only read it, and hit tests use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from ...model.lanes import MIDDLE, Lane
+from ...model.placement import Cluster, LaneFrame, LaneGeometry, lane_geometry, place_lane
+from ...model.session import Session
+
+__all__ = ["Frame", "LabelCache", "LaneLayout", "compute_frame"]
+
+MAX_LABEL_PX = 210.0
+MARKER_RADIUS = 6.0
+MIDDLE_WEIGHT = 0.7  # the shared band holds fewer milestones than a branch lane
+ERA_STRIP = 18.0  # px at the top for era names, when the dataset has eras
+
+
+class LabelCache:
+    """Elided titles and their widths per language, measured once per milestone."""
+
+    def __init__(self, font: QFont):
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self._cache: dict[tuple[str, str], tuple[str, float]] = {}
+
+    def clear(self, font: QFont | None = None) -> None:
+        if font is not None:
+            self.font = font
+            self.metrics = QFontMetricsF(font)
+        self._cache.clear()
+
+    def get(self, session: Session, milestone_id: str) -> tuple[str, float]:
+        lang = session.state.language
+        key = (lang, milestone_id)
+        hit = self._cache.get(key)
+        if hit is None:
+            title = session.dataset.milestone_by_id[milestone_id].title.get(lang)
+            text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            hit = self._cache[key] = (text, self.metrics.horizontalAdvance(text))
+        return hit
+
+
+@dataclass
+class LaneLayout:
+    lane: Lane
+    geometry: LaneGeometry
+    dated: LaneFrame
+    undated: LaneFrame
+
+
+@dataclass
+class Frame:
+    x0: float
+    x1: float
+    width: float  # plot pixels
+    height: float
+    lanes: list[LaneLayout] = field(default_factory=list)
+
+    def px(self, x: float) -> float:
+        return (x - self.x0) * self.width / (self.x1 - self.x0)
+
+    def hit(self, pos: QPointF, labels: LabelCache, session: Session) -> tuple[str, object] | None:
+        """What is under ``pos`` (plot pixels): ("milestone", id), ("cluster", Cluster) or None."""
+        for layout in self.lanes:
+            g = layout.geometry
+            if not g.top <= pos.y() < g.top + g.height:
+                continue
+            for kind, items, frame, row_y in (
+                ("dated", layout.lane.dated, layout.dated, None),
+                ("undated", layout.lane.undated, layout.undated, g.undated_y),
+            ):
+                for box in frame.labels:
+                    y = label_y(g, box.row) if row_y is None else row_y - 8
+                    if QRectF(box.left, y - 2, box.right - box.left, g.row_height).contains(pos):
+                        return "milestone", items.ids[box.index]
+                marker_y = g.marker_y if row_y is None else row_y
+                for index in [b.index for b in frame.labels] + frame.singles:
+                    if abs(self.px(float(items.x[index])) - pos.x()) <= MARKER_RADIUS + 3 and abs(marker_y - pos.y()) <= MARKER_RADIUS + 3:
+                        return "milestone", items.ids[index]
+                cluster_y = g.badge_y if row_y is None else row_y
+                for cluster in frame.clusters:
+                    if cluster_rect(cluster, cluster_y).contains(pos):
+                        return "cluster", cluster
+        return None
+
+
+def label_y(g: LaneGeometry, row: int) -> float:
+    """Top of a label row: row 0 sits just above the marker line, later rows higher."""
+    return g.marker_y - 8 - (row + 1) * g.row_height
+
+
+def cluster_rect(cluster: Cluster, y: float) -> QRectF:
+    width = 14 + 7 * len(str(cluster.count))
+    return QRectF(cluster.center - width / 2, y - 8, width, 16)
+
+
+def compute_frame(session: Session, width: float, height: float, labels: LabelCache) -> Frame:
+    x0, x1 = session.state.x_range
+    frame = Frame(x0, x1, width, height)
+    lanes = session.lanes
+    selection = session.state.selection
+    weights = [MIDDLE_WEIGHT if lane.id == MIDDLE else 1.0 for lane in lanes]
+    top = ERA_STRIP if session.dataset.eras else 0.0
+    for lane, geometry in zip(lanes, lane_geometry(height, weights, top)):
+        parts = []
+        for items, rows, inline in ((lane.dated, geometry.rows, False), (lane.undated, 1, True)):
+            pinned = items.position.get(selection)
+
+            def width_of(index: int, items=items) -> float:
+                return labels.get(session, items.ids[index])[1]
+
+            parts.append(place_lane(items, x0, x1, 0.0, width, rows, width_of, pinned, inline=inline))
+        frame.lanes.append(LaneLayout(lane, geometry, *parts))
+    return frame

@@ -1,0 +1,217 @@
+"""The timeline's two drawing items: the backdrop (lanes, eras, anniversaries) and the milestones.
+
+Each implements ``paint()`` and ``boundingRect()`` only, reading a precomputed :class:`Frame`;
+they draw in plot pixels (the ViewBox's y range is kept equal to its height), so text and
+markers keep their size at every zoom.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QTransform
+
+from ...i18n import tr
+from ...model.lanes import DrawStyle
+from ...model.session import Session
+from ...model.timescale import day_of
+from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, label_y
+
+__all__ = ["BackdropItem", "MilestoneItem", "Colors", "marker_path"]
+
+
+class Colors:
+    """The few colours the timeline needs, taken from the widget's palette (light, dark, contrast)."""
+
+    def __init__(self, palette: QPalette, high_contrast: bool = False):
+        self.text = palette.color(QPalette.ColorRole.WindowText)
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.muted = QColor(self.text)
+        self.muted.setAlphaF(1.0 if high_contrast else 0.62)
+        self.rule = QColor(self.text)
+        self.rule.setAlphaF(0.5 if high_contrast else 0.18)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.tint_alpha = 0.0 if high_contrast else 0.07
+        self.high_contrast = high_contrast
+
+
+def marker_path(symbol: str, size: float) -> QPainterPath:
+    """The category's marker shape, centred on (0, 0), ``size`` px across."""
+    return QTransform.fromScale(size, size).map(Symbols[symbol])
+
+
+class _PixelItem(pg.GraphicsObject):
+    """An item that draws in plot pixels over the frame's visible range."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.frame: Frame | None = None
+        self.colors: Colors | None = None
+        self._rect = QRectF()
+
+    def set_frame(self, frame: Frame, colors: Colors) -> None:
+        self.prepareGeometryChange()
+        self.frame, self.colors = frame, colors
+        self._rect = QRectF(frame.x0, 0, frame.x1 - frame.x0, frame.height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, *_) -> None:
+        if self.frame is None or self.frame.x1 <= self.frame.x0:
+            return
+        origin = painter.transform().map(QPointF(self.frame.x0, 0))
+        painter.save()
+        painter.resetTransform()
+        painter.translate(origin)
+        painter.setClipRect(QRectF(0, 0, self.frame.width, self.frame.height))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw(painter, self.frame)
+        painter.restore()
+
+    def draw(self, painter: QPainter, frame: Frame) -> None:
+        raise NotImplementedError
+
+
+class BackdropItem(_PixelItem):
+    """Lane bands tinted with the branch colour, eras, undated periods and anniversaries."""
+
+    def draw(self, painter: QPainter, frame: Frame) -> None:
+        ds, lang, c = self.session.dataset, self.session.state.language, self.colors
+        for k, layout in enumerate(frame.lanes):
+            g = layout.geometry
+            color = QColor(ds.branch_by_id[layout.lane.branches[0]].color) if len(layout.lane.branches) == 1 else QColor(c.text)
+            color.setAlphaF(c.tint_alpha if k % 2 == 0 or len(layout.lane.branches) == 1 else c.tint_alpha / 2)
+            painter.fillRect(QRectF(0, g.top, frame.width, g.height), color)
+            painter.setPen(QPen(c.rule, 1))
+            painter.drawLine(QPointF(0, g.top + g.height), QPointF(frame.width, g.top + g.height))
+            painter.drawLine(QPointF(0, g.marker_y), QPointF(frame.width, g.marker_y))
+            self._draw_undated_periods(painter, frame, layout)
+            self._draw_anniversaries(painter, frame, layout, lang)
+        self._draw_eras(painter, frame, lang)
+
+    def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout) -> None:
+        items, g, c = layout.lane.undated, layout.geometry, self.colors
+        band = QColor(c.text)
+        band.setAlphaF(0.10 if not c.high_contrast else 0.3)
+        for lo, hi in sorted(set(zip(items.lo.tolist(), items.hi.tolist()))):
+            left, right = frame.px(lo), frame.px(hi)
+            painter.fillRect(QRectF(left, g.undated_y - 9, right - left, 18), band)
+            painter.setPen(QPen(c.muted, 1))
+            for x in (left, right):  # whisker ends: the period's limits
+                painter.drawLine(QPointF(x, g.undated_y - 9), QPointF(x, g.undated_y + 9))
+
+    def _draw_anniversaries(self, painter: QPainter, frame: Frame, layout, lang: str) -> None:
+        founding = self.session.dataset.milestone_by_id.get(layout.lane.founding or "")
+        if founding is None:
+            return
+        start, g = founding.date.earliest, layout.geometry
+        color = QColor(self.session.dataset.branch_by_id[founding.branch].color)
+        faint = QColor(color)
+        faint.setAlphaF(0.45)
+        pen = QPen(faint, 1, Qt.PenStyle.DashLine)
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
+        px_per_year = frame.width / (frame.x1 - frame.x0) * 365.25
+        for n in range(1, 101):
+            try:
+                day = start.replace(year=start.year + n)
+            except ValueError:  # 29 February
+                day = dt.date(start.year + n, 3, 1)
+            x = frame.px(day_of(day))
+            if x > frame.width:
+                break
+            if x < 0:
+                continue
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, g.top + 2), QPointF(x, g.marker_y))
+            if n % 5 == 0 or px_per_year > 400:
+                painter.setPen(color)
+                painter.drawText(QPointF(x + 3, g.top + 12), tr("timeline.anniversary", lang, n=n))
+
+    def _draw_eras(self, painter: QPainter, frame: Frame, lang: str) -> None:
+        for era in self.session.dataset.eras:
+            lo, hi = era.date.earliest, era.date.latest
+            left = frame.px(day_of(lo)) if lo else 0
+            right = frame.px(day_of(hi) + 1) if hi else frame.width
+            color = QColor(era.color or self.colors.text.name())
+            color.setAlphaF(0.08)
+            painter.fillRect(QRectF(left, 0, right - left, frame.height), color)
+            painter.fillRect(QRectF(left, 0, right - left, ERA_STRIP), color)
+            painter.setPen(self.colors.muted)
+            painter.drawText(QRectF(left + 4, 1, max(right - left - 8, 0), 16),
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, era.name.get(lang))
+
+
+class MilestoneItem(_PixelItem):
+    """Markers (shape and colour by category; drawn by how exactly the date is known), labels, badges."""
+
+    def __init__(self, session: Session, labels: LabelCache):
+        super().__init__(session)
+        self.labels = labels
+
+    def draw(self, painter: QPainter, frame: Frame) -> None:
+        painter.setFont(self.labels.font)
+        for layout in frame.lanes:
+            g = layout.geometry
+            self._draw_part(painter, frame, layout.lane.dated, layout.dated, g, g.marker_y, g.badge_y, rows=True)
+            self._draw_part(painter, frame, layout.lane.undated, layout.undated, g, g.undated_y, g.undated_y, rows=False)
+
+    def _draw_part(self, painter, frame, items, part, g, marker_y, badge_y, rows: bool) -> None:
+        ds, c, selection = self.session.dataset, self.colors, self.session.state.selection
+        # Spans and month/year bars behind everything of their lane.
+        for index in [b.index for b in part.labels] + part.singles:
+            style = int(items.style[index])
+            if style in (DrawStyle.BAR, DrawStyle.SPAN) and rows:
+                color = QColor(ds.category_by_id[items.category[index]].color)
+                color.setAlphaF(0.35 if style == DrawStyle.BAR else 0.22)
+                left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
+                height = 8 if style == DrawStyle.BAR else 5
+                painter.fillRect(QRectF(left, marker_y - height / 2, max(right - left, 2), height), color)
+        for box in part.labels:
+            milestone_id = items.ids[box.index]
+            text, width = self.labels.get(self.session, milestone_id)
+            y = label_y(g, box.row) if rows else marker_y - 8
+            if rows:  # leader from the label down to the marker line
+                painter.setPen(QPen(c.rule, 1))
+                painter.drawLine(QPointF(box.anchor, y + g.row_height - 4), QPointF(box.anchor, marker_y - MARKER_RADIUS))
+            left = box.left if box.flipped else box.anchor + 6
+            rect = QRectF(left, y, width + 1, g.row_height - 4)
+            if milestone_id == selection:
+                painter.fillRect(rect.adjusted(-3, -1, 3, 1), c.highlight)
+                painter.setPen(self.palette_highlighted_text())
+            else:
+                painter.setPen(c.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        for index in [b.index for b in part.labels] + part.singles:
+            self._draw_marker(painter, frame, items, index, marker_y, hollow=not rows)
+        for cluster in part.clusters:
+            rect = cluster_rect(cluster, badge_y)
+            painter.setPen(QPen(c.muted, 1))
+            painter.setBrush(QBrush(c.base))
+            painter.drawRoundedRect(rect, 8, 8)
+            painter.setPen(c.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(cluster.count))
+
+    def _draw_marker(self, painter, frame, items, index, y, hollow: bool) -> None:
+        category = self.session.dataset.category_by_id[items.category[index]]
+        color = QColor(category.color)
+        x = frame.px(float(items.x[index]))
+        path = marker_path(category.marker, MARKER_RADIUS * 2).translated(x, y)
+        selected = items.ids[index] == self.session.state.selection
+        if selected:
+            painter.setPen(QPen(self.colors.highlight, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x, y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
+        painter.setPen(QPen(color.darker(140), 1.5 if hollow else 1))
+        painter.setBrush(QBrush(self.colors.base) if hollow else QBrush(color))
+        painter.drawPath(path)
+
+    def palette_highlighted_text(self) -> QColor:
+        return QColor("#ffffff") if self.colors.highlight.lightnessF() < 0.6 else QColor("#000000")
