@@ -19,6 +19,7 @@ __all__ = ["Cluster", "LabelBox", "LaneFrame", "LaneGeometry", "lane_geometry", 
 
 MARKER_GAP = 6.0  # px between a marker and its label
 MAX_CANDIDATES = 300  # labels tried per lane and frame; more never fit on a screen
+GIVE_UP_AFTER = 40  # consecutive candidates that found no room: the rows are full
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,11 @@ def place_lane(
         order = [local] + [i for i in order if i != local]
     placed = np.zeros(n, dtype=bool)
     occupied = _Rows(rows)
+    misses = 0
     for local in order:
+        if misses >= GIVE_UP_AFTER:
+            break
+        misses += 1
         anchor = float(px[local])
         width = label_width(start + local)
         left, right, flipped = anchor - MARKER_GAP, anchor + MARKER_GAP + width, False
@@ -163,6 +168,7 @@ def place_lane(
         if row is None:
             continue
         occupied.take(row, left, right)
+        misses = 0
         placed[local] = True
         frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
     _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px)

@@ -32,6 +32,7 @@ class Session:
         self._index = build_index(dataset.milestones)
         self.matches: tuple[Milestone, ...] = tuple(filter_milestones(dataset, self.state.filter, self._index))
         self._lanes: list[Lane] | None = None
+        self._full_range: tuple[float, float] | None = None
         self.state.events.filter.connect(self._on_filter_changed)
         if self.state.x_range == ViewState().x_range:
             self.state.x_range = self.full_range()
@@ -54,6 +55,7 @@ class Session:
         self.dataset = dataset
         self._index = build_index(dataset.milestones)
         self._lanes = None
+        self._full_range = None
         if self.state.selection not in dataset.milestone_by_id:
             self.state.selection = None
         self.dataset_changed.emit(dataset)
@@ -84,8 +86,11 @@ class Session:
         return min(s[0] for s in spans), max(s[1] for s in spans)
 
     def full_range(self) -> tuple[float, float]:
-        lo, hi = self.data_bounds()
-        return lo - MARGIN_DAYS, hi + MARGIN_DAYS
+        """The data's bounds with margins: the widest the timeline may show."""
+        if self._full_range is None:
+            lo, hi = self.data_bounds()
+            self._full_range = (lo - MARGIN_DAYS, hi + MARGIN_DAYS)
+        return self._full_range
 
     def clamp_range(self, x0: float, x1: float) -> tuple[float, float]:
         """Keeps a range within the data and its margins, and at least a day wide."""

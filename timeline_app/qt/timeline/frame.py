@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
 
 from ...model.lanes import MIDDLE, Lane
 from ...model.placement import Cluster, LaneFrame, LaneGeometry, lane_geometry, place_lane
@@ -30,12 +30,14 @@ class LabelCache:
         self.font = font
         self.metrics = QFontMetricsF(font)
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
+        self._static: dict[str, QStaticText] = {}
 
     def clear(self, font: QFont | None = None) -> None:
         if font is not None:
             self.font = font
             self.metrics = QFontMetricsF(font)
         self._cache.clear()
+        self._static.clear()
 
     def get(self, session: Session, milestone_id: str) -> tuple[str, float]:
         lang = session.state.language
@@ -46,6 +48,15 @@ class LabelCache:
             text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
             hit = self._cache[key] = (text, self.metrics.horizontalAdvance(text))
         return hit
+
+    def static(self, text: str) -> QStaticText:
+        """The label laid out once, so each frame only blits it."""
+        static = self._static.get(text)
+        if static is None:
+            static = self._static[text] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self.font)
+        return static
 
 
 @dataclass
@@ -97,9 +108,13 @@ def label_y(g: LaneGeometry, row: int) -> float:
     return g.marker_y - 8 - (row + 1) * g.row_height
 
 
+def cluster_rect_size(count: int) -> tuple[float, float]:
+    return 14 + 7 * len(str(count)), 16
+
+
 def cluster_rect(cluster: Cluster, y: float) -> QRectF:
-    width = 14 + 7 * len(str(cluster.count))
-    return QRectF(cluster.center - width / 2, y - 8, width, 16)
+    width, height = cluster_rect_size(cluster.count)
+    return QRectF(cluster.center - width / 2, y - height / 2, width, height)
 
 
 def compute_frame(session: Session, width: float, height: float, labels: LabelCache) -> Frame:

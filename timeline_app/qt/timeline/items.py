@@ -8,17 +8,19 @@ markers keep their size at every zoom.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTransform
 
 from ...i18n import tr
 from ...model.lanes import DrawStyle
 from ...model.session import Session
 from ...model.timescale import day_of
-from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, label_y
+from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, cluster_rect_size, label_y
 
 __all__ = ["BackdropItem", "MilestoneItem", "Colors", "marker_path"]
 
@@ -38,6 +40,7 @@ class Colors:
         self.high_contrast = high_contrast
 
 
+@functools.cache
 def marker_path(symbol: str, size: float) -> QPainterPath:
     """The category's marker shape, centred on (0, 0), ``size`` px across."""
     return QTransform.fromScale(size, size).map(Symbols[symbol])
@@ -141,12 +144,61 @@ class BackdropItem(_PixelItem):
             left = frame.px(day_of(lo)) if lo else 0
             right = frame.px(day_of(hi) + 1) if hi else frame.width
             color = QColor(era.color or self.colors.text.name())
-            color.setAlphaF(0.08)
-            painter.fillRect(QRectF(left, 0, right - left, frame.height), color)
             painter.fillRect(QRectF(left, 0, right - left, ERA_STRIP), color)
+            painter.setPen(QPen(self.colors.rule, 1, Qt.PenStyle.DotLine))
+            for x in (left, right):  # the era's limits run down through the lanes
+                painter.drawLine(QPointF(x, ERA_STRIP), QPointF(x, frame.height))
             painter.setPen(self.colors.muted)
             painter.drawText(QRectF(left + 4, 1, max(right - left - 8, 0), 16),
                              Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, era.name.get(lang))
+
+
+class _Sprites:
+    """Markers and badges rendered once into pixmaps; a frame then only blits them."""
+
+    def __init__(self):
+        self._cache: dict[tuple, QPixmap] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _render(self, key: tuple, width: float, height: float, dpr: float, draw) -> QPixmap:
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(height * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            draw(p)
+            p.end()
+            self._cache[key] = pixmap
+        return pixmap
+
+    def marker(self, symbol: str, color: str, hollow: bool, base: QColor, dpr: float) -> QPixmap:
+        size = MARKER_RADIUS * 2 + 4
+
+        def draw(p: QPainter) -> None:
+            fill = QColor(color)
+            p.setPen(QPen(fill.darker(140), 1.5 if hollow else 1))
+            p.setBrush(QBrush(base) if hollow else QBrush(fill))
+            p.drawPath(marker_path(symbol, MARKER_RADIUS * 2).translated(size / 2, size / 2))
+
+        return self._render(("m", symbol, color, hollow, base.rgba(), dpr), size, size, dpr, draw)
+
+    def badge(self, count: int, colors: Colors, font: QFont, dpr: float) -> QPixmap:
+        rect = cluster_rect_size(count)
+
+        def draw(p: QPainter) -> None:
+            p.setPen(QPen(colors.muted, 1))
+            p.setBrush(QBrush(colors.base))
+            p.drawRoundedRect(QRectF(0.5, 0.5, rect[0] - 1, rect[1] - 1), 8, 8)
+            p.setFont(font)
+            p.setPen(colors.text)
+            p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, str(count))
+
+        key = ("b", count, colors.base.rgba(), colors.text.rgba(), font.key(), dpr)
+        return self._render(key, rect[0], rect[1], dpr, draw)
 
 
 class MilestoneItem(_PixelItem):
@@ -155,6 +207,12 @@ class MilestoneItem(_PixelItem):
     def __init__(self, session: Session, labels: LabelCache):
         super().__init__(session)
         self.labels = labels
+        self.sprites = _Sprites()
+
+    def set_frame(self, frame: Frame, colors: Colors) -> None:
+        if colors is not self.colors:
+            self.sprites.clear()
+        super().set_frame(frame, colors)
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
         painter.setFont(self.labels.font)
@@ -182,36 +240,32 @@ class MilestoneItem(_PixelItem):
                 painter.setPen(QPen(c.rule, 1))
                 painter.drawLine(QPointF(box.anchor, y + g.row_height - 4), QPointF(box.anchor, marker_y - MARKER_RADIUS))
             left = box.left if box.flipped else box.anchor + 6
-            rect = QRectF(left, y, width + 1, g.row_height - 4)
+            static = self.labels.static(text)
+            top = y + (g.row_height - 4 - static.size().height()) / 2
             if milestone_id == selection:
-                painter.fillRect(rect.adjusted(-3, -1, 3, 1), c.highlight)
+                painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
                 painter.setPen(self.palette_highlighted_text())
             else:
                 painter.setPen(c.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawStaticText(QPointF(left, top), static)
         for index in [b.index for b in part.labels] + part.singles:
             self._draw_marker(painter, frame, items, index, marker_y, hollow=not rows)
+        dpr = painter.device().devicePixelRatioF()
         for cluster in part.clusters:
             rect = cluster_rect(cluster, badge_y)
-            painter.setPen(QPen(c.muted, 1))
-            painter.setBrush(QBrush(c.base))
-            painter.drawRoundedRect(rect, 8, 8)
-            painter.setPen(c.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(cluster.count))
+            painter.drawPixmap(rect.topLeft(), self.sprites.badge(cluster.count, c, self.labels.font, dpr))
 
     def _draw_marker(self, painter, frame, items, index, y, hollow: bool) -> None:
         category = self.session.dataset.category_by_id[items.category[index]]
-        color = QColor(category.color)
         x = frame.px(float(items.x[index]))
-        path = marker_path(category.marker, MARKER_RADIUS * 2).translated(x, y)
-        selected = items.ids[index] == self.session.state.selection
-        if selected:
+        if items.ids[index] == self.session.state.selection:
             painter.setPen(QPen(self.colors.highlight, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(x, y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
-        painter.setPen(QPen(color.darker(140), 1.5 if hollow else 1))
-        painter.setBrush(QBrush(self.colors.base) if hollow else QBrush(color))
-        painter.drawPath(path)
+        sprite = self.sprites.marker(category.marker, category.color, hollow, self.colors.base,
+                                     painter.device().devicePixelRatioF())
+        half = MARKER_RADIUS + 2
+        painter.drawPixmap(QPointF(x - half, y - half), sprite)
 
     def palette_highlighted_text(self) -> QColor:
         return QColor("#ffffff") if self.colors.highlight.lightnessF() < 0.6 else QColor("#000000")

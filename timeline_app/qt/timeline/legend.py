@@ -83,7 +83,7 @@ class Legend(QWidget):
         painter.setPen(QPen(color.darker(140), 1))
         if kind.startswith("marker:"):
             painter.setBrush(QBrush(color))
-            painter.drawPath(marker_path(kind.split(":", 1)[1], r.width() * 0.85).translated(c))
+            painter.drawPath(marker_path(kind.split(":", 1)[1], round(r.width() * 0.85)).translated(c))
         elif kind == "point":
             painter.setBrush(QBrush(color))
             painter.drawEllipse(c, 4, 4)
