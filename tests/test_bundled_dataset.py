@@ -154,6 +154,36 @@ def test_dated_milestones_have_the_date_their_source_gives(dataset, seeds):
             )
 
 
+def test_undated_milestones_start_no_earlier_than_their_branch_s_first_agreement(dataset):
+    """Both articles credit what they name without a date to the alliance years, so a branch's
+    undated milestones lie between its first agreement and 2023, not in the months before it."""
+    for branch in dataset.branches:
+        agreements = [m.date.earliest for m in dataset.milestones
+                      if m.branch == branch.id and m.category == "agreement" and m.date.kind is Kind.DATE]
+        if not agreements:
+            continue
+        start = min(agreements)
+        for m in dataset.milestones:
+            if m.branch == branch.id and m.date.kind is Kind.ONE_OF:
+                assert m.date.earliest == start, f"{m.id}: {m.date.text} should start on {start} (the first agreement)"
+
+
+def test_everyone_the_seed_records_name_appears_with_their_role(dataset, seeds):
+    """People the articles name are in the dataset, as named there and with a role, unless the seed says why not."""
+    in_dataset = {}
+    for m in dataset.milestones:
+        for person in m.people:
+            assert person.role.zh.strip() and person.role.en.strip(), m.id
+            in_dataset.setdefault(person.name.zh, set()).add(person.name.en)
+    for source_id, seed in seeds.items():
+        for person in seed.get("people", ()):
+            if "not_in_dataset" in person:
+                continue
+            name = person["name"]
+            assert name["zh"] in in_dataset, f"{source_id}: {name['zh']} is named in the article but not in the dataset"
+            assert in_dataset[name["zh"]] == {name["en"]}, f"{name['zh']} is translated inconsistently"
+
+
 def test_indicator_values_are_positive_and_measures_line_up(dataset):
     units = {}
     for i in dataset.indicators:

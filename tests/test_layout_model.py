@@ -30,7 +30,7 @@ def items(xs, ranks=None):
 
 def test_labels_by_priority_in_rows_without_overlap():
     lane = items([0, 1, 2, 3, 50], ranks=[4, 0, 1, 2, 3])
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=lambda i: 100)
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=lambda i: np.full(len(i), 100.0))
     placed = {b.index: b.row for b in frame.labels}
     assert placed == {1: 0, 2: 1, 4: 0}  # 0 and 3 find no room in two rows; 4 stands apart
     assert frame.singles == [] and [c.count for c in frame.clusters] == [2]
@@ -38,27 +38,27 @@ def test_labels_by_priority_in_rows_without_overlap():
 
 def test_pinned_label_wins_room():
     lane = items([0, 1, 2], ranks=[0, 1, 2])
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: 100, pinned=2)
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: np.full(len(i), 100.0), pinned=2)
     assert [b.index for b in frame.labels] == [2]
 
 
 def test_labels_flip_left_at_the_right_edge_and_stay_inside():
     lane = items([99])
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: 100)
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: np.full(len(i), 100.0))
     box = frame.labels[0]
     assert box.flipped and box.right <= 1000 and box.left >= 0
 
 
 def test_inline_labels_do_not_cover_markers():
     lane = items([10, 12, 80])
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: 100, inline=True)
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: np.full(len(i), 100.0), inline=True)
     assert [b.index for b in frame.labels] == [1, 2]  # item 0's label would cover item 1's marker
 
 
 def test_clusters_and_singles_cover_every_unlabelled_visible_item():
     rng = np.random.default_rng(0)
     lane = items(np.sort(rng.uniform(0, 1000, 100_000)), ranks=rng.permutation(100_000))
-    frame = place_lane(lane, 200, 700, 0, 1200, rows=3, label_width=lambda i: 90)
+    frame = place_lane(lane, 200, 700, 0, 1200, rows=3, label_width=lambda i: np.full(len(i), 90.0))
     visible = frame.visible.stop - frame.visible.start
     assert len(frame.labels) + len(frame.singles) + sum(c.count for c in frame.clusters) == visible
     centers = [c.center for c in frame.clusters]

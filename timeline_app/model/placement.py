@@ -115,14 +115,14 @@ def place_lane(
     left_px: float,
     width_px: float,
     rows: int,
-    label_width: Callable[[int], float],
+    label_width: Callable[[np.ndarray], np.ndarray],
     pinned: int | None = None,
     bin_px: float = 44.0,
     inline: bool = False,
 ) -> LaneFrame:
     """Lays out the lane's items visible in [x0, x1] (days) onto ``width_px`` pixels.
 
-    ``label_width(i)`` gives the (elided) label width of item ``i`` in px; ``pinned`` is an item
+    ``label_width(indices)`` gives the (elided) label widths of those items in px; ``pinned`` is an item
     that gets its label first whatever its priority (the selection). ``inline`` labels share
     their row with the markers, so a label may not cover another item's marker.
     """
@@ -151,12 +151,13 @@ def place_lane(
     placed = np.zeros(n, dtype=bool)
     occupied = _Rows(rows)
     misses = 0
-    for local in order:
+    local_order = np.asarray(order, dtype=np.int64)
+    anchors = px[local_order].tolist()
+    widths = np.asarray(label_width(local_order + start), dtype=float).tolist()
+    for local, anchor, width in zip(order, anchors, widths):
         if misses >= GIVE_UP_AFTER:
             break
         misses += 1
-        anchor = float(px[local])
-        width = label_width(start + local)
         left, right, flipped = anchor - MARKER_GAP, anchor + MARKER_GAP + width, False
         if right > right_edge:
             left, right, flipped = anchor - MARKER_GAP - width, anchor + MARKER_GAP, True

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
 
@@ -31,6 +33,7 @@ class LabelCache:
         self.metrics = QFontMetricsF(font)
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
         self._static: dict[str, QStaticText] = {}
+        self._widths: dict[tuple[int, str], tuple[object, np.ndarray]] = {}
 
     def clear(self, font: QFont | None = None) -> None:
         if font is not None:
@@ -38,6 +41,7 @@ class LabelCache:
             self.metrics = QFontMetricsF(font)
         self._cache.clear()
         self._static.clear()
+        self._widths.clear()
 
     def get(self, session: Session, milestone_id: str) -> tuple[str, float]:
         lang = session.state.language
@@ -48,6 +52,19 @@ class LabelCache:
             text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
             hit = self._cache[key] = (text, self.metrics.horizontalAdvance(text))
         return hit
+
+    def widths(self, session: Session, items, indices: np.ndarray) -> np.ndarray:
+        """Label widths of ``items`` at ``indices``, measured once per language and kept per lane."""
+        lang = session.state.language
+        key = (id(items), lang)
+        cached = self._widths.get(key)
+        if cached is None or cached[0] is not items:
+            cached = self._widths[key] = (items, np.full(len(items), np.nan))
+        widths = cached[1]
+        missing = indices[np.isnan(widths[indices])]
+        for index in missing.tolist():
+            widths[index] = self.get(session, items.ids[index])[1]
+        return widths[indices]
 
     def static(self, text: str) -> QStaticText:
         """The label laid out once, so each frame only blits it."""
@@ -129,8 +146,8 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
         for items, rows, inline in ((lane.dated, geometry.rows, False), (lane.undated, 1, True)):
             pinned = items.position.get(selection)
 
-            def width_of(index: int, items=items) -> float:
-                return labels.get(session, items.ids[index])[1]
+            def width_of(indices, items=items):
+                return labels.widths(session, items, indices)
 
             parts.append(place_lane(items, x0, x1, 0.0, width, rows, width_of, pinned, inline=inline))
         frame.lanes.append(LaneLayout(lane, geometry, *parts))
