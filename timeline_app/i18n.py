@@ -126,6 +126,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail.person": ("{name}（{role}）", "{name} ({role})"),
     "detail.media_credit": ("{caption}（{credit}）", "{caption} ({credit})"),
     "detail.photos_credit": ("图片来源：{who}", "Photos: {who}"),
+    "detail.paragraphs": ("第 {n} 段", "paragraphs {n}"),
     "detail.link_desc": ("出处网址；点击后在浏览器中打开", "Address of the source; click to open it in the browser"),
     "list.name": ("事件列表", "Milestone list"),
     "list.desc": ("符合筛选条件的事件；点击列标题排序", "The milestones that match the filter; click a column header to sort"),

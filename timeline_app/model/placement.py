@@ -17,7 +17,7 @@ from .lanes import LaneItems
 
 __all__ = ["Cluster", "LabelBox", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
 
-MARKER_GAP = 6.0  # px between a marker and its label
+MARKER_GAP = 9.0  # px from a marker's centre to its label
 MAX_CANDIDATES = 300  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 40  # consecutive candidates that found no room: the rows are full
 

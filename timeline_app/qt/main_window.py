@@ -18,6 +18,7 @@ from .. import __version__
 from ..i18n import tr
 from ..model.export import to_csv, to_json
 from ..model.session import Session
+from ..model.viewstate import Filter
 from ..wording import describe_filter
 from .bindings import follow
 from .detail_pane import DetailPane
@@ -80,9 +81,7 @@ class MainWindow(QMainWindow):
         self.left_splitter.setObjectName("leftSplitter")
         for widget in (timeline_box, self.indicators, self.milestone_list):
             self.left_splitter.addWidget(widget)
-        self.left_splitter.setStretchFactor(0, 5)
-        self.left_splitter.setStretchFactor(1, 2)
-        self.left_splitter.setStretchFactor(2, 2)
+        self.left_splitter.setStretchFactor(0, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left_splitter)
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
             ("action.fit", nav.fit_all, "Ctrl+0"),
             ("action.previous", self.detail.go_previous, "Alt+Left"),
             ("action.next", self.detail.go_next, "Alt+Right"),
-            ("action.clear_filters", self.filter_bar.clear_filters, "Ctrl+Shift+X"),
+            ("action.clear_filters", self._on_clear_filters, "Ctrl+Shift+X"),
             ("action.about", self._on_about, None),
             ("action.clear_recent", self._on_clear_recent, None),
         ):
@@ -216,6 +215,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDetailedText("\n".join(str(p) for p in problems))
         box.open()
+
+    def _on_clear_filters(self) -> None:
+        self.session.state.filter = Filter()
 
     def _on_find(self) -> None:
         self.filter_bar.focus_search()
@@ -319,6 +321,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 860)
+        self.left_splitter.setSizes([520, 200, 200])  # timeline first; restored below if saved
         for splitter in (self.main_splitter, self.left_splitter):
             sizes = s.value(splitter.objectName())
             if isinstance(sizes, QByteArray):

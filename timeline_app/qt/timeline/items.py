@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalett
 
 from ...i18n import tr
 from ...model.lanes import DrawStyle
+from ...model.placement import MARKER_GAP
 from ...model.session import Session
 from ...model.timescale import day_of
 from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, cluster_rect_size, label_y
@@ -184,9 +185,13 @@ class _Sprites:
             p.setBrush(QBrush(base) if hollow else QBrush(fill))
             p.drawPath(marker_path(symbol, MARKER_RADIUS * 2).translated(size / 2, size / 2))
 
-        return self._render(("m", symbol, color, hollow, base.rgba(), dpr), size, size, dpr, draw)
+        return self._render(("m", symbol, color, hollow, dpr), size, size, dpr, draw)
 
     def badge(self, count: int, colors: Colors, font: QFont, dpr: float) -> QPixmap:
+        """A cluster badge; the cache is cleared whenever colours or font change."""
+        pixmap = self._cache.get(("b", count, dpr))
+        if pixmap is not None:
+            return pixmap
         rect = cluster_rect_size(count)
 
         def draw(p: QPainter) -> None:
@@ -197,8 +202,7 @@ class _Sprites:
             p.setPen(colors.text)
             p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, str(count))
 
-        key = ("b", count, colors.base.rgba(), colors.text.rgba(), font.key(), dpr)
-        return self._render(key, rect[0], rect[1], dpr, draw)
+        return self._render(("b", count, dpr), rect[0], rect[1], dpr, draw)
 
 
 class MilestoneItem(_PixelItem):
@@ -208,10 +212,12 @@ class MilestoneItem(_PixelItem):
         super().__init__(session)
         self.labels = labels
         self.sprites = _Sprites()
+        self._sprite_font = QFont(labels.font)
 
     def set_frame(self, frame: Frame, colors: Colors) -> None:
-        if colors is not self.colors:
+        if colors is not self.colors or self.labels.font != self._sprite_font:
             self.sprites.clear()
+            self._sprite_font = QFont(self.labels.font)
         super().set_frame(frame, colors)
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
@@ -239,7 +245,7 @@ class MilestoneItem(_PixelItem):
             if rows:  # leader from the label down to the marker line
                 painter.setPen(QPen(c.rule, 1))
                 painter.drawLine(QPointF(box.anchor, y + g.row_height - 4), QPointF(box.anchor, marker_y - MARKER_RADIUS))
-            left = box.left if box.flipped else box.anchor + 6
+            left = box.left if box.flipped else box.anchor + MARKER_GAP
             static = self.labels.static(text)
             top = y + (g.row_height - 4 - static.size().height()) / 2
             if milestone_id == selection:

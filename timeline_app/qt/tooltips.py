@@ -1,0 +1,14 @@
+"""Tooltips that show text as written: Qt renders any tooltip that looks like HTML as HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+__all__ = ["plain_tooltip"]
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` (lines kept) as a tooltip that never interprets dataset text as markup."""
+    if not text:
+        return ""
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
