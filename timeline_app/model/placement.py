@@ -15,7 +15,7 @@ import numpy as np
 
 from .lanes import LaneItems
 
-__all__ = ["Cluster", "LabelBox", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
+__all__ = ["Cluster", "LabelBox", "badge_width", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
 
 MARKER_GAP = 9.0  # px from a marker's centre to its label
 MAX_CANDIDATES = 300  # labels tried per lane and frame; more never fit on a screen
@@ -117,7 +117,7 @@ def place_lane(
     rows: int,
     label_width: Callable[[np.ndarray], np.ndarray],
     pinned: int | None = None,
-    bin_px: float = 44.0,
+    bin_px: float = 28.0,
     inline: bool = False,
 ) -> LaneFrame:
     """Lays out the lane's items visible in [x0, x1] (days) onto ``width_px`` pixels.
@@ -176,16 +176,30 @@ def place_lane(
     return frame
 
 
+def badge_width(count: int) -> float:
+    """Width in px of the badge that shows ``count``: wider for more digits."""
+    return 14.0 + 7.0 * len(str(count))
+
+
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, start: int,
                   left_px: float, width_px: float, bin_px: float) -> None:
-    """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges."""
+    """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges.
+
+    Bins tile the lane exactly and are never narrower than the widest badge, so badges never
+    overlap: where counts reach more digits, the bins widen and the pass is repeated.
+    """
     rest = np.flatnonzero(~placed)
     if rest.size == 0:
         return
-    n_bins = max(int(width_px // bin_px), 1)
-    bin_width = width_px / n_bins  # bins tile the lane exactly, so badges never overlap
-    bins = np.clip(((px[rest] - left_px) // bin_width).astype(np.int64), 0, n_bins - 1)
-    counts = np.bincount(bins)
+    while True:
+        n_bins = max(int(width_px // bin_px), 1)
+        bin_width = width_px / n_bins
+        bins = np.clip(((px[rest] - left_px) // bin_width).astype(np.int64), 0, n_bins - 1)
+        counts = np.bincount(bins)
+        widest = badge_width(int(counts.max()))
+        if widest + 2 <= bin_width or n_bins == 1:
+            break
+        bin_px = widest + 2
     # Within each bin, the member with the lowest rank leads; bins keep screen order.
     order = np.lexsort((items.rank[start + rest], bins))
     sorted_bins = bins[order]

@@ -58,9 +58,10 @@ class Session:
         self._full_range = None
         if self.state.selection not in dataset.milestone_by_id:
             self.state.selection = None
-        self.dataset_changed.emit(dataset)
-        self._refilter()
+        self.matches = tuple(filter_milestones(dataset, self.state.filter, self._index))
         self.state.x_range = self.clamp_range(*self.state.x_range)
+        self.dataset_changed.emit(dataset)  # listeners see the new matches and lanes already
+        self.matches_changed.emit(self.matches)
 
     # -- derived ---------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ when the value really changes. Views never talk to each other: they write here a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from psygnal import evented
 
@@ -26,7 +26,8 @@ class Filter:
 
     @property
     def is_active(self) -> bool:
-        return self != Filter()
+        """Whether anything is hidden (a query of spaces hides nothing)."""
+        return replace(self, query=self.query.strip()) != Filter()
 
 
 @evented

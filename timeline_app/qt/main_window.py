@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         session.state.language = lang or (saved_lang if saved_lang in ("zh", "en") else "zh")
 
         self.filter_bar = FilterBar(session)
-        self.legend = Legend(session)
+        self.legend = Legend(session, categories=False)  # the filter chips show the categories
         self.timeline = TimelineView(session, animation_ms=280 if animate else 0)
         self.indicators = IndicatorPanel(session)
         self.milestone_list = MilestoneList(session)
@@ -166,9 +166,9 @@ class MainWindow(QMainWindow):
                         self.menus[key].addAction(a[f"theme.{theme}"])
                 else:
                     menu.addAction(a[key])
-        toolbar = self.addToolBar("main")
+        toolbar = QToolBar("main", self)  # in the menu bar's corner: no row of its own
         toolbar.setObjectName("mainToolBar")
-        toolbar.setMovable(False)
+        bar.setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
         self.toolbar = toolbar
         for key in ("action.open", "action.reload", None, "action.zoom_in", "action.zoom_out", "action.fit", None, "lang.toggle"):
             toolbar.addSeparator() if key is None else toolbar.addAction(a[key])

@@ -14,26 +14,36 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
 
 from ...model.lanes import MIDDLE, Lane
-from ...model.placement import Cluster, LaneFrame, LaneGeometry, lane_geometry, place_lane
+from ...model.placement import Cluster, LaneFrame, LaneGeometry, badge_width, lane_geometry, place_lane
 from ...model.session import Session
 
 __all__ = ["Frame", "LabelCache", "LaneLayout", "compute_frame"]
 
-MAX_LABEL_PX = 210.0
+
+def max_label_px(plot_width: float) -> float:
+    """Longest label before it is elided: wider screens show more of each title."""
+    return min(max(plot_width * 0.16, 150.0), 320.0)
+
 MARKER_RADIUS = 6.0
-MIDDLE_WEIGHT = 0.7  # the shared band holds fewer milestones than a branch lane
+MIDDLE_WEIGHT = 0.55  # the shared band holds fewer milestones than a branch lane
 ERA_STRIP = 18.0  # px at the top for era names, when the dataset has eras
 
 
 class LabelCache:
     """Elided titles and their widths per language, measured once per milestone."""
 
-    def __init__(self, font: QFont):
+    def __init__(self, font: QFont, max_width: float = max_label_px(1200)):
         self.font = font
+        self.max_width = max_width
         self.metrics = QFontMetricsF(font)
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
         self._static: dict[str, QStaticText] = {}
         self._widths: dict[tuple[int, str], tuple[object, np.ndarray]] = {}
+
+    def set_max_width(self, max_width: float) -> None:
+        if max_width != self.max_width:
+            self.max_width = max_width
+            self.clear()
 
     def clear(self, font: QFont | None = None) -> None:
         if font is not None:
@@ -49,7 +59,7 @@ class LabelCache:
         hit = self._cache.get(key)
         if hit is None:
             title = session.dataset.milestone_by_id[milestone_id].title.get(lang)
-            text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, self.max_width)
             hit = self._cache[key] = (text, self.metrics.horizontalAdvance(text))
         return hit
 
@@ -126,7 +136,7 @@ def label_y(g: LaneGeometry, row: int) -> float:
 
 
 def cluster_rect_size(count: int) -> tuple[float, float]:
-    return 14 + 7 * len(str(count)), 16
+    return badge_width(count), 16
 
 
 def cluster_rect(cluster: Cluster, y: float) -> QRectF:

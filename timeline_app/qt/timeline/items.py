@@ -136,8 +136,11 @@ class BackdropItem(_PixelItem):
             painter.setPen(pen)
             painter.drawLine(QPointF(x, g.top + 2), QPointF(x, g.marker_y))
             if n % 5 == 0 or px_per_year > 400:
+                text = tr("timeline.anniversary", lang, n=n)
+                width = painter.fontMetrics().horizontalAdvance(text)
+                left = x + 3 if x + 3 + width <= frame.width else x - 3 - width  # stay inside
                 painter.setPen(color)
-                painter.drawText(QPointF(x + 3, g.top + 12), tr("timeline.anniversary", lang, n=n))
+                painter.drawText(QPointF(left, g.top + 12), text)
 
     def _draw_eras(self, painter: QPainter, frame: Frame, lang: str) -> None:
         for era in self.session.dataset.eras:
@@ -150,8 +153,9 @@ class BackdropItem(_PixelItem):
             for x in (left, right):  # the era's limits run down through the lanes
                 painter.drawLine(QPointF(x, ERA_STRIP), QPointF(x, frame.height))
             painter.setPen(self.colors.muted)
-            painter.drawText(QRectF(left + 4, 1, max(right - left - 8, 0), 16),
-                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, era.name.get(lang))
+            room = max(right - left - 8, 0)
+            name = painter.fontMetrics().elidedText(era.name.get(lang), Qt.TextElideMode.ElideRight, int(room))
+            painter.drawText(QRectF(left + 4, 1, room, 16), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
 
 
 class _Sprites:

@@ -19,11 +19,15 @@ _ROW = 20.0
 
 
 class Legend(QWidget):
-    """Categories, then the date styles (exact day, month or year, a period, date not stated); wraps."""
+    """Categories, then the date styles (exact day, month or year, a period, date not stated); wraps.
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    ``categories=False`` leaves the categories to another widget that shows them (the filter chips).
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None, categories: bool = True):
         super().__init__(parent)
         self.session = session
+        self.show_categories = categories
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         follow(self, session.state.events.language, self._on_language_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
@@ -32,7 +36,9 @@ class Legend(QWidget):
     def _entries(self) -> list[tuple[str, str, str]]:
         """(kind, text, colour or marker) for each entry, in reading order."""
         lang = self.session.state.language
-        entries = [("marker:" + c.marker, c.name.get(lang), c.color) for c in self.session.dataset.categories]
+        entries = []
+        if self.show_categories:
+            entries += [("marker:" + c.marker, c.name.get(lang), c.color) for c in self.session.dataset.categories]
         entries += [
             ("point", tr("legend.day", lang), ""),
             ("bar", tr("legend.bar", lang), ""),

@@ -17,9 +17,9 @@ from ...model.navigation import Navigator
 from ...model.session import Session
 from ...model.timescale import range_caption, ticks
 from ..bindings import follow
-from ..metrics import LEFT_GUTTER
+from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .animator import RangeAnimator
-from .frame import Frame, LabelCache, compute_frame
+from .frame import Frame, LabelCache, compute_frame, max_label_px
 from .items import BackdropItem, Colors, MilestoneItem
 
 __all__ = ["TimelineView"]
@@ -113,7 +113,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 260)
         self.setAccessibleName("Timeline")
-        self.ci.layout.setContentsMargins(0, 0, 0, 0)
+        self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
         self.navigator = Navigator(session)
         self.animator = RangeAnimator(self.navigator, animation_ms, self)
@@ -257,6 +257,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         width, height = self.viewbox.width(), self.viewbox.height()
         if width <= 1 or height <= 1:
             return
+        self.labels.set_max_width(max_label_px(width))
         self.frame = compute_frame(self.session, width, height, self.labels)
         self.backdrop.set_frame(self.frame, self.colors)
         self.milestones.set_frame(self.frame, self.colors)
