@@ -67,10 +67,14 @@ def test_clusters_and_singles_cover_every_unlabelled_visible_item():
 
 
 def test_lane_geometry_fills_the_height():
-    lanes = lane_geometry(600, [1, 0.7, 1], top=18)
+    lanes = lane_geometry(600, [1, 0.7, 1], [True, False, True], top=18)
     assert lanes[0].top == 18 and lanes[-1].top + lanes[-1].height == pytest.approx(600)
     assert lanes[1].height < lanes[0].height
-    assert all(g.top < g.marker_y < g.badge_y < g.undated_y < g.top + g.height for g in lanes)
+    assert all(g.top < g.marker_y < g.badge_y < g.undated_y < g.top + g.height for g in (lanes[0], lanes[2]))
+    assert lanes[1].badge_y < lanes[1].top + lanes[1].height < lanes[1].undated_y  # no strip of its own
+    tight = lane_geometry(200, [1, 0.5, 1], [True, False, True])
+    assert all(g.rows == 1 and g.marker_y < g.top + g.height for g in tight)  # every lane keeps a row
+    assert tight[-1].top + tight[-1].height == pytest.approx(200)  # and none is cut off
 
 
 def test_bundled_lanes_and_styles(session):

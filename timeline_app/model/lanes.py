@@ -59,6 +59,11 @@ class LaneItems:
         return len(self.ids)
 
     @cached_property
+    def periods(self) -> list[tuple[float, float]]:
+        """The distinct [lo, hi) spans of these items (the undated strip draws each once)."""
+        return sorted(set(zip(self.lo.tolist(), self.hi.tolist())))
+
+    @cached_property
     def position(self) -> dict[str, int]:
         """Index of each milestone id in the arrays."""
         return {milestone_id: i for i, milestone_id in enumerate(self.ids)}
@@ -125,9 +130,10 @@ def _arrays(milestones: list[Milestone], weight: dict[str, int], anchor) -> Lane
         xs = [anchor(m, lo, hi) for m, (lo, hi) in zip(milestones, spans)]
     else:
         xs = _spread(milestones, spans, weight)
+    spread = _spread_keys(xs)
     priority = sorted(
         range(len(milestones)),
-        key=lambda i: (-weight[milestones[i].category], milestones[i].date.precision.rank, xs[i], milestones[i].id),
+        key=lambda i: (-weight[milestones[i].category], milestones[i].date.precision.rank, spread[i], milestones[i].id),
     )
     rank = np.empty(len(milestones), dtype=np.int64)
     rank[priority] = np.arange(len(milestones))
@@ -142,6 +148,20 @@ def _arrays(milestones: list[Milestone], weight: dict[str, int], anchor) -> Lane
         style=np.asarray([draw_style(milestones[i]) for i in pick], dtype=np.int8),
         category=tuple(milestones[i].category for i in pick),
     )
+
+
+def _spread_keys(xs: list[float]) -> list[int]:
+    """Tie-breakers that spread equal-priority labels over the whole period at every zoom.
+
+    The k-th item in time order gets k with its bits reversed (a van der Corput sequence):
+    the first few keys halve the period, the next quarter it, and so on, so whatever range
+    is in view, its best-ranked items are spread across it rather than bunched at its start.
+    """
+    order = sorted(range(len(xs)), key=xs.__getitem__)
+    keys = [0] * len(xs)
+    for k, i in enumerate(order):
+        keys[i] = int(f"{k:032b}"[::-1], 2)
+    return keys
 
 
 def _spread(milestones: list[Milestone], spans: list[tuple[float, float]], weight: dict[str, int]) -> list[float]:

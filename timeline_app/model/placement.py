@@ -20,6 +20,7 @@ __all__ = ["Cluster", "LabelBox", "badge_width", "LaneFrame", "LaneGeometry", "l
 MARKER_GAP = 9.0  # px from a marker's centre to its label
 MAX_CANDIDATES = 300  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 40  # consecutive candidates that found no room: the rows are full
+MIN_MARKER_SPACING = 18.0  # px between inline markers below which they are binned
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Cluster:
 class LaneFrame:
     labels: list[LabelBox] = field(default_factory=list)
     singles: list[int] = field(default_factory=list)  # indices drawn as a marker without a label
+    moved: dict[int, float] = field(default_factory=dict)  # singles drawn at a bin's centre (px), not at x
     clusters: list[Cluster] = field(default_factory=list)
     visible: slice = field(default_factory=lambda: slice(0, 0))
 
@@ -63,24 +65,33 @@ class LaneGeometry:
 
 
 ROW_HEIGHT = 22.0
-_FIXED = 8 + 14 + 20 + 30  # top pad, marker line, badge row, undated strip
+TOP_PAD = 16.0  # room above the label rows for the lane's anniversary marks
+UNDATED_STRIP = 34.0
 
 
-def lane_geometry(height: float, weights: list[float], top: float = 0.0,
-                  row_height: float = ROW_HEIGHT) -> list[LaneGeometry]:
-    """Splits ``height`` px below ``top`` among lanes in proportion to ``weights``.
+def lane_geometry(height: float, weights: list[float], strips: list[bool], top: float = 0.0,
+                  row_height: float = ROW_HEIGHT, marks: list[bool] | None = None) -> list[LaneGeometry]:
+    """Splits ``height`` px below ``top`` among lanes: each gets room for one label row, and what
+    is left is shared in proportion to ``weights``. A lane with ``strips[k]`` has an undated strip;
+    one with ``marks[k]`` keeps room at its top for anniversary marks.
 
-    Each lane gets as many label rows as fit in its share (1 to 6).
+    Each lane gets as many label rows as fit in its share (1 to 6). When even one row each does
+    not fit, the lanes shrink alike rather than the last one being cut off.
     """
-    total = sum(weights)
-    if total <= 0:
-        return []
-    result, available = [], height - top
-    for weight in weights:
-        each = available * weight / total
-        rows = int(min(max((each - _FIXED) // row_height, 1), 6))
-        marker_y = top + 8 + rows * row_height + 8
-        result.append(LaneGeometry(top, each, rows, row_height, marker_y, marker_y + 20, top + each - 16))
+    marks = marks or [True] * len(weights)
+    fixed = [(TOP_PAD if mark else 4) + 8 + 20 + (UNDATED_STRIP if strip else 6) for strip, mark in zip(strips, marks)]
+    needed = sum(f + row_height for f in fixed)
+    spare = height - top - needed
+    shrink = min(1.0, (height - top) / needed) if needed else 1.0
+    total = sum(weights) or 1.0
+    result = []
+    for weight, base, strip, mark in zip(weights, fixed, strips, marks):
+        each = (base + row_height) * shrink + max(spare, 0.0) * weight / total
+        rows = int(min(max((each - base) // row_height, 1), 6))
+        pad = (TOP_PAD if mark else 4) * shrink
+        marker_y = top + pad + rows * row_height * shrink + 8 * shrink
+        undated_y = top + each - 16 * shrink if strip else top + each + 100  # off-lane when there is none
+        result.append(LaneGeometry(top, each, rows, row_height * shrink, marker_y, marker_y + 20 * shrink, undated_y))
         top += each
     return result
 
@@ -124,7 +135,9 @@ def place_lane(
 
     ``label_width(indices)`` gives the (elided) label widths of those items in px; ``pinned`` is an item
     that gets its label first whatever its priority (the selection). ``inline`` labels share
-    their row with the markers, so a label may not cover another item's marker.
+    their row with the markers, so a label may not cover another item's marker; and where
+    inline markers crowd, every one is binned (badges and markers alike at bin centres, which
+    is honest only because inline positions are layout, not dates: the undated strip).
     """
     frame = LaneFrame()
     if len(items) == 0 or x1 <= x0 or width_px <= 0:
@@ -149,6 +162,9 @@ def place_lane(
         local = pinned - start
         order = [local] + [i for i in order if i != local]
     placed = np.zeros(n, dtype=bool)
+    crowded = inline and n > 1 and float(np.min(np.diff(px))) < MIN_MARKER_SPACING
+    if crowded:
+        order = []
     occupied = _Rows(rows)
     misses = 0
     local_order = np.asarray(order, dtype=np.int64)
@@ -172,7 +188,7 @@ def place_lane(
         misses = 0
         placed[local] = True
         frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
-    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px)
+    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px, snap=crowded)
     return frame
 
 
@@ -182,7 +198,7 @@ def badge_width(count: int) -> float:
 
 
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, start: int,
-                  left_px: float, width_px: float, bin_px: float) -> None:
+                  left_px: float, width_px: float, bin_px: float, snap: bool = False) -> None:
     """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges.
 
     Bins tile the lane exactly and are never narrower than the widest badge, so badges never
@@ -200,18 +216,19 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
         if widest + 2 <= bin_width or n_bins == 1:
             break
         bin_px = widest + 2
-    # Within each bin, the member with the lowest rank leads; bins keep screen order.
-    order = np.lexsort((items.rank[start + rest], bins))
-    sorted_bins = bins[order]
-    firsts = np.flatnonzero(np.r_[True, sorted_bins[1:] != sorted_bins[:-1]])
-    anchors = items.x[start + rest][order]
-    lo_by_bin = np.minimum.reduceat(anchors, firsts)
-    hi_by_bin = np.maximum.reduceat(anchors, firsts)
-    for k, first in enumerate(firsts.tolist()):
-        b = int(sorted_bins[first])
-        leader = start + int(rest[order[first]])
-        if counts[b] == 1:
+    # Items are sorted by x, so the bins come in runs: one run per non-empty bin.
+    firsts = np.flatnonzero(np.r_[True, bins[1:] != bins[:-1]])
+    lasts = np.r_[firsts[1:], bins.size] - 1
+    members = start + rest
+    anchors = items.x[members]
+    # The member with the lowest rank leads its bin: minimise rank and position together.
+    keyed = items.rank[members] * bins.size + np.arange(bins.size)
+    leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
+    for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
+        center = left_px + (b + 0.5) * bin_width
+        if first == last:
             frame.singles.append(leader)
+            if snap:
+                frame.moved[leader] = center
         else:
-            center = left_px + (b + 0.5) * bin_width
-            frame.clusters.append(Cluster(center, int(counts[b]), float(lo_by_bin[k]), float(hi_by_bin[k]), leader))
+            frame.clusters.append(Cluster(center, last - first + 1, float(anchors[first]), float(anchors[last]), leader))

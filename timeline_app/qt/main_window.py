@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         box.setSpacing(2)
         box.addWidget(self.legend)
         box.addWidget(self.timeline, 1)
+        self.timeline.setMinimumHeight(300)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
         for widget in (timeline_box, self.indicators, self.milestone_list):
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 860)
-        self.left_splitter.setSizes([520, 200, 200])  # timeline first; restored below if saved
+        self.left_splitter.setSizes([600, 180, 180])  # timeline first; restored below if saved
         for splitter in (self.main_splitter, self.left_splitter):
             sizes = s.value(splitter.objectName())
             if isinstance(sizes, QByteArray):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTransform
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ...model.lanes import MIDDLE, Lane
 from ...model.placement import Cluster, LaneFrame, LaneGeometry, badge_width, lane_geometry, place_lane
@@ -37,7 +37,6 @@ class LabelCache:
         self.max_width = max_width
         self.metrics = QFontMetricsF(font)
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
-        self._static: dict[str, QStaticText] = {}
         self._widths: dict[tuple[int, str], tuple[object, np.ndarray]] = {}
 
     def set_max_width(self, max_width: float) -> None:
@@ -50,7 +49,6 @@ class LabelCache:
             self.font = font
             self.metrics = QFontMetricsF(font)
         self._cache.clear()
-        self._static.clear()
         self._widths.clear()
 
     def get(self, session: Session, milestone_id: str) -> tuple[str, float]:
@@ -75,15 +73,6 @@ class LabelCache:
         for index in missing.tolist():
             widths[index] = self.get(session, items.ids[index])[1]
         return widths[indices]
-
-    def static(self, text: str) -> QStaticText:
-        """The label laid out once, so each frame only blits it."""
-        static = self._static.get(text)
-        if static is None:
-            static = self._static[text] = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), self.font)
-        return static
 
 
 @dataclass
@@ -111,20 +100,19 @@ class Frame:
             g = layout.geometry
             if not g.top <= pos.y() < g.top + g.height:
                 continue
-            for kind, items, frame, row_y in (
-                ("dated", layout.lane.dated, layout.dated, None),
-                ("undated", layout.lane.undated, layout.undated, g.undated_y),
-            ):
-                for box in frame.labels:
-                    y = label_y(g, box.row) if row_y is None else row_y - 8
+            for items, part, strip_y in ((layout.lane.dated, layout.dated, None),
+                                         (layout.lane.undated, layout.undated, g.undated_y)):
+                for box in part.labels:
+                    y = label_y(g, box.row) if strip_y is None else strip_y - 8
                     if QRectF(box.left, y - 2, box.right - box.left, g.row_height).contains(pos):
                         return "milestone", items.ids[box.index]
-                marker_y = g.marker_y if row_y is None else row_y
-                for index in [b.index for b in frame.labels] + frame.singles:
-                    if abs(self.px(float(items.x[index])) - pos.x()) <= MARKER_RADIUS + 3 and abs(marker_y - pos.y()) <= MARKER_RADIUS + 3:
+                marker_y = g.marker_y if strip_y is None else strip_y
+                for index in [b.index for b in part.labels] + part.singles:
+                    x = part.moved.get(index, self.px(float(items.x[index])))
+                    if abs(x - pos.x()) <= MARKER_RADIUS + 3 and abs(marker_y - pos.y()) <= MARKER_RADIUS + 3:
                         return "milestone", items.ids[index]
-                cluster_y = g.badge_y if row_y is None else row_y
-                for cluster in frame.clusters:
+                cluster_y = g.badge_y if strip_y is None else strip_y
+                for cluster in part.clusters:
                     if cluster_rect(cluster, cluster_y).contains(pos):
                         return "cluster", cluster
         return None
@@ -151,7 +139,9 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
     selection = session.state.selection
     weights = [MIDDLE_WEIGHT if lane.id == MIDDLE else 1.0 for lane in lanes]
     top = ERA_STRIP if session.dataset.eras else 0.0
-    for lane, geometry in zip(lanes, lane_geometry(height, weights, top)):
+    strips = [len(lane.undated) > 0 for lane in lanes]
+    marks = [lane.founding is not None for lane in lanes]
+    for lane, geometry in zip(lanes, lane_geometry(height, weights, strips, top, marks=marks)):
         parts = []
         for items, rows, inline in ((lane.dated, geometry.rows, False), (lane.undated, 1, True)):
             pinned = items.position.get(selection)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from collections import OrderedDict
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTransform
 
 from ...i18n import tr
@@ -23,7 +24,7 @@ from ...model.session import Session
 from ...model.timescale import day_of
 from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, cluster_rect_size, label_y
 
-__all__ = ["BackdropItem", "MilestoneItem", "Colors", "marker_path"]
+__all__ = ["BackdropItem", "Colors", "MilestoneItem", "blend", "marker_path"]
 
 
 class Colors:
@@ -39,6 +40,11 @@ class Colors:
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
         self.tint_alpha = 0.0 if high_contrast else 0.07
         self.high_contrast = high_contrast
+
+
+def blend(color: QColor, background: QColor, alpha: float) -> QColor:
+    """``color`` laid over ``background`` at ``alpha``, as one opaque colour."""
+    return QColor.fromRgbF(*(a * alpha + b * (1 - alpha) for a, b in zip(color.getRgbF()[:3], background.getRgbF()[:3])))
 
 
 @functools.cache
@@ -87,26 +93,25 @@ class BackdropItem(_PixelItem):
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
         ds, lang, c = self.session.dataset, self.session.state.language, self.colors
-        for k, layout in enumerate(frame.lanes):
-            g = layout.geometry
-            color = QColor(ds.branch_by_id[layout.lane.branches[0]].color) if len(layout.lane.branches) == 1 else QColor(c.text)
-            color.setAlphaF(c.tint_alpha if k % 2 == 0 or len(layout.lane.branches) == 1 else c.tint_alpha / 2)
-            painter.fillRect(QRectF(0, g.top, frame.width, g.height), color)
+        for layout in frame.lanes:
+            g, branches = layout.geometry, layout.lane.branches
+            # Opaque blends of the branch colour: as light as a translucent tint, far cheaper to fill.
+            hue = QColor(ds.branch_by_id[branches[0]].color) if len(branches) == 1 else c.text
+            tint = blend(hue, c.base, c.tint_alpha if len(branches) == 1 else c.tint_alpha / 2)
+            painter.fillRect(QRectF(0, g.top, frame.width, g.height), tint)
             painter.setPen(QPen(c.rule, 1))
             painter.drawLine(QPointF(0, g.top + g.height), QPointF(frame.width, g.top + g.height))
             painter.drawLine(QPointF(0, g.marker_y), QPointF(frame.width, g.marker_y))
-            self._draw_undated_periods(painter, frame, layout)
+            self._draw_undated_periods(painter, frame, layout, blend(c.text, tint, 0.3 if c.high_contrast else 0.1))
             self._draw_anniversaries(painter, frame, layout, lang)
         self._draw_eras(painter, frame, lang)
 
-    def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout) -> None:
-        items, g, c = layout.lane.undated, layout.geometry, self.colors
-        band = QColor(c.text)
-        band.setAlphaF(0.10 if not c.high_contrast else 0.3)
-        for lo, hi in sorted(set(zip(items.lo.tolist(), items.hi.tolist()))):
+    def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout, band: QColor) -> None:
+        g = layout.geometry
+        painter.setPen(QPen(self.colors.muted, 1))
+        for lo, hi in layout.lane.undated.periods:
             left, right = frame.px(lo), frame.px(hi)
             painter.fillRect(QRectF(left, g.undated_y - 9, right - left, 18), band)
-            painter.setPen(QPen(c.muted, 1))
             for x in (left, right):  # whisker ends: the period's limits
                 painter.drawLine(QPointF(x, g.undated_y - 9), QPointF(x, g.undated_y + 9))
 
@@ -159,54 +164,79 @@ class BackdropItem(_PixelItem):
 
 
 class _Sprites:
-    """Markers and badges rendered once into pixmaps; a frame then only blits them."""
+    """Markers, badges and labels rendered once into pixmaps; a frame then only blits them.
+
+    Labels are many (one per milestone and language), so they are kept in a bounded LRU cache.
+    """
+
+    MAX_LABELS = 4000
 
     def __init__(self):
         self._cache: dict[tuple, QPixmap] = {}
+        self._labels: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     def clear(self) -> None:
         self._cache.clear()
+        self._labels.clear()
 
-    def _render(self, key: tuple, width: float, height: float, dpr: float, draw) -> QPixmap:
-        pixmap = self._cache.get(key)
-        if pixmap is None:
-            pixmap = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(height * dpr)))
-            pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            p = QPainter(pixmap)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            draw(p)
-            p.end()
-            self._cache[key] = pixmap
+    @staticmethod
+    def _render(width: float, height: float, dpr: float, draw) -> QPixmap:
+        pixmap = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(height * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw(p)
+        p.end()
         return pixmap
 
     def marker(self, symbol: str, color: str, hollow: bool, base: QColor, dpr: float) -> QPixmap:
-        size = MARKER_RADIUS * 2 + 4
+        key = ("m", symbol, color, hollow, dpr)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            size = MARKER_RADIUS * 2 + 4
 
-        def draw(p: QPainter) -> None:
-            fill = QColor(color)
-            p.setPen(QPen(fill.darker(140), 1.5 if hollow else 1))
-            p.setBrush(QBrush(base) if hollow else QBrush(fill))
-            p.drawPath(marker_path(symbol, MARKER_RADIUS * 2).translated(size / 2, size / 2))
+            def draw(p: QPainter) -> None:
+                fill = QColor(color)
+                p.setPen(QPen(fill.darker(140), 1.5 if hollow else 1))
+                p.setBrush(QBrush(base) if hollow else QBrush(fill))
+                p.drawPath(marker_path(symbol, MARKER_RADIUS * 2).translated(size / 2, size / 2))
 
-        return self._render(("m", symbol, color, hollow, dpr), size, size, dpr, draw)
+            pixmap = self._cache[key] = self._render(size, size, dpr, draw)
+        return pixmap
 
     def badge(self, count: int, colors: Colors, font: QFont, dpr: float) -> QPixmap:
-        """A cluster badge; the cache is cleared whenever colours or font change."""
-        pixmap = self._cache.get(("b", count, dpr))
-        if pixmap is not None:
-            return pixmap
-        rect = cluster_rect_size(count)
+        key = ("b", count, dpr)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            rect = cluster_rect_size(count)
 
-        def draw(p: QPainter) -> None:
-            p.setPen(QPen(colors.muted, 1))
-            p.setBrush(QBrush(colors.base))
-            p.drawRoundedRect(QRectF(0.5, 0.5, rect[0] - 1, rect[1] - 1), 8, 8)
-            p.setFont(font)
-            p.setPen(colors.text)
-            p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, str(count))
+            def draw(p: QPainter) -> None:
+                p.setPen(QPen(colors.muted, 1))
+                p.setBrush(QBrush(colors.base))
+                p.drawRoundedRect(QRectF(0.5, 0.5, rect[0] - 1, rect[1] - 1), 8, 8)
+                p.setFont(font)
+                p.setPen(colors.text)
+                p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, str(count))
 
-        return self._render(("b", count, dpr), rect[0], rect[1], dpr, draw)
+            pixmap = self._cache[key] = self._render(*rect, dpr, draw)
+        return pixmap
+
+    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float) -> QPixmap:
+        key = (text, dpr)
+        pixmap = self._labels.get(key)
+        if pixmap is None:
+            def draw(p: QPainter) -> None:
+                p.setFont(font)
+                p.setPen(colors.text)
+                p.drawText(QRectF(0, 0, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+            pixmap = self._labels[key] = self._render(width + 2, height, dpr, draw)
+            if len(self._labels) > self.MAX_LABELS:
+                self._labels.popitem(last=False)
+        else:
+            self._labels.move_to_end(key)
+        return pixmap
 
 
 class MilestoneItem(_PixelItem):
@@ -225,57 +255,58 @@ class MilestoneItem(_PixelItem):
         super().set_frame(frame, colors)
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
-        painter.setFont(self.labels.font)
+        dpr = painter.device().devicePixelRatioF()
         for layout in frame.lanes:
             g = layout.geometry
-            self._draw_part(painter, frame, layout.lane.dated, layout.dated, g, g.marker_y, g.badge_y, rows=True)
-            self._draw_part(painter, frame, layout.lane.undated, layout.undated, g, g.undated_y, g.undated_y, rows=False)
+            self._draw_part(painter, frame, layout.lane.dated, layout.dated, g, g.marker_y, g.badge_y, True, dpr)
+            self._draw_part(painter, frame, layout.lane.undated, layout.undated, g, g.undated_y, g.undated_y, False, dpr)
 
-    def _draw_part(self, painter, frame, items, part, g, marker_y, badge_y, rows: bool) -> None:
+    def _draw_part(self, painter, frame, items, part, g, marker_y, badge_y, rows: bool, dpr: float) -> None:
         ds, c, selection = self.session.dataset, self.colors, self.session.state.selection
-        # Spans and month/year bars behind everything of their lane.
-        for index in [b.index for b in part.labels] + part.singles:
-            style = int(items.style[index])
-            if style in (DrawStyle.BAR, DrawStyle.SPAN) and rows:
-                color = QColor(ds.category_by_id[items.category[index]].color)
-                color.setAlphaF(0.35 if style == DrawStyle.BAR else 0.22)
-                left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
-                height = 8 if style == DrawStyle.BAR else 5
-                painter.fillRect(QRectF(left, marker_y - height / 2, max(right - left, 2), height), color)
+        sprites, font = self.sprites, self.labels.font
+        shown = [b.index for b in part.labels] + part.singles
+        if rows:  # spans and month/year bars behind everything of their lane
+            for index in shown:
+                style = int(items.style[index])
+                if style in (DrawStyle.BAR, DrawStyle.SPAN):
+                    color = QColor(ds.category_by_id[items.category[index]].color)
+                    color.setAlphaF(0.35 if style == DrawStyle.BAR else 0.22)
+                    left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
+                    height = 8 if style == DrawStyle.BAR else 5
+                    painter.fillRect(QRectF(left, marker_y - height / 2, max(right - left, 2), height), color)
+            painter.setPen(QPen(c.rule, 1))  # leaders from labels down to the marker line
+            painter.drawLines([
+                QLineF(b.anchor, label_y(g, b.row) + g.row_height - 4, b.anchor, marker_y - MARKER_RADIUS)
+                for b in part.labels
+            ])
+        height = g.row_height - 4
         for box in part.labels:
             milestone_id = items.ids[box.index]
             text, width = self.labels.get(self.session, milestone_id)
             y = label_y(g, box.row) if rows else marker_y - 8
-            if rows:  # leader from the label down to the marker line
-                painter.setPen(QPen(c.rule, 1))
-                painter.drawLine(QPointF(box.anchor, y + g.row_height - 4), QPointF(box.anchor, marker_y - MARKER_RADIUS))
             left = box.left if box.flipped else box.anchor + MARKER_GAP
-            static = self.labels.static(text)
-            top = y + (g.row_height - 4 - static.size().height()) / 2
             if milestone_id == selection:
                 painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
                 painter.setPen(self.palette_highlighted_text())
+                painter.setFont(font)
+                painter.drawText(QRectF(left, y, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             else:
-                painter.setPen(c.text)
-            painter.drawStaticText(QPointF(left, top), static)
-        for index in [b.index for b in part.labels] + part.singles:
-            self._draw_marker(painter, frame, items, index, marker_y, hollow=not rows)
-        dpr = painter.device().devicePixelRatioF()
+                painter.drawPixmap(QPointF(left, y), sprites.label(text, width, height, c, font, dpr))
+        half = MARKER_RADIUS + 2
+        category_by_id, base, xs, categories = ds.category_by_id, c.base, items.x, items.category
+        moved = part.moved
+        for index in shown:
+            category = category_by_id[categories[index]]
+            x = moved[index] if index in moved else frame.px(float(xs[index]))
+            if items.ids[index] == selection:
+                painter.setPen(QPen(c.highlight, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x, marker_y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
+            sprite = sprites.marker(category.marker, category.color, not rows, base, dpr)
+            painter.drawPixmap(QPointF(x - half, marker_y - half), sprite)
         for cluster in part.clusters:
             rect = cluster_rect(cluster, badge_y)
-            painter.drawPixmap(rect.topLeft(), self.sprites.badge(cluster.count, c, self.labels.font, dpr))
-
-    def _draw_marker(self, painter, frame, items, index, y, hollow: bool) -> None:
-        category = self.session.dataset.category_by_id[items.category[index]]
-        x = frame.px(float(items.x[index]))
-        if items.ids[index] == self.session.state.selection:
-            painter.setPen(QPen(self.colors.highlight, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(x, y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
-        sprite = self.sprites.marker(category.marker, category.color, hollow, self.colors.base,
-                                     painter.device().devicePixelRatioF())
-        half = MARKER_RADIUS + 2
-        painter.drawPixmap(QPointF(x - half, y - half), sprite)
+            painter.drawPixmap(rect.topLeft(), sprites.badge(cluster.count, c, font, dpr))
 
     def palette_highlighted_text(self) -> QColor:
         return QColor("#ffffff") if self.colors.highlight.lightnessF() < 0.6 else QColor("#000000")

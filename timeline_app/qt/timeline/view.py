@@ -227,7 +227,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
         lang, width = self.session.state.language, max(self.viewbox.width(), 1.0)
         marks = ticks(x0, x1, width, lang, min_spacing_px=self._tick_spacing(lang))
         self.axis.setTicks([[(t.x, t.label) for t in marks if t.major], [(t.x, t.label) for t in marks if not t.major]])
-        self.axis.setLabel(range_caption(x0, x1, lang))
+        caption = range_caption(x0, x1, lang)
+        if caption != self.axis.labelText:  # setLabel re-lays out HTML: only when it changes
+            self.axis.setLabel(caption)
         self.refresh()
 
     def _tick_spacing(self, lang: str) -> float:
