@@ -18,8 +18,8 @@ from .lanes import LaneItems
 __all__ = ["Cluster", "LabelBox", "badge_width", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
 
 MARKER_GAP = 9.0  # px from a marker's centre to its label
-MAX_CANDIDATES = 300  # labels tried per lane and frame; more never fit on a screen
-GIVE_UP_AFTER = 40  # consecutive candidates that found no room: the rows are full
+MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
+GIVE_UP_AFTER = 30  # consecutive candidates that found no room: the rows are full
 MIN_MARKER_SPACING = 18.0  # px between inline markers below which they are binned
 
 
@@ -67,6 +67,7 @@ class LaneGeometry:
 ROW_HEIGHT = 22.0
 TOP_PAD = 16.0  # room above the label rows for the lane's anniversary marks
 UNDATED_STRIP = 34.0
+MAX_ROWS = 4  # more rows of labels read as a wall of text
 
 
 def lane_geometry(height: float, weights: list[float], strips: list[bool], top: float = 0.0,
@@ -75,7 +76,7 @@ def lane_geometry(height: float, weights: list[float], strips: list[bool], top: 
     is left is shared in proportion to ``weights``. A lane with ``strips[k]`` has an undated strip;
     one with ``marks[k]`` keeps room at its top for anniversary marks.
 
-    Each lane gets as many label rows as fit in its share (1 to 6). When even one row each does
+    Each lane gets as many label rows as fit in its share (1 to MAX_ROWS). When even one row each does
     not fit, the lanes shrink alike rather than the last one being cut off.
     """
     marks = marks or [True] * len(weights)
@@ -87,7 +88,7 @@ def lane_geometry(height: float, weights: list[float], strips: list[bool], top: 
     result = []
     for weight, base, strip, mark in zip(weights, fixed, strips, marks):
         each = (base + row_height) * shrink + max(spare, 0.0) * weight / total
-        rows = int(min(max((each - base) // row_height, 1), 6))
+        rows = int(min(max((each - base) // row_height, 1), MAX_ROWS))
         pad = (TOP_PAD if mark else 4) * shrink
         marker_y = top + pad + rows * row_height * shrink + 8 * shrink
         undated_y = top + each - 16 * shrink if strip else top + each + 100  # off-lane when there is none

@@ -137,35 +137,56 @@ class _TreeBuilder:
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self._documents += 1
-            if self._documents == 2:
-                self._problem(event.start_mark, "only one YAML document is allowed per file")
-            return
-        if isinstance(event, yaml.AliasEvent):
-            self._problem(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a dataset")
-            self._add(Scalar(event.start_mark.line + 1, event.start_mark.column + 1, "", True))
-            return
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            if event.anchor is not None:
-                self._problem(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a dataset")
-            if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-                self._problem(event.start_mark, f"tags ({event.tag}) are not allowed in a dataset")
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(Scalar(event.start_mark.line + 1, event.start_mark.column + 1, event.value,
-                             event.style in (None, "")))
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            cls = Sequence if isinstance(event, yaml.SequenceStartEvent) else Mapping
-            node = cls(event.start_mark.line + 1, event.start_mark.column + 1)
-            self._add(node)
-            self._stack.append(node)
-            self._pending_key.append(None)
-            if len(self._stack) > MAX_DEPTH and not self._too_deep:
-                self._too_deep = True
-                self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            self._stack.pop()
-            self._pending_key.pop()
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _check_node_event(self, event) -> None:
+        if event.anchor is not None:
+            self._problem(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a dataset")
+        if event.tag is not None and not (type(event) is yaml.ScalarEvent and event.tag == "!"):
+            self._problem(event.start_mark, f"tags ({event.tag}) are not allowed in a dataset")
+
+    def _on_scalar(self, event: yaml.ScalarEvent) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_event(event)
+        mark = event.start_mark
+        self._add(Scalar(mark.line + 1, mark.column + 1, event.value, not event.style))
+
+    def _on_collection_start(self, event) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_event(event)
+        cls = Sequence if type(event) is yaml.SequenceStartEvent else Mapping
+        node = cls(event.start_mark.line + 1, event.start_mark.column + 1)
+        self._add(node)
+        self._stack.append(node)
+        self._pending_key.append(None)
+        if len(self._stack) > MAX_DEPTH and not self._too_deep:
+            self._too_deep = True
+            self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+
+    def _on_collection_end(self, _) -> None:
+        self._stack.pop()
+        self._pending_key.pop()
+
+    def _on_document_start(self, event) -> None:
+        self._documents += 1
+        if self._documents == 2:
+            self._problem(event.start_mark, "only one YAML document is allowed per file")
+
+    def _on_alias(self, event: yaml.AliasEvent) -> None:
+        self._problem(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a dataset")
+        self._add(Scalar(event.start_mark.line + 1, event.start_mark.column + 1, "", True))
+
+    _handlers = {
+        yaml.ScalarEvent: _on_scalar,
+        yaml.SequenceStartEvent: _on_collection_start,
+        yaml.MappingStartEvent: _on_collection_start,
+        yaml.SequenceEndEvent: _on_collection_end,
+        yaml.MappingEndEvent: _on_collection_end,
+        yaml.DocumentStartEvent: _on_document_start,
+        yaml.AliasEvent: _on_alias,
+    }
 
     def _add(self, node: Node) -> None:
         if not self._stack:

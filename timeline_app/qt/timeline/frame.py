@@ -56,9 +56,12 @@ class LabelCache:
         key = (lang, milestone_id)
         hit = self._cache.get(key)
         if hit is None:
-            title = session.dataset.milestone_by_id[milestone_id].title.get(lang)
-            text = self.metrics.elidedText(title, Qt.TextElideMode.ElideRight, self.max_width)
-            hit = self._cache[key] = (text, self.metrics.horizontalAdvance(text))
+            text = session.dataset.milestone_by_id[milestone_id].title.get(lang)
+            width = self.metrics.horizontalAdvance(text)
+            if width > self.max_width:  # most titles fit: measure once, elide only the long ones
+                text = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.max_width)
+                width = self.metrics.horizontalAdvance(text)
+            hit = self._cache[key] = (text, width)
         return hit
 
     def widths(self, session: Session, items, indices: np.ndarray) -> np.ndarray:
