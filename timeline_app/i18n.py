@@ -53,6 +53,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.zh": ("中文", "中文"),
     "lang.en": ("English", "English"),
     # timeline
+    "timeline.name": ("时间轴", "Timeline"),
+    "timeline.desc": (
+        "滚轮缩放，拖动平移，双击放大；←/→ 上一个/下一个事件，↑/↓ 切换院区，+/− 缩放，Home 显示全部，Enter 查看详情",
+        "Wheel zooms, drag pans, double-click zooms in; ←/→ previous/next milestone, ↑/↓ switch lane, "
+        "+/− zoom, Home fits all, Enter opens the detail",
+    ),
     "timeline.alliance_band": ("医联体 · 总院", "Alliance · Parent hospital"),
     "timeline.undated": ("日期未载", "Date not stated"),
     "timeline.cluster": ("{n} 项", "{n} more"),

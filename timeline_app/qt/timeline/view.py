@@ -112,7 +112,6 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 260)
-        self.setAccessibleName("Timeline")
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
         self.navigator = Navigator(session)
@@ -120,6 +119,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.navigator.go = self.animator.animate_to
         self.labels = LabelCache(self._label_font())
         self.frame: Frame | None = None
+        self._closed = False
 
         self.headers = _LaneHeaders(self)
         self.viewbox = _TimelineViewBox(self)
@@ -144,6 +144,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
             follow(self, session.dataset_changed, self._on_dataset_changed),
         ]
         self._apply_palette()
+        self._retranslate()
         self._on_range_changed(session.state.x_range)
 
     # -- gestures -> navigator -------------------------------------------------------------
@@ -246,7 +247,13 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.headers.update()
 
     def _on_language_changed(self, _) -> None:
+        self._retranslate()
         self._on_range_changed(self.session.state.x_range)
+
+    def _retranslate(self) -> None:
+        lang = self.session.state.language
+        self.setAccessibleName(tr("timeline.name", lang))
+        self.setAccessibleDescription(tr("timeline.desc", lang))
 
     def _on_matches_changed(self, _) -> None:
         self.refresh()
@@ -270,6 +277,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.animator.stop()
         for unfollow in self._unfollow:
             unfollow()
+        self._closed = True
         return super().close()
 
     # -- look ------------------------------------------------------------------------------
@@ -280,8 +288,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        built = hasattr(self, "milestones")  # Qt sends changes while the base class is built
-        if built and event.type() in (event.Type.PaletteChange, event.Type.FontChange):
+        # Qt sends changes while the base class is built, and after close() cleared the scene.
+        live = hasattr(self, "milestones") and not self._closed
+        if live and event.type() in (event.Type.PaletteChange, event.Type.FontChange):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
