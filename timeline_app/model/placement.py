@@ -189,7 +189,8 @@ def place_lane(
         misses = 0
         placed[local] = True
         frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
-    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px, snap=crowded)
+    # A crowded strip is all badges: coarser bins read as well and draw half as many.
+    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px * (1.6 if crowded else 1.0), snap=crowded)
     return frame
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from ..model import DatasetError, Session
@@ -43,9 +44,15 @@ def run(path: Path, lang: str | None = None, select: str | None = None, kiosk: b
         print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
         return 2
     app = create_application()
+    from PySide6.QtCore import QSettings
+
     from .main_window import MainWindow
 
-    window = MainWindow(session, lang=lang, animate=screenshot is None)
+    settings = None
+    if screenshot is not None:  # reproducible pictures: neither read nor write the user's preferences
+        scratch = tempfile.TemporaryDirectory()
+        settings = QSettings(str(Path(scratch.name) / "screenshot.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, lang=lang, animate=screenshot is None)
     if select:
         window.select(select)
     if screenshot is not None:

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
 
-__all__ = ["install_fonts"]
+__all__ = ["BUNDLED_FAMILY", "install_fonts"]
+
+BUNDLED_FAMILY = "Timeline Noto Sans SC"  # the family name of resources/fonts/*.otf
 
 
 def install_fonts(app: QApplication) -> list[str]:

@@ -32,6 +32,7 @@ from .timeline.legend import Legend
 __all__ = ["MainWindow"]
 
 MAX_RECENT = 8
+LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how the left column's height is shared
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +83,8 @@ class MainWindow(QMainWindow):
         self.left_splitter.setObjectName("leftSplitter")
         for widget in (timeline_box, self.indicators, self.milestone_list):
             self.left_splitter.addWidget(widget)
-        self.left_splitter.setStretchFactor(0, 1)
+        for index, stretch in enumerate(LEFT_SHARES):
+            self.left_splitter.setStretchFactor(index, stretch)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.left_splitter)
@@ -322,11 +324,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 860)
-        self.left_splitter.setSizes([600, 180, 180])  # timeline first; restored below if saved
+        self._splitters_restored = False
         for splitter in (self.main_splitter, self.left_splitter):
             sizes = s.value(splitter.objectName())
             if isinstance(sizes, QByteArray):
-                splitter.restoreState(sizes)
+                self._splitters_restored |= splitter.restoreState(sizes)
         theme = s.value("theme", "system")
         theme = theme if theme in THEMES else "system"
         self.actions_by_key[f"theme.{theme}"].setChecked(True)
@@ -353,6 +355,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._on_open_recent)
         menu.addSeparator()
         menu.addAction(self.actions_by_key["action.clear_recent"])
+
+    def showEvent(self, event) -> None:
+        """First show without saved sizes: share the height out now that it is known."""
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            total = sum(self.left_splitter.sizes())
+            self.left_splitter.setSizes([int(total * share / sum(LEFT_SHARES)) for share in LEFT_SHARES])
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

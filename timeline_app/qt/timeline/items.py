@@ -158,9 +158,10 @@ class BackdropItem(_PixelItem):
             for x in (left, right):  # the era's limits run down through the lanes
                 painter.drawLine(QPointF(x, ERA_STRIP), QPointF(x, frame.height))
             painter.setPen(self.colors.muted)
-            room = max(right - left - 8, 0)
+            start = max(left, 0.0)  # an era begun before the view names itself at the view's edge
+            room = max(min(right, frame.width) - start - 8, 0)
             name = painter.fontMetrics().elidedText(era.name.get(lang), Qt.TextElideMode.ElideRight, int(room))
-            painter.drawText(QRectF(left + 4, 1, room, 16), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
+            painter.drawText(QRectF(start + 4, 1, room, 16), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
 
 
 class _Sprites:
@@ -174,12 +175,10 @@ class _Sprites:
     def __init__(self):
         self._cache: dict[tuple, QPixmap] = {}
         self._labels: OrderedDict[tuple, QPixmap] = OrderedDict()
-        self._seen: set[tuple] = set()
 
     def clear(self) -> None:
         self._cache.clear()
         self._labels.clear()
-        self._seen.clear()
 
     @staticmethod
     def _render(width: float, height: float, dpr: float, draw) -> QPixmap:
@@ -224,16 +223,10 @@ class _Sprites:
             pixmap = self._cache[key] = self._render(*rect, dpr, draw)
         return pixmap
 
-    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float) -> QPixmap | None:
-        """The label's pixmap from its second showing on; None the first time (draw it directly:
-        rendering a pixmap costs more than drawing the text once, and many labels flash by once)."""
+    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float) -> QPixmap:
+        """The label rendered once; a label usually stays on screen for many frames of a zoom."""
         key = (text, dpr)
         pixmap = self._labels.get(key)
-        if pixmap is None and key not in self._seen:
-            self._seen.add(key)
-            if len(self._seen) > self.MAX_LABELS:
-                self._seen.clear()
-            return None
         if pixmap is None:
             def draw(p: QPainter) -> None:
                 p.setFont(font)
@@ -294,14 +287,11 @@ class MilestoneItem(_PixelItem):
             text, width = self.labels.get(self.session, milestone_id)
             y = label_y(g, box.row) if rows else marker_y - 8
             left = box.left if box.flipped else box.anchor + MARKER_GAP
-            selected = milestone_id == selection
-            sprite = None if selected else sprites.label(text, width, height, c, font, dpr)
-            if sprite is not None:
-                painter.drawPixmap(QPointF(left, y), sprite)
+            if milestone_id != selection:
+                painter.drawPixmap(QPointF(left, y), sprites.label(text, width, height, c, font, dpr))
                 continue
-            if selected:
-                painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
-            painter.setPen(self.palette_highlighted_text() if selected else c.text)
+            painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
+            painter.setPen(self.palette_highlighted_text())
             painter.setFont(font)
             painter.drawText(QRectF(left, y, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         half = MARKER_RADIUS + 2

@@ -17,6 +17,7 @@ from ...model.navigation import Navigator
 from ...model.session import Session
 from ...model.timescale import range_caption, ticks
 from ..bindings import follow
+from ..fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .animator import RangeAnimator
 from .frame import Frame, LabelCache, compute_frame, max_label_px
@@ -305,6 +306,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.refresh()
 
     def _label_font(self) -> QFont:
+        """Labels use the bundled CJK font first (its Latin is Noto Sans): the same look on every
+        machine, and CJK titles shaped without a per-glyph fallback search."""
         font = QFont(self.font())
+        font.setFamilies([BUNDLED_FAMILY, *font.families()])
         font.setPointSizeF(font.pointSizeF() * 0.95)
         return font
