@@ -23,3 +23,25 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def archive_session():
+    """A two-branch archive with every date form, people, media and shared measures."""
+    from timeline_app.model import Session
+
+    return Session.open(DATA / "archive.yaml")
+
+
+@pytest.fixture
+def show(qtbot):
+    """Registers a widget with qtbot, sizes it, shows it and waits until it is on screen."""
+
+    def show(widget, width: int, height: int):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show

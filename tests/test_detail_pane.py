@@ -19,18 +19,13 @@ ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
 
 
 @pytest.fixture
-def session() -> Session:
-    return Session.open(ARCHIVE)
+def session(archive_session) -> Session:
+    return archive_session
 
 
 @pytest.fixture
-def pane(qtbot, session) -> DetailPane:
-    widget = DetailPane(session)
-    qtbot.addWidget(widget)
-    widget.resize(360, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def pane(show, session) -> DetailPane:
+    return show(DetailPane(session), 360, 640)
 
 
 def button(pane: DetailPane, text: str) -> QPushButton:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,22 +17,16 @@ from timeline_app.qt.filter_bar import FilterBar
 from timeline_app.qt.milestone_list import MilestoneList
 from timeline_app.wording import describe_filter
 
-ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
 
 
 @pytest.fixture
-def session() -> Session:
-    return Session.open(ARCHIVE)
+def session(archive_session) -> Session:
+    return archive_session
 
 
 @pytest.fixture
-def bar(qtbot, session) -> FilterBar:
-    widget = FilterBar(session)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 90)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def bar(show, session) -> FilterBar:
+    return show(FilterBar(session), 1100, 90)
 
 
 def search(bar: FilterBar) -> QLineEdit:

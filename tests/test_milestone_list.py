@@ -18,18 +18,13 @@ ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
 
 
 @pytest.fixture
-def session() -> Session:
-    return Session.open(ARCHIVE)
+def session(archive_session) -> Session:
+    return archive_session
 
 
 @pytest.fixture
-def listing(qtbot, session) -> MilestoneList:
-    widget = MilestoneList(session)
-    qtbot.addWidget(widget)
-    widget.resize(640, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def listing(show, session) -> MilestoneList:
+    return show(MilestoneList(session), 640, 400)
 
 
 def shown_ids(listing: MilestoneList) -> list[str]:

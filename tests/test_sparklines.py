@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
@@ -16,22 +15,16 @@ from timeline_app.model.session import Session
 from timeline_app.qt.metrics import LEFT_GUTTER, RIGHT_GUTTER
 from timeline_app.qt.sparklines import ROW_HEIGHT, IndicatorPanel
 
-ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
 
 
 @pytest.fixture
-def session() -> Session:
-    return Session.open(ARCHIVE)
+def session(archive_session) -> Session:
+    return archive_session
 
 
 @pytest.fixture
-def panel(qtbot, session) -> IndicatorPanel:
-    widget = IndicatorPanel(session)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(show, session) -> IndicatorPanel:
+    return show(IndicatorPanel(session), 1200, 300)
 
 
 def rows(panel: IndicatorPanel) -> list:
