@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	tools/ensure-qt-libs.sh $(BIN)/python
 	$(BIN)/timeline-app
 
 test: $(STAMP)
