@@ -170,3 +170,4 @@ def test_screenshot_command_writes_the_window(tmp_path, lang):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
+

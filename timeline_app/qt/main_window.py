@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         follow(self, session.dataset_changed, self._on_dataset_changed)
         self.timeline.detail_requested.connect(self._on_detail_requested)
         self._restore_settings()
+        QApplication.instance().styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._retranslate()
         self.setTabOrder(self.filter_bar, self.timeline)
         self.setTabOrder(self.timeline, self.milestone_list)
@@ -248,6 +249,11 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
         self.timeline.set_high_contrast(theme == "contrast")
+
+    def _on_color_scheme_changed(self, _) -> None:
+        """The system switched between light and dark: follow it if the user asked to."""
+        if self.settings.value("theme", "system") == "system":
+            self._apply_theme("system")
 
     def _on_detail_requested(self) -> None:
         self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
