@@ -7,7 +7,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QScrollBar
+from PySide6.QtWidgets import QApplication, QLabel, QScrollBar
 from widget_text import assert_language
 
 from timeline_app.model.loader import load_dataset
@@ -165,3 +165,15 @@ def test_new_dataset_rebuilds_the_rows(panel, session, small_path):
     session.set_dataset(load_dataset(small_path))
     assert [r.indicator.id for r in rows(panel)] == ["north-visits", "south-techniques"]
     assert source_text(panel) == "点击指标查看出处"
+
+
+def test_rows_are_one_tab_stop_walked_with_arrow_keys(panel, qtbot):
+    shown = rows(panel)
+    tab_stops = [r for r in shown if r.focusPolicy() == Qt.FocusPolicy.StrongFocus]
+    assert tab_stops == [shown[0]]
+    shown[0].setFocus()
+    qtbot.keyClick(shown[0], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is shown[1]
+    assert [r for r in shown if r.focusPolicy() == Qt.FocusPolicy.StrongFocus] == [shown[1]]
+    qtbot.keyClick(shown[1], Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is shown[0]

@@ -70,7 +70,7 @@ class Navigator:
 
     def reveal(self, milestone_id: str) -> None:
         """Pans (keeping the zoom) so the milestone is in view, if it is not comfortably already."""
-        x = self._x_of(milestone_id)
+        x = self.x_of(milestone_id)
         if x is None:
             return
         x0, x1 = self.state.x_range
@@ -107,7 +107,7 @@ class Navigator:
         self.state.lane = lane.id
         if current is not None and lane.id == current.id:
             return
-        x = self._x_of(self.state.selection) if self.state.selection else None
+        x = self.x_of(self.state.selection) if self.state.selection else None
         if x is None:
             x = sum(self.state.x_range) / 2
         lane_ids, xs = self._lane_sequence(lane)
@@ -138,7 +138,8 @@ class Navigator:
                 return lane.id
         return None
 
-    def _x_of(self, milestone_id: str) -> float | None:
+    def x_of(self, milestone_id: str) -> float | None:
+        """Where the milestone stands on the timeline (days), if it passes the filter."""
         for lane in self.session.lanes:
             for items in (lane.dated, lane.undated):
                 index = items.position.get(milestone_id)

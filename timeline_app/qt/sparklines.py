@@ -76,12 +76,13 @@ class _IndicatorRow(QFrame):
     """
 
     activated = Signal(str)  # the indicator's id, on a click anywhere in the row, Space or Enter
+    stepped = Signal(int)  # ↑ (-1) or ↓ (+1): move to the neighbouring row
 
     def __init__(self, ind: Indicator, color: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.indicator = ind
         self.current = False  # its source is the one shown
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the panel makes one row the Tab stop
         self.setFixedHeight(ROW_HEIGHT)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -234,6 +235,10 @@ class _IndicatorRow(QFrame):
             self.activated.emit(self.indicator.id)
             event.accept()
             return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.stepped.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 
@@ -286,6 +291,7 @@ class IndicatorPanel(QWidget):
         self._scroll.setWidget(content)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its rows take the focus
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The scroll bar lives in the right gutter, outside the rows, so it never narrows the strip.
@@ -347,12 +353,28 @@ class IndicatorPanel(QWidget):
             for ind in sorted(members, key=lambda i: branch_order[i.branch]):
                 row = _IndicatorRow(ind, ds.branch_by_id[ind.branch].color)
                 row.activated.connect(self.show_source)
+                row.stepped.connect(self._on_row_stepped)
                 self._rows_box.addWidget(row)
                 row.show()  # now, not on the next event loop turn
                 self._rows.append(row)
         self._follow_x_range()
         self._current = None
+        if self._rows:
+            self._make_tab_stop(self._rows[0])
         self._retranslate()
+
+    def _make_tab_stop(self, row: _IndicatorRow) -> None:
+        """One row at a time is reached by Tab (a roving tab stop); ↑/↓ move among the rows."""
+        for other in self._rows:
+            other.setFocusPolicy(Qt.FocusPolicy.StrongFocus if other is row else Qt.FocusPolicy.ClickFocus)
+
+    def _on_row_stepped(self, step: int) -> None:
+        index = self._rows.index(self.sender()) + step
+        if 0 <= index < len(self._rows):
+            row = self._rows[index]
+            self._make_tab_stop(row)
+            self._scroll.ensureWidgetVisible(row, 0, 0)
+            row.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _retranslate(self) -> None:
         """Re-sets every string of the panel in the current language."""

@@ -97,7 +97,7 @@ class Frame:
     def px(self, x: float) -> float:
         return (x - self.x0) * self.width / (self.x1 - self.x0)
 
-    def hit(self, pos: QPointF, labels: LabelCache, session: Session) -> tuple[str, object] | None:
+    def hit(self, pos: QPointF) -> tuple[str, object] | None:
         """What is under ``pos`` (plot pixels): ("milestone", id), ("cluster", Cluster) or None."""
         for layout in self.lanes:
             g = layout.geometry

@@ -173,7 +173,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         """Selects the milestone under ``pos``, zooms into a cluster, or clears the selection."""
         if self.frame is None:
             return
-        hit = self.frame.hit(pos, self.labels, self.session)
+        hit = self.frame.hit(pos)
         if hit is None:
             self.navigator.select(None)
         elif hit[0] == "milestone":
@@ -215,7 +215,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def _focus_px(self) -> float:
         """Keyboard zoom centres on the selection when it is in view, else on the middle."""
-        x = self.navigator._x_of(self.session.state.selection) if self.session.state.selection else None
+        x = self.navigator.x_of(self.session.state.selection) if self.session.state.selection else None
         x0, x1 = self.session.state.x_range
         if x is None or not x0 <= x <= x1:
             return self.viewbox.width() / 2
