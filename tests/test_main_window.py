@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu
 
@@ -171,3 +171,25 @@ def test_screenshot_command_writes_the_window(tmp_path, lang):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
 
+
+
+def test_closed_windows_leave_no_connections_behind(qtbot, settings):
+    """A kiosk rebuilds views for days: each one must let go of the shared state when destroyed."""
+    import gc
+
+    create_application()
+    session = Session.open(bundled_dataset_path())
+    signals = [session.state.events.language, session.state.events.x_range, session.state.events.selection,
+               session.matches_changed, session.dataset_changed]
+    before = [len(s) for s in signals]
+    for _ in range(3):
+        w = MainWindow(session, settings=settings, animate=False)
+        w.show()
+        assert all(len(s) > b for s, b in zip(signals, before))
+        w.close()
+        w.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # deleteLater happens here
+        QApplication.processEvents()
+        del w
+        gc.collect()
+    assert [len(s) for s in signals] == before

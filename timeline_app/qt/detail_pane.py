@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
 )
 
+from .bindings import follow
 from ..i18n import tr
 from ..model.dataset import Media, Milestone
 from ..model.session import Session
@@ -166,10 +167,10 @@ class DetailPane(QWidget):
         self.setMinimumWidth(240)
 
         state = session.state
-        state.events.selection.connect(self._on_selection_changed)
-        state.events.language.connect(self._on_language_changed)
-        session.matches_changed.connect(self._on_matches_changed)
-        session.dataset_changed.connect(self._on_dataset_changed)
+        follow(self, state.events.selection, self._on_selection_changed)
+        follow(self, state.events.language, self._on_language_changed)
+        follow(self, session.matches_changed, self._on_matches_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
         self._retranslate()
 
     # -- navigation ------------------------------------------------------------------------

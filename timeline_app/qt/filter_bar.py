@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from .bindings import follow
 from ..i18n import tr
 from ..model.dataset import Dataset
 from ..model.session import Session
@@ -88,10 +89,10 @@ class FilterBar(QWidget):
         layout.addLayout(self._chips)
 
         state = session.state
-        state.events.filter.connect(self._on_filter_changed)
-        state.events.language.connect(self._on_language_changed)
-        session.matches_changed.connect(self._on_matches_changed)
-        session.dataset_changed.connect(self._on_dataset_changed)
+        follow(self, state.events.filter, self._on_filter_changed)
+        follow(self, state.events.language, self._on_language_changed)
+        follow(self, session.matches_changed, self._on_matches_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
         self._build(session.dataset)
 
     # -- public ----------------------------------------------------------------------------

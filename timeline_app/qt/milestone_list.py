@@ -9,6 +9,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from .bindings import follow
 from ..i18n import tr
 from ..model.dataset import Milestone
 from ..model.session import Session
@@ -37,9 +38,9 @@ class MilestoneTableModel(QAbstractTableModel):
         self._rows: tuple[Milestone, ...] = session.matches
         self._row_of: dict[str, int] = {m.id: i for i, m in enumerate(self._rows)}
         self._icons: dict[tuple[str, str], QIcon] = {}
-        session.matches_changed.connect(self._on_matches_changed)
-        session.dataset_changed.connect(self._on_dataset_changed)
-        session.state.events.language.connect(self._on_language_changed)
+        follow(self, session.matches_changed, self._on_matches_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, session.state.events.language, self._on_language_changed)
 
     def row_of(self, milestone_id: str | None) -> int | None:
         """The row showing ``milestone_id``, or None when the filter hides it."""
@@ -180,8 +181,8 @@ class MilestoneList(QWidget):
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
 
-        session.state.events.selection.connect(self._on_selection_changed)
-        session.state.events.language.connect(self._on_language_changed)
+        follow(self, session.state.events.selection, self._on_selection_changed)
+        follow(self, session.state.events.language, self._on_language_changed)
         self.model.modelReset.connect(self._on_rows_reset)
         self._retranslate()
         self._on_rows_reset()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame, QGraphicsView, QHBoxLayout, QLabel, QScrollArea, QScrollBar, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from .bindings import follow
 from ..i18n import format_change, format_value, tr
 from ..model.dataset import Dataset, Indicator, IndicatorPoint
 from ..model.edtf import Kind
@@ -320,9 +321,9 @@ class IndicatorPanel(QWidget):
         self.setMinimumHeight(ROW_HEIGHT * 2)
 
         state = session.state
-        state.events.x_range.connect(self._on_x_range_changed)
-        state.events.language.connect(self._on_language_changed)
-        session.dataset_changed.connect(self._on_dataset_changed)
+        follow(self, state.events.x_range, self._on_x_range_changed)
+        follow(self, state.events.language, self._on_language_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
         self._build(session.dataset)
 
     def show_source(self, indicator_id: str | None) -> None:
