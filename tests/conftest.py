@@ -26,8 +26,10 @@ def write_yaml(tmp_path):
 
 
 @pytest.fixture
-def archive_session():
-    """A two-branch archive with every date form, people, media and shared measures."""
+def session():
+    """A two-branch archive with every date form, people, media and shared measures.
+
+    Test modules about the bundled dataset define their own ``session``."""
     from timeline_app.model import Session
 
     return Session.open(DATA / "archive.yaml")

@@ -11,16 +11,10 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 from widget_text import assert_language, visible_texts
 
-from timeline_app.model.session import Session
 from timeline_app.model.viewstate import Filter
 from timeline_app.qt.detail_pane import DetailPane
 
 ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
-
-
-@pytest.fixture
-def session(archive_session) -> Session:
-    return archive_session
 
 
 @pytest.fixture

@@ -11,17 +11,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushB
 from widget_text import assert_language
 
 from timeline_app.model.loader import load_dataset
-from timeline_app.model.session import Session
 from timeline_app.model.viewstate import Filter
 from timeline_app.qt.filter_bar import FilterBar
 from timeline_app.qt.milestone_list import MilestoneList
 from timeline_app.wording import describe_filter
 
-
-
-@pytest.fixture
-def session(archive_session) -> Session:
-    return archive_session
 
 
 @pytest.fixture

@@ -10,16 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from widget_text import assert_language
 
-from timeline_app.model.session import Session
 from timeline_app.model.viewstate import Filter
 from timeline_app.qt.milestone_list import ID_ROLE, MilestoneList
 
 ARCHIVE = Path(__file__).parent / "data" / "archive.yaml"
-
-
-@pytest.fixture
-def session(archive_session) -> Session:
-    return archive_session
 
 
 @pytest.fixture

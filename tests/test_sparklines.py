@@ -11,15 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollBar
 from widget_text import assert_language
 
 from timeline_app.model.loader import load_dataset
-from timeline_app.model.session import Session
 from timeline_app.qt.metrics import LEFT_GUTTER, RIGHT_GUTTER
 from timeline_app.qt.sparklines import ROW_HEIGHT, IndicatorPanel
 
-
-
-@pytest.fixture
-def session(archive_session) -> Session:
-    return archive_session
 
 
 @pytest.fixture
