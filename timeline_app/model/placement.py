@@ -19,7 +19,7 @@ __all__ = ["Cluster", "LabelBox", "badge_width", "LaneFrame", "LaneGeometry", "l
 
 MARKER_GAP = 9.0  # px from a marker's centre to its label
 MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
-GIVE_UP_AFTER = 30  # consecutive candidates that found no room: the rows are full
+GIVE_UP_AFTER = 16  # consecutive candidates that found no room: the rows are full
 MIN_MARKER_SPACING = 18.0  # px between inline markers below which they are binned
 
 
@@ -212,15 +212,16 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     while True:
         n_bins = max(int(width_px // bin_px), 1)
         bin_width = width_px / n_bins
-        bins = np.clip(((px[rest] - left_px) // bin_width).astype(np.int64), 0, n_bins - 1)
+        # Visible items lie right of left_px, so truncation is the floor.
+        bins = np.minimum(((px[rest] - left_px) * (1.0 / bin_width)).astype(np.int64), n_bins - 1)
         counts = np.bincount(bins)
         widest = badge_width(int(counts.max()))
         if widest + 2 <= bin_width or n_bins == 1:
             break
         bin_px = widest + 2
     # Items are sorted by x, so the bins come in runs: one run per non-empty bin.
-    firsts = np.flatnonzero(np.r_[True, bins[1:] != bins[:-1]])
-    lasts = np.r_[firsts[1:], bins.size] - 1
+    firsts = np.flatnonzero(np.diff(bins, prepend=-1))
+    lasts = np.append(firsts[1:], bins.size) - 1
     members = start + rest
     anchors = items.x[members]
     # The member with the lowest rank leads its bin: minimise rank and position together.

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = FilterBar(session)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
-        self.timeline = TimelineView(session, animation_ms=280 if animate else 0)
+        self.timeline = TimelineView(session, animation_ms=280 if animate else 0, progressive=animate)
         self.indicators = IndicatorPanel(session)
         self.milestone_list = MilestoneList(session)
         self.detail = DetailPane(session)

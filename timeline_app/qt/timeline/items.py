@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTransform
 
 from ...i18n import tr
@@ -22,9 +22,9 @@ from ...model.lanes import DrawStyle
 from ...model.placement import MARKER_GAP
 from ...model.session import Session
 from ...model.timescale import day_of
-from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect, cluster_rect_size, label_y
+from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect_size, label_y
 
-__all__ = ["BackdropItem", "Colors", "MilestoneItem", "blend", "marker_path"]
+__all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "Colors", "MilestoneItem", "blend", "marker_path"]
 
 
 class Colors:
@@ -164,6 +164,9 @@ class BackdropItem(_PixelItem):
             painter.drawText(QRectF(start + 4, 1, room, 16), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
 
 
+NEW_LABELS_PER_FRAME = 12  # labels rendered per frame in motion; the rest follow a frame later
+
+
 class _Sprites:
     """Markers, badges and labels rendered once into pixmaps; a frame then only blits them.
 
@@ -175,6 +178,7 @@ class _Sprites:
     def __init__(self):
         self._cache: dict[tuple, QPixmap] = {}
         self._labels: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.rendered = 0  # labels rendered so far: a frame's budget counts from here
 
     def clear(self) -> None:
         self._cache.clear()
@@ -223,30 +227,41 @@ class _Sprites:
             pixmap = self._cache[key] = self._render(*rect, dpr, draw)
         return pixmap
 
-    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float) -> QPixmap:
-        """The label rendered once; a label usually stays on screen for many frames of a zoom."""
+    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float,
+              may_render: bool = True) -> QPixmap | None:
+        """The label rendered once (it usually stays on screen for many frames of a zoom).
+
+        None when it is not rendered yet and ``may_render`` is false: the frame's budget is spent.
+        """
         key = (text, dpr)
         pixmap = self._labels.get(key)
-        if pixmap is None:
-            def draw(p: QPainter) -> None:
-                p.setFont(font)
-                p.setPen(colors.text)
-                p.drawText(QRectF(0, 0, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-
-            pixmap = self._labels[key] = self._render(width + 2, height, dpr, draw)
-            if len(self._labels) > self.MAX_LABELS:
-                self._labels.popitem(last=False)
-        else:
+        if pixmap is not None:
             self._labels.move_to_end(key)
+            return pixmap
+        if not may_render:
+            return None
+
+        def draw(p: QPainter) -> None:
+            p.setFont(font)
+            p.setPen(colors.text)
+            p.drawText(QRectF(0, 0, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+        pixmap = self._labels[key] = self._render(width + 2, height, dpr, draw)
+        self.rendered += 1
+        if len(self._labels) > self.MAX_LABELS:
+            self._labels.popitem(last=False)
         return pixmap
 
 
 class MilestoneItem(_PixelItem):
     """Markers (shape and colour by category; drawn by how exactly the date is known), labels, badges."""
 
-    def __init__(self, session: Session, labels: LabelCache):
+    def __init__(self, session: Session, labels: LabelCache, label_budget: int | None = NEW_LABELS_PER_FRAME):
         super().__init__(session)
         self.labels = labels
+        self.label_budget = label_budget  # None: render every new label at once (screenshots)
+        self._budget_end = 0
+        self._deferred = False
         self.sprites = _Sprites()
         self._sprite_font = QFont(labels.font)
 
@@ -258,10 +273,15 @@ class MilestoneItem(_PixelItem):
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
         dpr = painter.device().devicePixelRatioF()
+        budget = self.label_budget if self.label_budget is not None else 1 << 30
+        self._budget_end = self.sprites.rendered + budget
+        self._deferred = False
         for layout in frame.lanes:
             g = layout.geometry
             self._draw_part(painter, frame, layout.lane.dated, layout.dated, g, g.marker_y, g.badge_y, True, dpr)
             self._draw_part(painter, frame, layout.lane.undated, layout.undated, g, g.undated_y, g.undated_y, False, dpr)
+        if self._deferred:  # labels left for the next pass: draw them as soon as the frame is out
+            QTimer.singleShot(0, self, self.update)
 
     def _draw_part(self, painter, frame, items, part, g, marker_y, badge_y, rows: bool, dpr: float) -> None:
         ds, c, selection = self.session.dataset, self.colors, self.session.state.selection
@@ -288,27 +308,31 @@ class MilestoneItem(_PixelItem):
             y = label_y(g, box.row) if rows else marker_y - 8
             left = box.left if box.flipped else box.anchor + MARKER_GAP
             if milestone_id != selection:
-                painter.drawPixmap(QPointF(left, y), sprites.label(text, width, height, c, font, dpr))
+                sprite = sprites.label(text, width, height, c, font, dpr, may_render=sprites.rendered < self._budget_end)
+                if sprite is None:
+                    self._deferred = True
+                    continue
+                painter.drawPixmap(QPointF(left, y), sprite)
                 continue
             painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
             painter.setPen(self.palette_highlighted_text())
             painter.setFont(font)
             painter.drawText(QRectF(left, y, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         half = MARKER_RADIUS + 2
-        category_by_id, base, xs, categories = ds.category_by_id, c.base, items.x, items.category
-        moved = part.moved
-        for index in shown:
-            category = category_by_id[categories[index]]
-            x = moved[index] if index in moved else frame.px(float(xs[index]))
+        sprite_of = {cat.id: sprites.marker(cat.marker, cat.color, not rows, c.base, dpr) for cat in ds.categories}
+        xs = ((items.x[shown] - frame.x0) * (frame.width / (frame.x1 - frame.x0))).tolist() if shown else []
+        moved, categories, top = part.moved, items.category, marker_y - half
+        for index, x in zip(shown, xs):
+            x = moved.get(index, x)
             if items.ids[index] == selection:
                 painter.setPen(QPen(c.highlight, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(QPointF(x, marker_y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
-            sprite = sprites.marker(category.marker, category.color, not rows, base, dpr)
-            painter.drawPixmap(QPointF(x - half, marker_y - half), sprite)
+            painter.drawPixmap(QPointF(x - half, top), sprite_of[categories[index]])
+        badge, top = sprites.badge, badge_y - 8  # the badge rectangle of frame.cluster_rect, inlined
         for cluster in part.clusters:
-            rect = cluster_rect(cluster, badge_y)
-            painter.drawPixmap(rect.topLeft(), sprites.badge(cluster.count, c, font, dpr))
+            pixmap = badge(cluster.count, c, font, dpr)
+            painter.drawPixmap(QPointF(cluster.center - pixmap.width() / (2 * dpr), top), pixmap)
 
     def palette_highlighted_text(self) -> QColor:
         return QColor("#ffffff") if self.colors.highlight.lightnessF() < 0.6 else QColor("#000000")

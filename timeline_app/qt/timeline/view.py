@@ -21,7 +21,7 @@ from ..fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .animator import RangeAnimator
 from .frame import Frame, LabelCache, compute_frame, max_label_px
-from .items import BackdropItem, Colors, MilestoneItem
+from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
 
 __all__ = ["TimelineView"]
 
@@ -106,7 +106,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     detail_requested = Signal()
 
-    def __init__(self, session: Session, parent=None, animation_ms: int = 280):
+    def __init__(self, session: Session, parent=None, animation_ms: int = 280, progressive: bool = True):
         super().__init__(parent)
         self.session = session
         self.high_contrast = False
@@ -130,7 +130,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.addItem(self.viewbox, row=0, col=1)
         self.addItem(self.axis, row=1, col=1)
         self.backdrop = BackdropItem(session)
-        self.milestones = MilestoneItem(session, self.labels)
+        # In motion, only a few new labels are rendered per frame (the rest a frame later);
+        # a still picture (a screenshot) renders them all at once.
+        self.milestones = MilestoneItem(session, self.labels, NEW_LABELS_PER_FRAME if progressive else None)
         self.viewbox.addItem(self.backdrop, ignoreBounds=True)
         self.viewbox.addItem(self.milestones, ignoreBounds=True)
         self.viewbox.sigResized.connect(self._on_resized)
