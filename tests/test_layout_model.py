@@ -197,3 +197,11 @@ def test_change_over_the_period():
     assert format_change(Decimal(250000), Decimal(430000)) == "+72%"
     assert format_change(Decimal(100), Decimal(95)) == "−5%"
     assert format_change(Decimal(10), Decimal(34)) == "×3.4"
+
+
+def test_an_unlabelled_item_under_a_labelled_one_becomes_a_badge():
+    lane = items([50, 50.2, 80], ranks=[0, 1, 2])  # two on (almost) the same day, one label row
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=lambda i: np.full(len(i), 100.0))
+    assert [b.index for b in frame.labels] == [0, 2]
+    assert frame.singles == []
+    assert [(c.count, c.first) for c in frame.clusters] == [(1, 1)]

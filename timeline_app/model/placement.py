@@ -15,12 +15,13 @@ import numpy as np
 
 from .lanes import LaneItems
 
-__all__ = ["Cluster", "LabelBox", "badge_width", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
+__all__ = ["Cluster", "LabelBox", "badge_text", "badge_width", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
 
 MARKER_GAP = 9.0  # px from a marker's centre to its label
 MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 16  # consecutive candidates that found no room: the rows are full
 MIN_MARKER_SPACING = 18.0  # px between inline markers below which they are binned
+MARKER_OVERLAP = 12.0  # px: closer than this, one marker hides another
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,18 +191,37 @@ def place_lane(
         placed[local] = True
         frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
     # A crowded strip is all badges: coarser bins read as well and draw half as many.
-    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px * (1.6 if crowded else 1.0), snap=crowded)
+    taken = np.sort(np.fromiter((b.anchor for b in frame.labels), float, len(frame.labels)))
+    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px * (1.6 if crowded else 1.0),
+                  snap=crowded, taken=taken)
     return frame
+
+
+def _hidden(taken: np.ndarray | None, x: float) -> bool:
+    """Whether a marker at ``x`` would lie under one of the labelled markers at ``taken``."""
+    if taken is None or taken.size == 0:
+        return False
+    i = int(np.searchsorted(taken, x))
+    return any(abs(taken[j] - x) < MARKER_OVERLAP for j in (i - 1, i) if 0 <= j < taken.size)
+
+
+def badge_text(count: int) -> str:
+    """What a cluster badge says: how many milestones it stands for that are not shown."""
+    return f"+{count}"
 
 
 def badge_width(count: int) -> float:
     """Width in px of the badge that shows ``count``: wider for more digits."""
-    return 14.0 + 7.0 * len(str(count))
+    return 12.0 + 7.0 * len(badge_text(count))
 
 
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, start: int,
-                  left_px: float, width_px: float, bin_px: float, snap: bool = False) -> None:
+                  left_px: float, width_px: float, bin_px: float, snap: bool = False,
+                  taken: np.ndarray | None = None) -> None:
     """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges.
+
+    A lone item whose marker would hide under a labelled one (``taken``: their px, sorted) is
+    shown as a badge of one instead, so no milestone is ever drawn where it cannot be seen.
 
     Bins tile the lane exactly and are never narrower than the widest badge, so badges never
     overlap: where counts reach more digits, the bins widen and the pass is repeated.
@@ -229,7 +249,7 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
     for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
         center = left_px + (b + 0.5) * bin_width
-        if first == last:
+        if first == last and not _hidden(taken, float(px[rest[first]])):
             frame.singles.append(leader)
             if snap:
                 frame.moved[leader] = center

@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from ...model.lanes import MIDDLE, Lane
+from ...model.lanes import Lane
 from ...model.placement import Cluster, LaneFrame, LaneGeometry, badge_width, lane_geometry, place_lane
 from ...model.session import Session
 
@@ -25,7 +25,6 @@ def max_label_px(plot_width: float) -> float:
     return min(max(plot_width * 0.16, 150.0), 320.0)
 
 MARKER_RADIUS = 6.0
-MIDDLE_WEIGHT = 0.55  # the shared band holds fewer milestones than a branch lane
 ERA_STRIP = 18.0  # px at the top for era names, when the dataset has eras
 
 
@@ -140,7 +139,9 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
     frame = Frame(x0, x1, width, height)
     lanes = session.lanes
     selection = session.state.selection
-    weights = [MIDDLE_WEIGHT if lane.id == MIDDLE else 1.0 for lane in lanes]
+    # Room for labels follows what each lane holds: a lane with few milestones needs few rows.
+    busiest = max((len(lane.dated) for lane in lanes), default=0) or 1
+    weights = [0.25 + 0.75 * len(lane.dated) / busiest for lane in lanes]
     top = ERA_STRIP if session.dataset.eras else 0.0
     strips = [len(lane.undated) > 0 for lane in lanes]
     marks = [lane.founding is not None for lane in lanes]

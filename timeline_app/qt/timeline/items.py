@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalett
 
 from ...i18n import tr
 from ...model.lanes import DrawStyle
-from ...model.placement import MARKER_GAP
+from ...model.placement import MARKER_GAP, badge_text
 from ...model.session import Session
 from ...model.timescale import day_of
 from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect_size, label_y
@@ -222,7 +222,7 @@ class _Sprites:
                 p.drawRoundedRect(QRectF(0.5, 0.5, rect[0] - 1, rect[1] - 1), 8, 8)
                 p.setFont(font)
                 p.setPen(colors.text)
-                p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, str(count))
+                p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, badge_text(count))
 
             pixmap = self._cache[key] = self._render(*rect, dpr, draw)
         return pixmap
