@@ -43,7 +43,8 @@ def visible_texts(window) -> list[str]:
             texts.append(widget.text())
     texts += [e.placeholderText() for e in window.findChildren(QLineEdit) if e.isVisibleTo(window)]
     texts.append(window.windowTitle())
-    texts.append(window.timeline.axis.labelText)
+    texts.append(window.timeline.axis.caption)
+    texts += [t.label for t in window.timeline.axis.ticks]
     return texts
 
 

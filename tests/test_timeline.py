@@ -235,13 +235,14 @@ def test_axis_adapts_to_zoom_in_each_language(view):
     state = view.session.state
     mid = day_of(dt.date(2016, 9, 15))
     view.navigator.set_range((mid - 15, mid + 15))
-    assert view.axis.labelText == "2016年9月"
-    ticks = [label for level in view.axis._tickLevels for _, label in level]
-    assert "2016年9月" in ticks or any(t.endswith("日") for t in ticks)
+    assert view.axis.caption == "2016年9月"
+    labels = [t.label for t in view.axis.ticks]
+    assert any(label.endswith("日") for label in labels)
     state.language = "en"
-    assert view.axis.labelText == "September 2016"
+    assert view.axis.caption == "September 2016"
+    assert all(not label.endswith("日") for label in (t.label for t in view.axis.ticks))
     view.navigator.fit_all()
-    assert view.axis.labelText.startswith("2012") and "2013" in [label for _, label in view.axis._tickLevels[0]]
+    assert view.axis.caption.startswith("2012") and "2013" in [t.label for t in view.axis.ticks if t.major]
 
 
 def test_lanes_follow_the_branches(view):

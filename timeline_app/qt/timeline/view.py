@@ -6,9 +6,11 @@ follows the ViewState like every other view, so keys, touch, a tour or a test sh
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy
 
 from ...i18n import tr
@@ -20,6 +22,7 @@ from ..bindings import follow
 from ..fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .animator import RangeAnimator
+from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, max_label_px
 from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
 
@@ -68,13 +71,31 @@ class _LaneHeaders(pg.GraphicsWidget):
         self.view = view
         self.setMinimumWidth(LEFT_GUTTER)
         self.setMaximumWidth(LEFT_GUTTER)
+        self._key: tuple | None = None
+        self._pixmap = QPixmap()
 
     def paint(self, painter: QPainter, *_):
+        """Blits the headers, drawn again only when lanes, language, focus or palette change
+        (zooming and panning, the common case, change none of them)."""
         frame, session = self.view.frame, self.view.session
         if frame is None:
             return
-        lang = session.state.language
-        palette = self.view.palette()
+        dpr = painter.device().devicePixelRatioF()
+        key = (
+            tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
+            session.state.language, session.state.lane, self.view.hasFocus(),
+            self.view.palette().cacheKey(), self.view.font().key(), dpr, frame.height,
+        )
+        if key != self._key:
+            self._key, self._pixmap = key, self._render(frame, dpr)
+        painter.drawPixmap(QPointF(0, 0), self._pixmap)
+
+    def _render(self, frame, dpr: float) -> QPixmap:
+        session, lang, palette = self.view.session, self.view.session.state.language, self.view.palette()
+        pixmap = QPixmap(int(LEFT_GUTTER * dpr), int(math.ceil(frame.height * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bold = QFont(self.view.font())
         bold.setBold(True)
@@ -99,6 +120,8 @@ class _LaneHeaders(pg.GraphicsWidget):
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
+        painter.end()
+        return pixmap
 
 
 class TimelineView(pg.GraphicsLayoutWidget):
@@ -124,8 +147,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
         self.headers = _LaneHeaders(self)
         self.viewbox = _TimelineViewBox(self)
-        self.axis = pg.AxisItem("bottom")
-        self.axis.linkToView(self.viewbox)
+        self.axis = TimeAxis(self)
         self.addItem(self.headers, row=0, col=0)
         self.addItem(self.viewbox, row=0, col=1)
         self.addItem(self.axis, row=1, col=1)
@@ -230,10 +252,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.viewbox.setXRange(x0, x1, padding=0)
         lang, width = self.session.state.language, max(self.viewbox.width(), 1.0)
         marks = ticks(x0, x1, width, lang, min_spacing_px=self._tick_spacing(lang))
-        self.axis.setTicks([[(t.x, t.label) for t in marks if t.major], [(t.x, t.label) for t in marks if not t.major]])
-        caption = range_caption(x0, x1, lang)
-        if caption != self.axis.labelText:  # setLabel re-lays out HTML: only when it changes
-            self.axis.setLabel(caption)
+        self.axis.set_ticks(marks, range_caption(x0, x1, lang), x0, x1)
         self.refresh()
 
     def _tick_spacing(self, lang: str) -> float:
@@ -300,10 +319,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         palette = self.palette()
         self.colors = Colors(palette, self.high_contrast)
         self.setBackground(palette.color(QPalette.ColorRole.Base))
-        pen = pg.mkPen(palette.color(QPalette.ColorRole.WindowText))
-        self.axis.setPen(pen)
-        self.axis.setTextPen(pen)
-        self.axis.setStyle(tickFont=self.font())
+        self.axis.clear_cache()
         self.labels.clear(self._label_font())
         self.refresh()
 
