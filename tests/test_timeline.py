@@ -261,3 +261,13 @@ def test_filter_hides_milestones_from_the_timeline(view):
     assert after < before
     assert all(not (len(l.dated) + len(l.undated)) for l in view.session.lanes if l.id == "xiushan")
     assert date_of(state.x_range[0]).year == 2012
+
+
+def test_width_cache_stays_bounded_as_filters_change(view):
+    """A kiosk filters all day: measured widths must not pile up per rebuilt lane."""
+    from dataclasses import replace
+
+    state = view.session.state
+    for query in ["巫山", "秀山", "中心", "", "首", "院"] * 5:
+        state.filter = replace(state.filter, query=query)
+    assert len(view.labels._widths) <= 2 * len(view.session.lanes)

@@ -50,6 +50,10 @@ class LabelCache:
         self._cache.clear()
         self._widths.clear()
 
+    def forget_lanes(self) -> None:
+        """Drops the per-lane width arrays (the lanes were rebuilt); titles stay measured."""
+        self._widths.clear()
+
     def get(self, session: Session, milestone_id: str) -> tuple[str, float]:
         lang = session.state.language
         key = (lang, milestone_id)

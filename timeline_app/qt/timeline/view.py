@@ -278,6 +278,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setAccessibleDescription(tr("timeline.desc", lang))
 
     def _on_matches_changed(self, _) -> None:
+        self.labels.forget_lanes()  # new lanes: the old width arrays would only pile up
         self.refresh()
 
     def _on_dataset_changed(self, _) -> None:
