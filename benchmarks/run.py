@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import synthetic_dataset, synthetic_yaml  # noqa: E402
 
-from timeline_app.model import Session, load_dataset  # noqa: E402
+from timeline_app.dataset import load_dataset  # noqa: E402
+from timeline_app.viewmodel import Session  # noqa: E402
 
 
 def scripted_ranges(full: tuple[float, float], steps: int = 120) -> list[tuple[float, float]]:
@@ -46,7 +47,7 @@ def scripted_ranges(full: tuple[float, float], steps: int = 120) -> list[tuple[f
 
 def frame_times(n: int, size=(1600, 900)) -> list[float]:
     from timeline_app.qt.app import create_application
-    from timeline_app.qt.timeline import TimelineView
+    from timeline_app.qt.widgets.timeline import TimelineView
 
     from PySide6.QtGui import QImage, QPainter
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from timeline_app.model import (
+from timeline_app.dataset import (
     Branch, BranchKind, Category, Citation, Dataset, Milestone, Source, Text, parse_edtf,
 )
 

@@ -30,7 +30,7 @@ def session():
     """A two-branch archive with every date form, people, media and shared measures.
 
     Test modules about the bundled dataset define their own ``session``."""
-    from timeline_app.model import Session
+    from timeline_app.viewmodel import Session
 
     return Session.open(DATA / "archive.yaml")
 

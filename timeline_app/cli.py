@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .model import DatasetError, bundled_dataset_path, load_dataset
-from .model.export import to_csv, to_json
+from .dataset import DatasetError, bundled_dataset_path, load_dataset
+from .dataset.export import to_csv, to_json
 
 __all__ = ["main"]
 

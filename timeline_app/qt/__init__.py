@@ -1,1 +1,1 @@
-"""The Qt layer: thin widgets over :mod:`timeline_app.model`, following its ViewState."""
+"""The Qt layer: thin widgets over :mod:`timeline_app.dataset`, following its ViewState."""

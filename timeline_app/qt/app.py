@@ -7,7 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..model import DatasetError, Session
+from ..dataset import DatasetError
+from ..viewmodel import Session
 
 __all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
 
@@ -46,7 +47,7 @@ def run(path: Path, lang: str | None = None, select: str | None = None, kiosk: b
     app = create_application()
     from PySide6.QtCore import QSettings
 
-    from .main_window import MainWindow
+    from .windows.main_window import MainWindow
 
     settings = None
     if screenshot is not None:  # reproducible pictures: neither read nor write the user's preferences

@@ -1,0 +1,235 @@
+"""The bundled dataset (data/alliance.yaml): complete, bilingual, traceable to the seed records.
+
+The loader already refuses broken references, bad dates and non-positive values; these tests
+state the invariants the bundled dataset must keep on top of that, and tie every citation to the
+seed record of its source (seeds/*.yaml), where the article's facts are listed by paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from timeline_app.dataset import DatasetError, Kind, bundled_dataset_path, load_dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+# The sources tell of the alliance from its first agreement (2013) to its tenth year (2023).
+PERIOD = (dt.date(2013, 1, 1), dt.date(2023, 12, 31))
+# Longest run of characters that may coincide with an article's prose (names and figures are
+# short; a copied clause is not).
+MAX_SHARED_RUN = 16
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    try:
+        return load_dataset(bundled_dataset_path())
+    except DatasetError as err:  # show every problem, not just "it failed"
+        pytest.fail("the bundled dataset does not load:\n" + "\n".join(map(str, err.problems)))
+
+
+@pytest.fixture(scope="module")
+def seeds(dataset):
+    """Each source's seed record, by source id."""
+    records = {}
+    for source in dataset.sources:
+        assert source.seed, f"source '{source.id}' names no seed record"
+        path = ROOT / source.seed
+        assert path.is_file(), f"source '{source.id}': seed record {source.seed} is missing"
+        records[source.id] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return records
+
+
+def records(ds):
+    """Every record that has an id."""
+    return [*ds.sources, *ds.branches, *ds.categories, *ds.eras, *ds.milestones, *ds.indicators]
+
+
+def cited(ds):
+    """(record, citation) for every citation of every milestone and indicator."""
+    return [(r, c) for r in (*ds.milestones, *ds.indicators) for c in r.sources]
+
+
+def test_it_is_the_bundled_dataset_and_not_empty(dataset):
+    assert dataset.path == bundled_dataset_path()
+    assert dataset.milestones and dataset.indicators
+    assert {b.kind.value for b in dataset.branches} == {"branch", "parent", "alliance"}
+
+
+def test_ids_are_unique(dataset):
+    counts = Counter(r.id for r in records(dataset))
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+def test_every_reference_resolves(dataset):
+    branches = {b.id for b in dataset.branches}
+    categories = {c.id for c in dataset.categories}
+    sources = {s.id for s in dataset.sources}
+    for m in dataset.milestones:
+        assert m.branch in branches and m.category in categories, m.id
+    for i in dataset.indicators:
+        assert i.branch in branches, i.id
+    for record, citation in cited(dataset):
+        assert citation.source in sources, record.id
+
+
+def test_every_text_is_bilingual(dataset):
+    fields = ("title", "summary", "name", "full_name", "label", "note", "outlet", "author", "photos")
+
+    def texts(r):
+        yield from (getattr(r, name, None) for name in fields)
+        yield from getattr(r, "editors", ())
+        for person in getattr(r, "people", ()):
+            yield from (person.name, person.role)
+        yield from getattr(r, "places", ())
+
+    for r in records(dataset):
+        for text in texts(r):
+            if text is not None:
+                assert text.zh.strip() and text.en.strip(), r.id
+    for m in dataset.milestones:
+        for text in (m.title, m.summary):
+            assert text.zh.strip() and text.en.strip(), m.id
+
+
+def test_every_milestone_and_indicator_cites_a_paragraph(dataset):
+    for r in (*dataset.milestones, *dataset.indicators):
+        assert r.sources, f"{r.id} cites no source"
+        for c in r.sources:
+            assert c.paragraph is not None, f"{r.id} cites {c.source} without a paragraph"
+
+
+def test_seed_records_match_their_sources(dataset, seeds):
+    for source in dataset.sources:
+        seed = seeds[source.id]
+        assert seed["id"] == source.id
+        numbers = [p["n"] for p in seed["paragraphs"]["map"]]
+        assert numbers == list(range(1, len(numbers) + 1)), f"{source.id}: paragraphs must be numbered 1..N"
+        assert source.paragraphs == seed["paragraphs"]["count"] == len(numbers), source.id
+        fact_ids = [f["id"] for f in seed["facts"]]
+        assert len(fact_ids) == len(set(fact_ids)), f"{source.seed}: duplicate fact ids"
+        for fact in seed["facts"]:
+            assert fact["paragraph"] in numbers, f"{source.seed}: fact {fact['id']}"
+            assert str(fact["en"]).strip() and str(fact["zh"]).strip(), f"{source.seed}: fact {fact['id']}"
+            # Each fact is either in the dataset or says why not.
+            assert ("dataset" in fact) != ("not_in_dataset" in fact), f"{source.seed}: fact {fact['id']}"
+
+
+def test_every_citation_points_at_a_fact_of_its_seed_that_names_the_record(dataset, seeds):
+    naming = {}  # record id -> {(source, paragraph)} of the facts that name it
+    for source_id, seed in seeds.items():
+        for fact in seed["facts"]:
+            for record_id in fact.get("dataset", ()):
+                naming.setdefault(record_id, set()).add((source_id, fact["paragraph"]))
+    ids = {r.id for r in records(dataset)}
+    assert sorted(set(naming) - ids) == [], "seed facts name records the dataset does not have"
+    for record, c in cited(dataset):
+        assert (c.source, c.paragraph) in naming.get(record.id, set()), (
+            f"{record.id} cites {c.source} paragraph {c.paragraph}, "
+            "but no fact of that paragraph in the seed record names it"
+        )
+    for r in (*dataset.milestones, *dataset.indicators):
+        assert naming.get(r.id, set()) <= {(c.source, c.paragraph) for c in r.sources}, (
+            f"{r.id}: a seed fact names it from a paragraph it does not cite"
+        )
+
+
+def test_dated_milestones_have_the_date_their_source_gives(dataset, seeds):
+    """A day, month or year must be one the article states, never sharper; the rest are one-of dates."""
+    stated = {}
+    for source_id, seed in seeds.items():
+        for fact in seed["facts"]:
+            for record_id in fact.get("dataset", ()):
+                stated.setdefault(record_id, set()).add(str(fact.get("date", "")))
+    for m in dataset.milestones:
+        if m.date.kind is Kind.ONE_OF:
+            assert m.date.earliest and m.date.latest, f"{m.id}: an undated milestone needs a bounded period"
+        else:
+            assert m.date.kind is Kind.DATE and m.date.text in stated.get(m.id, set()), (
+                f"{m.id}: date {m.date.text} is not a date its seed facts state"
+            )
+
+
+def test_undated_milestones_start_no_earlier_than_their_branch_s_first_agreement(dataset):
+    """Both articles credit what they name without a date to the alliance years, so a branch's
+    undated milestones lie between its first agreement and 2023, not in the months before it."""
+    for branch in dataset.branches:
+        agreements = [m.date.earliest for m in dataset.milestones
+                      if m.branch == branch.id and m.category == "agreement" and m.date.kind is Kind.DATE]
+        if not agreements:
+            continue
+        start = min(agreements)
+        for m in dataset.milestones:
+            if m.branch == branch.id and m.date.kind is Kind.ONE_OF:
+                assert m.date.earliest == start, f"{m.id}: {m.date.text} should start on {start} (the first agreement)"
+
+
+def test_everyone_the_seed_records_name_appears_with_their_role(dataset, seeds):
+    """People the articles name are in the dataset, as named there and with a role, unless the seed says why not."""
+    in_dataset = {}
+    for m in dataset.milestones:
+        for person in m.people:
+            assert person.role.zh.strip() and person.role.en.strip(), m.id
+            in_dataset.setdefault(person.name.zh, set()).add(person.name.en)
+    for source_id, seed in seeds.items():
+        for person in seed.get("people", ()):
+            if "not_in_dataset" in person:
+                continue
+            name = person["name"]
+            assert name["zh"] in in_dataset, f"{source_id}: {name['zh']} is named in the article but not in the dataset"
+            assert in_dataset[name["zh"]] == {name["en"]}, f"{name['zh']} is translated inconsistently"
+
+
+def test_indicator_values_are_positive_and_measures_line_up(dataset):
+    units = {}
+    for i in dataset.indicators:
+        assert i.points, i.id
+        for p in i.points:
+            assert p.value > 0, i.id
+        units.setdefault(i.measure, set()).add(i.unit)
+    assert {m: u for m, u in units.items() if len(u) > 1} == {}, "a measure is counted in different units"
+
+
+def test_dates_fall_within_the_sources_period(dataset):
+    lo, hi = PERIOD
+
+    def check(what, date):
+        bounds = [d for d in (date.earliest, date.latest) if d is not None]
+        assert bounds, f"{what}: {date.text} has no known bound"
+        for d in bounds:
+            assert lo <= d <= hi, f"{what}: {date.text} is outside {lo.year}–{hi.year}"
+
+    for m in dataset.milestones:
+        check(m.id, m.date)
+    for e in dataset.eras:
+        check(e.id, e.date)
+    for i in dataset.indicators:
+        for p in i.points:
+            check(i.id, p.date)
+
+
+def test_no_prose_is_copied_from_the_articles(dataset, seeds):
+    """Names and figures may coincide with the articles; no longer run of their text may."""
+    shared = set()
+    for source_id, seed in seeds.items():
+        capture = ROOT / seed["capture"]
+        if not capture.is_file():
+            pytest.skip(f"the captured article {seed['capture']} is not here")
+        lines = capture.read_text(encoding="utf-8").splitlines()
+        headline = next(p["line"] for p in seed["paragraphs"]["map"] if p["kind"] == "headline")
+        for number, line in enumerate(lines, 1):
+            if number != headline:  # the headline is kept, as the source's title
+                shared.update(line[k:k + MAX_SHARED_RUN + 1] for k in range(len(line) - MAX_SHARED_RUN))
+    ours = [bundled_dataset_path(), *(ROOT / s.seed for s in dataset.sources)]
+    copied = []
+    for path in ours:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for k in range(len(line) - MAX_SHARED_RUN):
+                if line[k:k + MAX_SHARED_RUN + 1] in shared:
+                    copied.append(f"{path.name}:{number}: {line[k:k + MAX_SHARED_RUN + 1]}")
+                    break
+    assert copied == []

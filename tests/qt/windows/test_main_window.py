@@ -1,0 +1,197 @@
+"""The archivist's window as a whole: views in sync, language, settings, reload, the CLI screenshot."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu
+
+from timeline_app.dataset import bundled_dataset_path
+from timeline_app.viewmodel import Session
+from timeline_app.qt.app import create_application
+from timeline_app.qt.windows.main_window import MainWindow
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+DATA = Path(__file__).parents[2] / "data"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    create_application()
+    w = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    qtbot.addWidget(w)
+    w.resize(1440, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def visible_texts(window) -> list[str]:
+    texts = [a.text() for a in window.menuBar().actions()]
+    for menu in window.findChildren(QMenu):
+        texts += [a.text() for a in menu.actions() if a.text()]
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if widget.isVisibleTo(window) and widget.text():
+            texts.append(widget.text())
+    texts += [e.placeholderText() for e in window.findChildren(QLineEdit) if e.isVisibleTo(window)]
+    texts.append(window.windowTitle())
+    texts.append(window.timeline.axis.caption)
+    texts += [t.label for t in window.timeline.axis.ticks]
+    return texts
+
+
+def test_selecting_in_the_list_selects_on_the_timeline_and_fills_the_pane(window, qtbot):
+    table = window.milestone_list.view
+    index = table.model().index(3, 3)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = window.session.state.selection
+    assert selected is not None
+    title = window.session.dataset.milestone_by_id[selected].title.zh
+    assert any(title in label.text() for label in window.detail.findChildren(QLabel))
+    # and the other way: a key on the timeline moves the list's current row
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    now = window.session.state.selection
+    assert now != selected
+    current = table.currentIndex()
+    assert window.session.dataset.milestone_by_id[now].title.zh in table.model().index(current.row(), 3).data()
+
+
+def test_search_filters_timeline_list_and_counts(window, qtbot):
+    search = window.filter_bar.findChild(QLineEdit)
+    total = len(window.session.dataset.milestones)
+    search.setFocus()
+    commit = QInputMethodEvent()  # how a Chinese input method delivers what was typed
+    commit.setCommitString("秀山")
+    QApplication.sendEvent(search, commit)
+    window.filter_bar.flush()
+    shown = len(window.session.matches)
+    assert 0 < shown < total
+    lanes = {lane.id: len(lane.dated) + len(lane.undated) for lane in window.session.lanes}
+    assert sum(lanes.values()) == shown
+    assert str(shown) in window.status.text() and "秀山" in window.windowTitle()
+    search.clear()
+    qtbot.keyClicks(search, "Thoracoscopic")
+    window.filter_bar.flush()
+    assert [m.id for m in window.session.matches] == ["wushan-first-single-port-lung-surgery"]
+
+
+def test_language_switch_changes_every_visible_string(window, qtbot):
+    window.actions_by_key["lang.en"].trigger()
+    assert window.session.state.language == "en"
+    names = {t for b in window.session.dataset.branches for t in (b.name.zh,)}
+    leftovers = [t for t in visible_texts(window) if CJK.search(t) and t not in ("中文",) and t not in names]
+    assert leftovers == [], leftovers
+    assert window.menuBar().actions()[0].text() == "&File"
+    window.actions_by_key["lang.zh"].trigger()
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    english = [t for t in visible_texts(window) if re.fullmatch(r"[A-Za-z &]+", t) and t not in ("English",)]
+    assert english == [], english
+
+
+def test_settings_persist_across_a_restart(qtbot, settings):
+    create_application()
+    first = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.actions_by_key["lang.en"].trigger()
+    first.actions_by_key["theme.dark"].trigger()
+    first.resize(1300, 760)
+    first.main_splitter.setSizes([900, 400])
+    first.close()
+    second = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.session.state.language == "en"
+    assert second.actions_by_key["theme.dark"].isChecked()
+    assert second.size().height() == 760  # restored (the offscreen screen, 800 px wide, clamps the width)
+    sizes = second.main_splitter.sizes()
+    assert sizes[1] / sum(sizes) == pytest.approx(400 / 1300, abs=0.03)
+    assert settings.value("lastDataset") == str(bundled_dataset_path().resolve())
+    second.actions_by_key["theme.system"].trigger()
+
+
+def test_reload_of_a_broken_file_keeps_the_last_good_data(window, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(bundled_dataset_path().read_text(encoding="utf-8").replace("format: 1", "format: one"), encoding="utf-8")
+    before = window.session.dataset
+    assert window.open_dataset(bad) is False
+    assert window.session.dataset is before
+    box = next(w for w in QApplication.topLevelWidgets() if w.inherits("QMessageBox") and w.isVisible())
+    assert "bad.yaml:" in box.detailedText()
+    box.close()
+    assert window.open_dataset(DATA / "small.yaml")
+    assert len(window.session.dataset.milestones) == 3
+    assert [lane.id for lane in window.session.lanes][0] == "north"
+
+
+def test_shortcuts_find_zoom_and_fit(window, qtbot):
+    state = window.session.state
+    full = state.x_range
+    window.actions_by_key["action.zoom_in"].trigger()
+    assert state.x_range[1] - state.x_range[0] < full[1] - full[0]
+    window.actions_by_key["action.fit"].trigger()
+    assert state.x_range == pytest.approx(full)
+    window.actions_by_key["action.find"].trigger()
+    assert window.filter_bar.findChild(QLineEdit).hasFocus() or QApplication.focusWidget() is window.filter_bar.findChild(QLineEdit)
+    assert window.actions_by_key["action.find"].shortcut().toString() == "Ctrl+F"
+    assert "F11" in [s.toString() for s in window.actions_by_key["action.fullscreen"].shortcuts()]
+
+
+def test_select_option_puts_the_milestone_in_view(window):
+    window.timeline.navigator.zoom(0.05)
+    window.select("xiushan-deep-cooperation-agreement")
+    x0, x1 = window.session.state.x_range
+    from timeline_app.viewmodel.timescale import day_of
+    import datetime as dt
+
+    assert x0 < day_of(dt.date(2023, 7, 21)) < x1
+    assert window.session.state.selection == "xiushan-deep-cooperation-agreement"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshot_command_writes_the_window(tmp_path, lang):
+    out = tmp_path / f"shot-{lang}.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline_app", "--screenshot", str(out), "--size", "1280x720", "--lang", lang,
+         "--select", "wushan-branch-plaque"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+
+
+
+def test_closed_windows_leave_no_connections_behind(qtbot, settings):
+    """A kiosk rebuilds views for days: each one must let go of the shared state when destroyed."""
+    import gc
+
+    create_application()
+    session = Session.open(bundled_dataset_path())
+    signals = [session.state.events.language, session.state.events.x_range, session.state.events.selection,
+               session.matches_changed, session.dataset_changed]
+    before = [len(s) for s in signals]
+    for _ in range(3):
+        w = MainWindow(session, settings=settings, animate=False)
+        w.show()
+        assert all(len(s) > b for s, b in zip(signals, before))
+        w.close()
+        w.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # deleteLater happens here
+        QApplication.processEvents()
+        del w
+        gc.collect()
+    assert [len(s) for s in signals] == before

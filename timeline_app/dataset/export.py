@@ -1,0 +1,132 @@
+"""Writes a dataset out as normalized JSON or as CSV for spreadsheets.
+
+The JSON shape is documented by ``schema/export.schema.json`` (tests validate against it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from .records import Citation, Dataset, Milestone, Text
+from .edtf import EdtfDate
+
+__all__ = ["CSV_COLUMNS", "to_csv", "to_json", "to_json_data"]
+
+SCHEMA_ID = "https://timeline-app.invalid/schema/export-1.json"
+
+
+def _text(t: Text | None) -> dict[str, str] | None:
+    return None if t is None else {"zh": t.zh, "en": t.en}
+
+
+def _date(d: EdtfDate) -> dict[str, Any]:
+    return {
+        "edtf": d.text,
+        "kind": d.kind.value,
+        "precision": d.precision.value,
+        "earliest": d.earliest.isoformat() if d.earliest else None,
+        "latest": d.latest.isoformat() if d.latest else None,
+        "uncertain": d.uncertain,
+        "approximate": d.approximate,
+        "label": {"zh": d.describe("zh"), "en": d.describe("en")},
+    }
+
+
+def _value(v: Decimal) -> int | float:
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _citations(cs: tuple[Citation, ...]) -> dict[str, Any]:
+    return {
+        "sources": list(dict.fromkeys(c.source for c in cs)),
+        "citations": [{"source": c.source, "paragraph": c.paragraph} for c in cs],
+    }
+
+
+def _milestone(m: Milestone) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "branch": m.branch,
+        "category": m.category,
+        "date": _date(m.date),
+        "title": _text(m.title),
+        "summary": _text(m.summary),
+        **_citations(m.sources),
+        "people": [{"name": _text(p.name), "role": _text(p.role)} for p in m.people],
+        "places": [_text(p) for p in m.places],
+        "tags": [_text(t) for t in m.tags],
+        "media": [{"path": x.path, "caption": _text(x.caption), "credit": _text(x.credit)} for x in m.media],
+    }
+
+
+def to_json_data(ds: Dataset) -> dict[str, Any]:
+    """The whole dataset as plain JSON-ready data, milestones in chronological order."""
+    return {
+        "$schema": SCHEMA_ID,
+        "format": 1,
+        "title": _text(ds.title),
+        "sources": [
+            {
+                "id": s.id, "title": _text(s.title), "outlet": _text(s.outlet), "date": _date(s.date),
+                "author": _text(s.author), "editors": [_text(e) for e in s.editors],
+                "photos": _text(s.photos), "url": s.url, "seed": s.seed, "paragraphs": s.paragraphs,
+            }
+            for s in ds.sources
+        ],
+        "branches": [
+            {"id": b.id, "kind": b.kind.value, "name": _text(b.name), "full_name": _text(b.full_name), "color": b.color}
+            for b in ds.branches
+        ],
+        "categories": [
+            {"id": c.id, "name": _text(c.name), "marker": c.marker, "color": c.color, "weight": c.weight}
+            for c in ds.categories
+        ],
+        "eras": [{"id": e.id, "name": _text(e.name), "date": _date(e.date), "color": e.color} for e in ds.eras],
+        "milestones": [_milestone(m) for m in ds.chronological],
+        "indicators": [
+            {
+                "id": i.id, "branch": i.branch, "measure": i.measure, "label": _text(i.label), "unit": i.unit,
+                "note": _text(i.note), **_citations(i.sources),
+                "points": [
+                    {"date": _date(p.date), "value": _value(p.value), "qualifier": p.qualifier.value}
+                    for p in i.points
+                ],
+            }
+            for i in ds.indicators
+        ],
+    }
+
+
+def to_json(ds: Dataset) -> str:
+    return json.dumps(to_json_data(ds), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "id", "date", "date_zh", "date_en", "earliest", "latest", "precision", "branch", "branch_zh",
+    "branch_en", "category", "category_zh", "category_en", "title_zh", "title_en", "summary_zh",
+    "summary_en", "people", "sources",
+)
+
+
+def to_csv(ds: Dataset) -> str:
+    """One row per milestone. The caller writes it as UTF-8 with a BOM so Excel reads Chinese."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in ds.chronological:
+        branch, category = ds.branch_by_id[m.branch], ds.category_by_id[m.category]
+        writer.writerow([
+            m.id, m.date.text, m.date.describe("zh"), m.date.describe("en"),
+            m.date.earliest.isoformat() if m.date.earliest else "",
+            m.date.latest.isoformat() if m.date.latest else "",
+            m.date.precision.value, m.branch, branch.name.zh, branch.name.en,
+            m.category, category.name.zh, category.name.en, m.title.zh, m.title.en,
+            m.summary.zh, m.summary.en,
+            "; ".join(f"{p.name.zh} ({p.role.zh}) / {p.name.en} ({p.role.en})" for p in m.people),
+            "; ".join(c.source + (f" ¶{c.paragraph}" if c.paragraph else "") for c in m.sources),
+        ])
+    return out.getvalue()

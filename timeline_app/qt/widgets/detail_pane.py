@@ -1,0 +1,374 @@
+"""The detail pane: everything known about the selected milestone, and where each fact comes from."""
+
+from __future__ import annotations
+
+import bisect
+from html import escape
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
+)
+
+from ..bindings import follow
+from ...i18n import tr
+from ...dataset.records import Media, Milestone
+from ...viewmodel.session import Session
+from ...i18n.wording import citation_parts, date_in_words, group_citations, join_names
+from .swatch import BRANCH_MARK, swatch_pixmap
+
+__all__ = ["DetailPane"]
+
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+_LINK_SCHEMES = ("http", "https")  # the only links a click may open
+_THUMBNAIL_WIDTH = 240
+_SWATCH = 14
+_MARGIN = 10
+
+
+def _text_label(parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped label for dataset text: plain text only, selectable and copyable.
+
+    Reachable by Tab, so a keyboard user can select and copy it and a screen reader reads it.
+    """
+    label = _plain_label(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(_SELECTABLE)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
+
+
+def _plain_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _order(m: Milestone) -> tuple:
+    """The chronological order of :attr:`Dataset.chronological`, which ``session.matches`` keeps."""
+    return (m.date.sort_key, m.id)
+
+
+class _SwatchValue(QWidget):
+    """A form value with a colour mark before it: a branch's bar or a category's marker."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.mark = _plain_label(self)
+        self.text = _text_label(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.mark.setFixedHeight(self.text.fontMetrics().height())  # centred on the first line
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+
+    def show_value(self, mark: str, color: str, text: str) -> None:
+        self.mark.setPixmap(swatch_pixmap(mark, color, _SWATCH, self.devicePixelRatioF()))
+        self.text.setText(text)
+
+
+class DetailPane(QWidget):
+    """Shows ``session.selected`` in full, with Previous/Next through ``session.matches``.
+
+    Call :meth:`go_previous` / :meth:`go_next` from the window's actions so they share one logic.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._keys = [_order(m) for m in session.matches]  # for bisecting; kept with the matches
+
+        self._previous = QPushButton(self)
+        self._previous.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self._previous.clicked.connect(self.go_previous)
+        self._next = QPushButton(self)
+        self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the word
+        self._next.clicked.connect(self.go_next)
+        self._position = _plain_label(self)
+        self._position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, 0)
+        nav.addWidget(self._previous)
+        nav.addWidget(self._position, 1)
+        nav.addWidget(self._next)
+
+        self._empty = _text_label()
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._title = _text_label()
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        self._title.setFont(title_font)
+        self._summary = _text_label()
+
+        self._form = QGridLayout()  # captions at the top of their rows, which QFormLayout cannot do
+        self._form.setColumnStretch(1, 1)
+        self._form.setHorizontalSpacing(12)
+        self._date = _text_label()
+        self._branch = _SwatchValue()
+        self._category = _SwatchValue()
+        self._people = _text_label()
+        self._places = _text_label()
+        self._tags = _text_label()
+        self._media_box = QWidget()
+        self._media = QVBoxLayout(self._media_box)
+        self._media.setContentsMargins(0, 0, 0, 0)
+        self._captions: dict[str, QLabel] = {}
+        self._caption_of: dict[QWidget, QLabel] = {}
+        for row, (key, field) in enumerate((
+            ("detail.date", self._date), ("detail.branch", self._branch), ("detail.category", self._category),
+            ("detail.people", self._people), ("detail.places", self._places), ("detail.tags", self._tags),
+            ("detail.media", self._media_box),
+        )):
+            caption = _plain_label()
+            caption.setBuddy(field)
+            self._captions[key] = caption
+            self._caption_of[field] = caption
+            self._form.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self._form.addWidget(field, row, 1)
+
+        self._source_heading = _plain_label()
+        heading_font = QFont(self.font())
+        heading_font.setBold(True)
+        self._source_heading.setFont(heading_font)
+        self._sources = QVBoxLayout()
+        self._sources.setContentsMargins(0, 0, 0, 0)
+        self._sources.setSpacing(10)
+
+        self._details = QWidget()
+        details = QVBoxLayout(self._details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self._title)
+        details.addWidget(self._summary)
+        details.addSpacing(6)
+        details.addLayout(self._form)
+        details.addSpacing(6)
+        details.addWidget(self._source_heading)
+        details.addLayout(self._sources)
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
+        page_layout.addWidget(self._empty)
+        page_layout.addWidget(self._details)
+        page_layout.addStretch(1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidget(page)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(nav)
+        layout.addWidget(self._scroll, 1)
+        self.setMinimumWidth(240)
+
+        state = session.state
+        follow(self, state.events.selection, self._on_selection_changed)
+        follow(self, state.events.language, self._on_language_changed)
+        follow(self, session.matches_changed, self._on_matches_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        self._retranslate()
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def go_previous(self) -> None:
+        """Selects the match just before the selection (the last one when nothing is selected)."""
+        target = self._neighbour(-1)
+        if target is not None:
+            self._session.state.selection = target.id
+
+    def go_next(self) -> None:
+        """Selects the match just after the selection (the first one when nothing is selected)."""
+        target = self._neighbour(+1)
+        if target is not None:
+            self._session.state.selection = target.id
+
+    def _neighbour(self, step: int) -> Milestone | None:
+        """The adjacent match in time; works also when the selection itself is filtered out."""
+        matches = self._session.matches
+        current = self._session.selected
+        if not matches:
+            return None
+        if current is None:
+            return matches[0] if step > 0 else matches[-1]
+        if step > 0:
+            index = bisect.bisect_right(self._keys, _order(current))
+            return matches[index] if index < len(matches) else None
+        index = bisect.bisect_left(self._keys, _order(current)) - 1
+        return matches[index] if index >= 0 else None
+
+    def _update_navigation(self) -> None:
+        self._previous.setEnabled(self._neighbour(-1) is not None)
+        self._next.setEnabled(self._neighbour(+1) is not None)
+        current = self._session.selected
+        index = bisect.bisect_left(self._keys, _order(current)) if current else len(self._keys)
+        shown = index < len(self._keys) and self._keys[index] == _order(current)
+        self._position.setText(
+            tr("detail.position", self._lang, n=index + 1, total=len(self._keys)) if shown else ""
+        )
+
+    # -- showing ---------------------------------------------------------------------------
+
+    @property
+    def _lang(self) -> str:
+        return self._session.state.language
+
+    def _retranslate(self) -> None:
+        """Re-sets every string of the pane in the current language."""
+        lang = self._lang
+        self.setAccessibleName(tr("detail.name", lang))
+        self._previous.setText(tr("detail.previous", lang))
+        self._previous.setAccessibleName(tr("detail.previous", lang))
+        self._previous.setAccessibleDescription(tr("detail.previous_desc", lang))
+        self._next.setText(tr("detail.next", lang))
+        self._next.setAccessibleName(tr("detail.next", lang))
+        self._next.setAccessibleDescription(tr("detail.next_desc", lang))
+        self._position.setAccessibleDescription(tr("detail.position_desc", lang))
+        self._empty.setText(tr("detail.none", lang))
+        for key, caption in self._captions.items():
+            caption.setText(tr(key, lang))
+            caption.buddy().setAccessibleDescription(tr(key, lang))
+        self._source_heading.setText(tr("detail.source", lang))
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        m = self._session.selected
+        self._update_navigation()
+        self._empty.setVisible(m is None)
+        self._details.setVisible(m is not None)
+        if m is None:
+            return
+        lang, ds = self._lang, self._session.dataset
+        self._title.setText(m.title.get(lang))
+        self._summary.setText(m.summary.get(lang))
+        self._date.setText(date_in_words(m.date, lang))
+        branch = ds.branch_by_id[m.branch]
+        names = [branch.name.get(lang)] + ([branch.full_name.get(lang)] if branch.full_name else [])
+        self._branch.show_value(BRANCH_MARK, branch.color, " · ".join(names))
+        category = ds.category_by_id[m.category]
+        self._category.show_value(category.marker, category.color, category.name.get(lang))
+        people = [tr("detail.person", lang, name=p.name.get(lang), role=p.role.get(lang)) for p in m.people]
+        self._people.setText("\n".join(people))
+        self._places.setText(join_names([p.get(lang) for p in m.places], lang))
+        self._tags.setText(join_names([t.get(lang) for t in m.tags], lang))
+        for field, shown in ((self._people, m.people), (self._places, m.places), (self._tags, m.tags)):
+            self._show_row(field, bool(shown))
+        self._show_row(self._media_box, bool(m.media))
+        _refill(self._media, [self._media_widget(item) for item in m.media])
+        _refill(self._sources, [self._citation_widget(s, p) for s, p in group_citations(m.sources)])
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def _show_row(self, field: QWidget, visible: bool) -> None:
+        """Shows or hides a form row: the field and its caption (an empty grid row takes no space)."""
+        field.setVisible(visible)
+        self._caption_of[field].setVisible(visible)
+
+    def _media_widget(self, media: Media) -> QWidget:
+        """A media item's caption and credit, with a thumbnail when the file is beside the dataset."""
+        lang = self._lang
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        folder = self._session.dataset.path.parent if self._session.dataset.path else None
+        pixmap = QPixmap(str(folder / media.path)) if folder and (folder / media.path).is_file() else QPixmap()
+        if not pixmap.isNull():
+            picture = _plain_label()
+            picture.setPixmap(pixmap.scaledToWidth(
+                min(_THUMBNAIL_WIDTH, pixmap.width()), Qt.TransformationMode.SmoothTransformation
+            ))
+            picture.setAccessibleName(media.caption.get(lang))
+            layout.addWidget(picture)
+        text = media.caption.get(lang)
+        if media.credit:
+            text = tr("detail.media_credit", lang, caption=text, credit=media.credit.get(lang))
+        caption = _text_label()
+        caption.setText(text)
+        layout.addWidget(caption)
+        return box
+
+    def _citation_widget(self, source_id: str, paragraphs: list[int]) -> QWidget:
+        """Title, outlet, date, paragraphs, reporter, editors, photo credit and address of one source."""
+        lang, ds = self._lang, self._session.dataset
+        source = ds.source_by_id[source_id]
+        title, where = citation_parts(source_id, paragraphs, ds, lang)
+        lines = [where]
+        if source.author:
+            lines.append(source.author.get(lang))
+        if source.editors:
+            lines.append(join_names([e.get(lang) for e in source.editors], lang))
+        if source.photos:
+            lines.append(tr("detail.photos_credit", lang, who=source.photos.get(lang)))
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        title_label = _text_label()
+        font = QFont(self.font())
+        font.setBold(True)
+        title_label.setFont(font)
+        title_label.setText(title)
+        title_label.setAccessibleDescription(tr("detail.source", lang))
+        layout.addWidget(title_label)
+        body = _text_label()
+        body.setText("\n".join(lines))
+        layout.addWidget(body)
+        if source.url:
+            layout.addWidget(self._link_label(source.url))
+        return box
+
+    def _link_label(self, url: str) -> QLabel:
+        """The source's address: shown as text, opened only by the user's click on a web link."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setOpenExternalLinks(False)
+        if QUrl(url).scheme() in _LINK_SCHEMES:
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(f'<a href="{escape(url, quote=True)}">{escape(url)}</a>')
+            label.setTextInteractionFlags(_SELECTABLE | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.linkActivated.connect(self._on_link_activated)
+        else:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(url)
+            label.setTextInteractionFlags(_SELECTABLE)
+        label.setAccessibleName(url)
+        label.setAccessibleDescription(tr("detail.link_desc", self._lang))
+        return label
+
+    # -- handlers --------------------------------------------------------------------------
+
+    def _on_link_activated(self, url: str) -> None:
+        """Opens a web link the user clicked in the system browser; nothing else is followed."""
+        target = QUrl(url)
+        if target.scheme() in _LINK_SCHEMES:
+            QDesktopServices.openUrl(target)
+
+    def _on_selection_changed(self, _: str | None) -> None:
+        self._show_selected()
+
+    def _on_language_changed(self, _: str) -> None:
+        self._retranslate()
+
+    def _on_matches_changed(self, matches: tuple[Milestone, ...]) -> None:
+        self._keys = [_order(m) for m in matches]
+        self._update_navigation()
+
+    def _on_dataset_changed(self, _: object) -> None:
+        """The selected id may now hold different content, and sources may have changed."""
+        self._show_selected()
+
+
+def _refill(layout: QVBoxLayout, widgets: list[QWidget]) -> None:
+    """Replaces the widgets of ``layout``; the old ones are hidden at once and deleted later."""
+    while layout.count():
+        old = layout.takeAt(0).widget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+    for widget in widgets:
+        layout.addWidget(widget)
+        widget.show()  # now, not on the next event loop turn, so the pane is complete at once

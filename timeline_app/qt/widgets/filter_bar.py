@@ -1,0 +1,340 @@
+"""The search field and filters: query as you type, branch toggles, category chips, years, counts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QLineEdit, QPushButton, QSizePolicy, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from ..bindings import follow
+from ...i18n import tr
+from ...dataset.records import Dataset
+from ...viewmodel.session import Session
+from ...viewmodel.state import Filter
+from ...i18n.wording import describe_filter
+from .swatch import BRANCH_MARK, swatch_icon
+from .tooltips import plain_tooltip
+
+__all__ = ["FilterBar", "SEARCH_DELAY_MS"]
+
+SEARCH_DELAY_MS = 150  # typing pauses this long before the views refilter
+_SWATCH = 14
+_GROUP_GAP = 10  # extra space before the category chips, after the branch toggles
+
+
+class FilterBar(QWidget):
+    """Edits ``session.state.filter`` and says how many milestones pass it.
+
+    The window's Find action calls :meth:`focus_search`; tests call :meth:`flush` to apply a
+    query without waiting for the typing pause.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._toggles: dict[tuple[str, str], QToolButton] = {}  # ("branch"|"category", id) -> chip
+        self._showing = False  # True while the controls are set from the state: do not write back
+
+        self._search = QLineEdit(self)
+        self._search.setClearButtonEnabled(True)
+        self._search.setMinimumWidth(200)
+        self._search.textChanged.connect(self._on_text_changed)
+        self._search.returnPressed.connect(self.flush)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(SEARCH_DELAY_MS)
+        self._typing.timeout.connect(self.flush)
+
+        self._from_label = QLabel(self)
+        self._from = QComboBox(self)
+        self._from_label.setBuddy(self._from)
+        self._to_label = QLabel(self)
+        self._to = QComboBox(self)
+        self._to_label.setBuddy(self._to)
+        for combo in (self._from, self._to):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._from.currentIndexChanged.connect(self._on_from_changed)
+        self._to.currentIndexChanged.connect(self._on_to_changed)
+        self._clear = QPushButton(self)
+        self._clear.clicked.connect(self._on_clear_clicked)
+        self._status = QLabel(self)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
+        self._status.setWordWrap(True)
+        self._status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(self._search, 3)
+        top.addSpacing(8)
+        for widget in (self._from_label, self._from, self._to_label, self._to, self._clear):
+            top.addWidget(widget)
+        top.addSpacing(8)
+        top.addWidget(self._status, 2)
+
+        self._branch_caption = QLabel(self)
+        self._category_caption = QLabel(self)
+        self._category_caption.setContentsMargins(_GROUP_GAP, 0, 0, 0)
+        self._chips = _FlowLayout()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(self._chips)
+
+        state = session.state
+        follow(self, state.events.filter, self._on_filter_changed)
+        follow(self, state.events.language, self._on_language_changed)
+        follow(self, session.matches_changed, self._on_matches_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        self._build(session.dataset)
+
+    # -- public ----------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Applies the typed query now instead of after the typing pause."""
+        self._typing.stop()
+        if self._search.text() != self._session.state.filter.query:
+            self._apply()
+
+    def focus_search(self) -> None:
+        """Puts the cursor in the search field with its text selected, ready to type over."""
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self, ds: Dataset) -> None:
+        """Makes one toggle per branch and category, and the year choices, for ``ds``."""
+        for chip in self._toggles.values():
+            self._chips.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+        self._chips.removeWidget(self._branch_caption)
+        self._chips.removeWidget(self._category_caption)
+        self._toggles.clear()
+        dpr = self.devicePixelRatioF()
+        self._chips.addWidget(self._branch_caption)
+        for branch in ds.branches:
+            self._add_toggle("branch", branch.id, swatch_icon(BRANCH_MARK, branch.color, _SWATCH, dpr))
+        self._chips.addWidget(self._category_caption)
+        for category in ds.categories:
+            self._add_toggle("category", category.id, swatch_icon(category.marker, category.color, _SWATCH, dpr))
+        chip_height = max((chip.sizeHint().height() for chip in self._toggles.values()), default=0)
+        for caption in (self._branch_caption, self._category_caption):
+            caption.setMinimumHeight(chip_height)  # captions centred on the chips' line
+        previous = self._clear
+        for chip in self._toggles.values():
+            QWidget.setTabOrder(previous, chip)
+            previous = chip
+
+        years = sorted({d.year for m in ds.milestones for d in (m.date.earliest, m.date.latest) if d})
+        years = list(range(years[0], years[-1] + 1)) if years else []
+        self._showing = True
+        for combo in (self._from, self._to):
+            combo.clear()
+            combo.addItem("", None)
+            for year in years:
+                combo.addItem(str(year), year)
+        self._showing = False
+        self._retranslate()
+        self._show_filter(self._session.state.filter)
+
+    def _add_toggle(self, kind: str, record_id: str, icon: QIcon) -> None:
+        chip = QToolButton(self)
+        chip.setCheckable(True)
+        chip.setChecked(True)
+        chip.setIcon(icon)
+        chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        chip.toggled.connect(self._on_toggled)
+        self._toggles[(kind, record_id)] = chip
+        self._chips.addWidget(chip)
+        chip.show()  # now, not on the next event loop turn
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        """Re-sets every string of the bar in the current language."""
+        lang, ds = self._session.state.language, self._session.dataset
+        self.setAccessibleName(tr("filter.name", lang))
+        self._search.setPlaceholderText(tr("search.placeholder", lang))
+        self._search.setAccessibleName(tr("search.name", lang))
+        self._search.setAccessibleDescription(tr("search.desc", lang))
+        for label, combo, key, description in (
+            (self._from_label, self._from, "filter.from", "filter.from_desc"),
+            (self._to_label, self._to, "filter.to", "filter.to_desc"),
+        ):
+            label.setText(tr(key, lang))
+            combo.setItemText(0, tr("filter.any", lang))
+            combo.setAccessibleName(tr(key, lang))
+            combo.setAccessibleDescription(tr(description, lang))
+        self._clear.setText(tr("filter.clear", lang))
+        self._clear.setAccessibleName(tr("filter.clear", lang))
+        self._clear.setAccessibleDescription(tr("filter.clear_desc", lang))
+        self._status.setAccessibleName(tr("filter.status_name", lang))
+        self._branch_caption.setText(tr("filter.branches", lang))
+        self._category_caption.setText(tr("filter.categories", lang))
+        for (kind, record_id), chip in self._toggles.items():
+            record = ds.branch_by_id[record_id] if kind == "branch" else ds.category_by_id[record_id]
+            name = record.name.get(lang)
+            chip.setText(name)
+            chip.setAccessibleName(name)
+            description = "filter.branch_desc" if kind == "branch" else "filter.category_desc"
+            chip.setAccessibleDescription(tr(description, lang, name=name))
+        self._show_status()
+
+    def _show_filter(self, f: Filter) -> None:
+        """Makes every control show ``f`` without writing it back."""
+        self._showing = True
+        if f.query != self._search.text():
+            self._typing.stop()
+            self._search.setText(f.query)
+        for (kind, record_id), chip in self._toggles.items():
+            hidden = f.hidden_branches if kind == "branch" else f.hidden_categories
+            chip.setChecked(record_id not in hidden)
+        for combo, day in ((self._from, f.date_from), (self._to, f.date_to)):
+            combo.setCurrentIndex(max(combo.findData(day.year), 0) if day else 0)
+        self._showing = False
+        self._clear.setEnabled(f.is_active)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Shows the count, or a plain "no match" that stands out; the tooltip says what is hidden."""
+        lang = self._session.state.language
+        shown, total = len(self._session.matches), len(self._session.dataset.milestones)
+        no_match = shown == 0 and total > 0
+        font = QFont(self._status.font())
+        font.setBold(no_match)
+        self._status.setFont(font)
+        count = tr("status.showing", lang, shown=shown, total=total)
+        self._status.setText(tr("filter.no_match", lang) if no_match else count)
+        what = describe_filter(self._session.state.filter, self._session.dataset, lang)
+        self._status.setToolTip(plain_tooltip(what))
+        self._status.setAccessibleDescription(what)
+
+    # -- writing the filter ------------------------------------------------------------------
+
+    def _apply(self) -> None:
+        """Writes every control's value to the state as one new Filter."""
+        self._typing.stop()
+        hidden = {kind: frozenset(i for (k, i), chip in self._toggles.items() if k == kind and not chip.isChecked())
+                  for kind in ("branch", "category")}
+        year_from, year_to = self._from.currentData(), self._to.currentData()
+        self._session.state.filter = dataclasses.replace(
+            self._session.state.filter,
+            query=self._search.text(),
+            hidden_branches=hidden["branch"],
+            hidden_categories=hidden["category"],
+            date_from=dt.date(year_from, 1, 1) if year_from else None,
+            date_to=dt.date(year_to, 12, 31) if year_to else None,
+        )
+
+    # -- handlers --------------------------------------------------------------------------
+
+    def _on_text_changed(self, _: str) -> None:
+        if not self._showing:
+            self._typing.start()
+
+    def _on_toggled(self, _: bool) -> None:
+        if not self._showing:
+            self._apply()
+
+    def _on_from_changed(self, _: int) -> None:
+        self._on_years_changed(self._from, self._to)
+
+    def _on_to_changed(self, _: int) -> None:
+        self._on_years_changed(self._to, self._from)
+
+    def _on_years_changed(self, moved: QComboBox, other: QComboBox) -> None:
+        """Keeps From ≤ To by taking the other end along, then applies."""
+        if self._showing:
+            return
+        year_from, year_to = self._from.currentData(), self._to.currentData()
+        if year_from and year_to and year_from > year_to:
+            self._showing = True
+            other.setCurrentIndex(other.findData(moved.currentData()))
+            self._showing = False
+        self._apply()
+
+    def _on_clear_clicked(self) -> None:
+        self._session.state.filter = Filter()
+
+    def _on_filter_changed(self, f: Filter) -> None:
+        self._show_filter(f)
+
+    def _on_matches_changed(self, _: object) -> None:
+        self._show_status()
+
+    def _on_language_changed(self, _: str) -> None:
+        self._retranslate()
+
+    def _on_dataset_changed(self, ds: Dataset) -> None:
+        self._build(ds)
+
+
+class _FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps to a new line when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+        self.setSpacing(6)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Places the items (when ``move``) and returns the height they take at this width."""
+        margins = self.contentsMargins()
+        area = rect.marginsRemoved(margins)
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line_height > 0:
+                x, y, line_height = area.x(), y + line_height + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

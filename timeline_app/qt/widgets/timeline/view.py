@@ -1,0 +1,333 @@
+"""The dual-branch timeline widget: lanes, labels, time axis, and the gestures that drive it.
+
+Gestures (wheel, drag, click, keys) are turned into :class:`Navigator` calls; the widget then
+follows the ViewState like every other view, so keys, touch, a tour or a test share one path.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QSizePolicy
+
+from ....i18n import tr
+from ....viewmodel.lanes import MIDDLE
+from ....viewmodel.navigator import Navigator
+from ....viewmodel.session import Session
+from ....viewmodel.timescale import range_caption, ticks
+from ...bindings import follow
+from ...fonts import BUNDLED_FAMILY
+from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
+from .animator import RangeAnimator
+from .axis import TimeAxis
+from .frame import Frame, LabelCache, compute_frame, max_label_px
+from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
+
+__all__ = ["TimelineView"]
+
+WHEEL_STEP = 0.8  # visible width per wheel notch (zoom in)
+KEY_ZOOM = 0.6
+
+
+class _TimelineViewBox(pg.ViewBox):
+    """A ViewBox whose gestures go to the view, instead of changing its own range."""
+
+    def __init__(self, view: TimelineView):
+        super().__init__(enableMouse=False, invertY=True, enableMenu=False, defaultPadding=0.0)
+        self.view = view
+
+    def wheelEvent(self, ev, axis=None):
+        delta = ev.delta()
+        if delta:
+            self.view.zoom_at(WHEEL_STEP ** (delta / 120), ev.pos().x())
+        ev.accept()
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        self.view.pan_pixels(ev.pos().x() - ev.lastPos().x())
+
+    def mouseClickEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.double():
+            self.view.zoom_at(0.5, ev.pos().x(), animate=True)
+        else:
+            self.view.click_at(ev.pos())
+
+
+class _LaneHeaders(pg.GraphicsWidget):
+    """Branch names beside their lanes, and the caption of each "date not stated" strip."""
+
+    def __init__(self, view: TimelineView):
+        super().__init__()
+        self.view = view
+        self.setMinimumWidth(LEFT_GUTTER)
+        self.setMaximumWidth(LEFT_GUTTER)
+        self._key: tuple | None = None
+        self._pixmap = QPixmap()
+
+    def paint(self, painter: QPainter, *_):
+        """Blits the headers, drawn again only when lanes, language, focus or palette change
+        (zooming and panning, the common case, change none of them)."""
+        frame, session = self.view.frame, self.view.session
+        if frame is None:
+            return
+        dpr = painter.device().devicePixelRatioF()
+        key = (
+            tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
+            session.state.language, session.state.lane, self.view.hasFocus(),
+            self.view.palette().cacheKey(), self.view.font().key(), dpr, frame.height,
+        )
+        if key != self._key:
+            self._key, self._pixmap = key, self._render(frame, dpr)
+        painter.drawPixmap(QPointF(0, 0), self._pixmap)
+
+    def _render(self, frame, dpr: float) -> QPixmap:
+        session, lang, palette = self.view.session, self.view.session.state.language, self.view.palette()
+        pixmap = QPixmap(int(LEFT_GUTTER * dpr), int(math.ceil(frame.height * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        small = QFont(self.view.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        for layout in frame.lanes:
+            g, lane = layout.geometry, layout.lane
+            if lane.id == MIDDLE:
+                name, color = tr("timeline.alliance_band", lang), palette.color(QPalette.ColorRole.WindowText)
+            else:
+                branch = session.dataset.branch_by_id[lane.id]
+                name, color = branch.name.get(lang), QColor(branch.color)
+            painter.fillRect(QRectF(0, g.top + 6, 5, g.height - 12), color)
+            if lane.id == session.state.lane and self.view.hasFocus():
+                painter.fillRect(QRectF(5, g.top + 6, 3, g.height - 12), palette.color(QPalette.ColorRole.Highlight))
+            painter.setFont(bold)
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.drawText(QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
+            if len(lane.undated):
+                painter.setFont(small)
+                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
+        painter.end()
+        return pixmap
+
+
+class TimelineView(pg.GraphicsLayoutWidget):
+    """The zoomable timeline. ``detail_requested`` fires on Enter (the window opens the detail)."""
+
+    detail_requested = Signal()
+
+    def __init__(self, session: Session, parent=None, animation_ms: int = 280, progressive: bool = True):
+        super().__init__(parent)
+        self.session = session
+        self.high_contrast = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(480, 260)
+        self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
+        self.ci.layout.setSpacing(0)
+        self.navigator = Navigator(session)
+        self.animator = RangeAnimator(self.navigator, animation_ms, self)
+        self.navigator.go = self.animator.animate_to
+        self.labels = LabelCache(self._label_font())
+        self.frame: Frame | None = None
+        self._closed = False
+
+        self.headers = _LaneHeaders(self)
+        self.viewbox = _TimelineViewBox(self)
+        self.axis = TimeAxis(self)
+        self.addItem(self.headers, row=0, col=0)
+        self.addItem(self.viewbox, row=0, col=1)
+        self.addItem(self.axis, row=1, col=1)
+        self.backdrop = BackdropItem(session)
+        # In motion, only a few new labels are rendered per frame (the rest a frame later);
+        # a still picture (a screenshot) renders them all at once.
+        self.milestones = MilestoneItem(session, self.labels, NEW_LABELS_PER_FRAME if progressive else None)
+        self.viewbox.addItem(self.backdrop, ignoreBounds=True)
+        self.viewbox.addItem(self.milestones, ignoreBounds=True)
+        self.viewbox.sigResized.connect(self._on_resized)
+
+        events = session.state.events
+        self._unfollow = [
+            follow(self, events.x_range, self._on_range_changed),
+            follow(self, events.selection, self._on_selection_changed),
+            follow(self, events.language, self._on_language_changed),
+            follow(self, events.lane, self._on_lane_changed),
+            follow(self, session.matches_changed, self._on_matches_changed),
+            follow(self, session.dataset_changed, self._on_dataset_changed),
+        ]
+        self._apply_palette()
+        self._retranslate()
+        self._on_range_changed(session.state.x_range)
+
+    # -- gestures -> navigator -------------------------------------------------------------
+
+    def _px_to_x(self, px: float) -> float:
+        x0, x1 = self.session.state.x_range
+        return x0 + px * (x1 - x0) / max(self.viewbox.width(), 1.0)
+
+    def zoom_at(self, factor: float, px: float, animate: bool = False) -> None:
+        """Zooms by ``factor`` keeping the time under ``px`` (plot pixels) where it is."""
+        anchor = self._px_to_x(px)
+        if animate:
+            x0, x1 = self.session.state.x_range
+            self.navigator.go((anchor - (anchor - x0) * factor, anchor + (x1 - anchor) * factor))
+        else:
+            self.animator.stop()
+            self.navigator.zoom(factor, anchor)
+
+    def pan_pixels(self, dx: float) -> None:
+        """Drags the timeline by ``dx`` pixels (content follows the pointer)."""
+        self.animator.stop()
+        self.navigator.pan(self._px_to_x(0) - self._px_to_x(dx))
+
+    def click_at(self, pos: QPointF) -> None:
+        """Selects the milestone under ``pos``, zooms into a cluster, or clears the selection."""
+        if self.frame is None:
+            return
+        hit = self.frame.hit(pos)
+        if hit is None:
+            self.navigator.select(None)
+        elif hit[0] == "milestone":
+            self.navigator.select(hit[1], reveal=False)
+        else:
+            cluster = hit[1]
+            if cluster.hi - cluster.lo <= 2:  # members share a day: zooming cannot part them
+                self.navigator.select(self._cluster_leader(cluster), reveal=False)
+            else:
+                self.navigator.show_span(cluster.lo, cluster.hi)
+
+    def _cluster_leader(self, cluster) -> str:
+        for layout in self.frame.lanes:
+            for items, part in ((layout.lane.dated, layout.dated), (layout.lane.undated, layout.undated)):
+                if cluster in part.clusters:
+                    return items.ids[cluster.first]
+        raise LookupError("cluster not in frame")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, nav = event.key(), self.navigator
+        actions = {
+            Qt.Key.Key_Left: lambda: nav.step(-1),
+            Qt.Key.Key_Right: lambda: nav.step(+1),
+            Qt.Key.Key_Up: lambda: nav.switch_lane(-1),
+            Qt.Key.Key_Down: lambda: nav.switch_lane(+1),
+            Qt.Key.Key_Plus: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
+            Qt.Key.Key_Equal: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
+            Qt.Key.Key_Minus: lambda: self.zoom_at(1 / KEY_ZOOM, self._focus_px(), animate=True),
+            Qt.Key.Key_Home: nav.fit_all,
+            Qt.Key.Key_Return: self.detail_requested.emit,
+            Qt.Key.Key_Enter: self.detail_requested.emit,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _focus_px(self) -> float:
+        """Keyboard zoom centres on the selection when it is in view, else on the middle."""
+        x = self.navigator.x_of(self.session.state.selection) if self.session.state.selection else None
+        x0, x1 = self.session.state.x_range
+        if x is None or not x0 <= x <= x1:
+            return self.viewbox.width() / 2
+        return (x - x0) * self.viewbox.width() / (x1 - x0)
+
+    # -- state -> drawing ------------------------------------------------------------------
+
+    def _on_range_changed(self, r) -> None:
+        x0, x1 = r
+        self.viewbox.setXRange(x0, x1, padding=0)
+        lang, width = self.session.state.language, max(self.viewbox.width(), 1.0)
+        marks = ticks(x0, x1, width, lang, min_spacing_px=self._tick_spacing(lang))
+        self.axis.set_ticks(marks, range_caption(x0, x1, lang), x0, x1)
+        self.refresh()
+
+    def _tick_spacing(self, lang: str) -> float:
+        return 78.0 if lang == "zh" else 64.0
+
+    def _on_resized(self) -> None:
+        self.viewbox.setYRange(0, self.viewbox.height(), padding=0)
+        self._on_range_changed(self.session.state.x_range)
+
+    def _on_selection_changed(self, _) -> None:
+        self.refresh()
+
+    def _on_lane_changed(self, _) -> None:
+        self.headers.update()
+
+    def _on_language_changed(self, _) -> None:
+        self._retranslate()
+        self._on_range_changed(self.session.state.x_range)
+
+    def _retranslate(self) -> None:
+        lang = self.session.state.language
+        self.setAccessibleName(tr("timeline.name", lang))
+        self.setAccessibleDescription(tr("timeline.desc", lang))
+
+    def _on_matches_changed(self, _) -> None:
+        self.labels.forget_lanes()  # new lanes: the old width arrays would only pile up
+        self.refresh()
+
+    def _on_dataset_changed(self, _) -> None:
+        self.labels.clear()
+
+    def refresh(self) -> None:
+        """Recomputes the frame (layout of every lane) and redraws."""
+        width, height = self.viewbox.width(), self.viewbox.height()
+        if width <= 1 or height <= 1:
+            return
+        self.labels.set_max_width(max_label_px(width))
+        self.frame = compute_frame(self.session, width, height, self.labels)
+        self.backdrop.set_frame(self.frame, self.colors)
+        self.milestones.set_frame(self.frame, self.colors)
+        self.headers.update()
+
+    def close(self) -> bool:
+        """pyqtgraph clears the scene on close: stop following the state before it does."""
+        self.animator.stop()
+        for unfollow in self._unfollow:
+            unfollow()
+        self._closed = True
+        return super().close()
+
+    # -- look ------------------------------------------------------------------------------
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.high_contrast = on
+        self._apply_palette()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Qt sends changes while the base class is built, and after close() cleared the scene.
+        live = hasattr(self, "milestones") and not self._closed
+        if live and event.type() in (event.Type.PaletteChange, event.Type.FontChange):
+            self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        self.colors = Colors(palette, self.high_contrast)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        self.axis.clear_cache()
+        self.labels.clear(self._label_font())
+        self.refresh()
+
+    def _label_font(self) -> QFont:
+        """Labels use the bundled CJK font first (its Latin is Noto Sans): the same look on every
+        machine, and CJK titles shaped without a per-glyph fallback search."""
+        font = QFont(self.font())
+        font.setFamilies([BUNDLED_FAMILY, *font.families()])
+        font.setPointSizeF(font.pointSizeF() * 0.95)
+        return font

@@ -1,0 +1,1 @@
+"""Windows: arrangements of the widgets, with their actions and preferences."""

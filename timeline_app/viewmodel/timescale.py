@@ -1,0 +1,118 @@
+"""Time as the timeline's x coordinate, and axis ticks that adapt from decades to days.
+
+x is a day number: ``date.toordinal()`` (days since 0001-01-01), as a float so that zoom and
+animation are continuous. A date of month or year precision covers its whole span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..dataset.edtf import EdtfDate
+
+__all__ = ["MARGIN_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
+
+MARGIN_DAYS = 120.0  # room kept before the first and after the last date
+_OPEN_END_DAYS = 365.0  # how far an open-ended span is drawn past its known end
+
+
+def day_of(d: dt.date) -> float:
+    return float(d.toordinal())
+
+
+def date_of(x: float) -> dt.date:
+    return dt.date.fromordinal(min(max(int(x), 1), dt.date.max.toordinal()))
+
+
+def span_of(d: EdtfDate) -> tuple[float, float]:
+    """[start, end) in days: a day is one unit wide, a year 365 or 366."""
+    lo = day_of(d.earliest) if d.earliest else None
+    hi = day_of(d.latest) + 1 if d.latest else None
+    if lo is None:
+        lo = hi - _OPEN_END_DAYS
+    if hi is None:
+        hi = lo + _OPEN_END_DAYS
+    return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    label: str
+    major: bool
+
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+# (unit, step, typical spacing in days), coarse to fine
+_LEVELS = [
+    ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
+    ("month", 6, 182.6), ("month", 3, 91.3), ("month", 1, 30.44),
+    ("day", 14, 14), ("day", 7, 7), ("day", 2, 2), ("day", 1, 1),
+]
+
+
+def ticks(x0: float, x1: float, width_px: float, lang: str, min_spacing_px: float = 64.0) -> list[Tick]:
+    """Ticks for the visible range at the finest level whose labels keep ``min_spacing_px`` apart.
+
+    Major ticks start a coarser unit (a year among months, a month among days) and say so.
+    """
+    if x1 <= x0 or width_px <= 0:
+        return []
+    px_per_day = width_px / (x1 - x0)
+    unit, step = _LEVELS[0][:2]
+    for level_unit, level_step, days in _LEVELS:
+        if days * px_per_day < min_spacing_px:
+            break
+        unit, step = level_unit, level_step
+    lo, hi = date_of(x0), date_of(x1)
+    if unit == "year":
+        return [_year_tick(y, lang) for y in range((lo.year // step) * step, hi.year + 1, step) if y >= 1]
+    if unit == "month":
+        result = []
+        for index in range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month):
+            year, month0 = divmod(index, 12)
+            if month0 % step == 0 and year >= 1:
+                result.append(_month_tick(year, month0 + 1, lang))
+        return [t for t in result if x0 - 31 <= t.x <= x1]
+    result = []
+    d = lo.replace(day=1)
+    while d <= hi:
+        if d.day == 1 or ((d.day - 1) % step == 0 and d.day <= 29 - step // 2):
+            if d >= lo:
+                result.append(_day_tick(d, lang))
+        d += dt.timedelta(days=1)
+    return result
+
+
+def _year_tick(year: int, lang: str) -> Tick:
+    return Tick(day_of(dt.date(year, 1, 1)), f"{year}年" if lang == "zh" else str(year), True)
+
+
+def _month_tick(year: int, month: int, lang: str) -> Tick:
+    if month == 1:
+        return _year_tick(year, lang)
+    label = f"{month}月" if lang == "zh" else _MONTHS_EN[month - 1]
+    return Tick(day_of(dt.date(year, month, 1)), label, False)
+
+
+def _day_tick(d: dt.date, lang: str) -> Tick:
+    if d.day == 1:
+        label = f"{d.year}年{d.month}月" if lang == "zh" else f"{_MONTHS_EN[d.month - 1]} {d.year}"
+        return Tick(day_of(d), label, True)
+    return Tick(day_of(d), f"{d.day}日" if lang == "zh" else str(d.day), False)
+
+
+def range_caption(x0: float, x1: float, lang: str) -> str:
+    """What the visible range spans, in words: a month, a year, or first and last year."""
+    lo, hi, mid = date_of(x0), date_of(x1), date_of((x0 + x1) / 2)
+    if x1 - x0 <= 62:
+        return f"{mid.year}年{mid.month}月" if lang == "zh" else f"{_MONTHS_FULL_EN[mid.month - 1]} {mid.year}"
+    if lo.year == hi.year:
+        return f"{lo.year}年" if lang == "zh" else str(lo.year)
+    return f"{lo.year}年—{hi.year}年" if lang == "zh" else f"{lo.year}–{hi.year}"
+
+
+_MONTHS_FULL_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December"]
