@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QLineEdit, QWidget
 
-from timeline_app.i18n import STRINGS
+from timeline_app.i18n import catalog
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -40,7 +40,9 @@ def visible_texts(root: QWidget) -> list[str]:
 def english_ui_strings() -> list[str]:
     """The catalog's English strings that differ from the Chinese, as literal fragments."""
     fragments = []
-    for zh, en in STRINGS.values():
+    zh_strings, en_strings = catalog("zh").STRINGS, catalog("en").STRINGS
+    for key, en in en_strings.items():
+        zh = zh_strings[key]
         if zh == en:
             continue
         for piece in re.split(r"\{[^}]*\}", en.replace("&", "")):

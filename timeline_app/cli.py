@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .i18n import LANGUAGES
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.export import to_csv, to_json
 
@@ -41,7 +42,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
         "'timeline-app export [DATASET] --format json|csv -o FILE|-' (each has --help).",
     )
     p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
-    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default: the last used, else zh)")
+    p.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the last used, else the system's)")
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from timeline_app.dataset.edtf import EdtfError, Kind, Precision, parse_edtf
+from timeline_app.i18n.dates import describe
 
 D = dt.date
 
@@ -130,18 +131,19 @@ def test_ordering():
         ("[2013..2023]", "2013年至2023年间", "between 2013 and 2023"),
         ("[2013, 2015]", "2013年或2015年", "2013 or 2015"),
         ("[2013, 2015, 2017..2019]", "2013年或2015年或2017年至2019年间", "2013, 2015 or between 2017 and 2019"),
-        ("[..2013]", "2013年或更早", "2013 or earlier"),
+        ("[..2013]", "2014年前", "before 2014"),
+        ("[..2013-06]", "2013年6月或更早", "Jun 2013 or earlier"),
         ("[2013..]", "2013年或之后", "2013 or later"),
     ],
 )
 def test_wording(text, zh, en):
     d = parse_edtf(text)
-    assert d.describe("zh") == zh
-    assert d.describe("en") == en
+    assert describe(d, "zh") == zh
+    assert describe(d, "en") == en
 
 
 def test_span_and_one_of_are_distinct():
     span, one_of = parse_edtf("2013/2023"), parse_edtf("[2013..2023]")
     assert (span.earliest, span.latest) == (one_of.earliest, one_of.latest)
     assert span.kind is Kind.INTERVAL and one_of.kind is Kind.ONE_OF
-    assert span.describe("en") != one_of.describe("en")
+    assert describe(span, "en") != describe(one_of, "en")

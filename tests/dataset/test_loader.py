@@ -83,7 +83,7 @@ def at(text: str, needle: str, after: str = "milestones:") -> str:
 @pytest.mark.parametrize(
     ("overrides", "needle", "message"),
     [
-        ({"date": "2013-02-30"}, "2013-02-30", "bad date: '2013-02-30': Feb 2013 has no day 30"),
+        ({"date": "2013-02-30"}, "2013-02-30", "bad date: '2013-02-30': 2013-02 has no day 30"),
         ({"branch": "west"}, "west", "unknown branch 'west'"),
         ({"category": "cta"}, "cta", "unknown category 'cta' (did you mean 'cat'?)"),
         ({"sources": "[nope]"}, "nope", "unknown source 'nope'"),

@@ -7,7 +7,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from timeline_app.i18n import format_change, format_value
+from timeline_app.i18n.numbers import format_change, format_value
 from timeline_app.dataset import Qualifier, bundled_dataset_path
 from timeline_app.viewmodel import Filter, Session
 from timeline_app.viewmodel.filtering import filter_milestones, fold

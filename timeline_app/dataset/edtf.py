@@ -6,8 +6,8 @@ level 1 qualifiers (``?`` uncertain, ``~`` approximate, ``%`` both), unspecified
 (``2013/..``, ``/2023``); level 2 "one of" sets (``[2013..2023]``, ``[2013, 2015]``,
 ``[..2013]``) for an event known only to fall somewhere in a period.
 
-Every date knows its earliest and latest day, its precision, a sort key and its wording in
-Chinese and English. Times of day, negative years and ``{…}`` all-of sets are refused with a
+Every date knows its earliest and latest day, its precision and a sort key; how it reads in
+each language is :mod:`timeline_app.i18n.dates`. Times of day, negative years and ``{…}`` all-of sets are refused with a
 message, never silently misread.
 """
 
@@ -19,7 +19,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-__all__ = ["EdtfDate", "EdtfError", "Kind", "Part", "Precision", "parse_edtf"]
+__all__ = ["OPEN", "UNKNOWN", "EdtfDate", "EdtfError", "End", "Kind", "Member", "Part", "Precision", "parse_edtf"]
 
 
 class EdtfError(ValueError):
@@ -66,14 +66,6 @@ class Part:
     earliest: dt.date
     latest: dt.date
 
-    def describe(self, lang: str) -> str:
-        text = _describe_part(self, lang)
-        if self.approximate:
-            text = ("约" + text) if lang == "zh" else ("c. " + text)
-        if self.uncertain:
-            text = text + ("（存疑）" if lang == "zh" else " (uncertain)")
-        return text
-
 
 OPEN = "open"  # ``..``: the period runs on (or back) without limit
 UNKNOWN = "unknown"  # empty end: there is an end, but it is not known
@@ -114,15 +106,6 @@ class EdtfDate:
     @property
     def is_exact_day(self) -> bool:
         return self.kind is Kind.DATE and self.precision is Precision.DAY
-
-    def describe(self, lang: str) -> str:
-        """The date in words: ``2015年8月`` / ``Aug 2015``; sets say "between … and …"."""
-        if self.kind is Kind.DATE:
-            assert isinstance(self.start, Part)
-            return self.start.describe(lang)
-        if self.kind is Kind.INTERVAL:
-            return _describe_interval(self.start, self.end, lang)
-        return _describe_set(self.members, lang)
 
     def __str__(self) -> str:
         return self.text
@@ -206,7 +189,7 @@ def _parse_part(s: str) -> Part:
                     dt.date(year, month, 1), dt.date(year, month, last_day))
     day = int(day_s)
     if not 1 <= day <= last_day:
-        raise EdtfError(f"'{s}': {_MONTHS_EN[month - 1]} {year} has no day {day_s} (it has {last_day} days)")
+        raise EdtfError(f"'{s}': {year:04d}-{month:02d} has no day {day_s} (it has {last_day} days)")
     day_date = dt.date(year, month, day)
     return Part(year, month, day, None, Precision.DAY, uncertain, approximate, day_date, day_date)
 
@@ -314,52 +297,3 @@ def _parse_set(s: str) -> EdtfDate:
         approximate=any(p.approximate for p in parts),
         members=tuple(members),
     )
-
-
-_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_SEASONS = {21: ("春", "Spring"), 22: ("夏", "Summer"), 23: ("秋", "Autumn"), 24: ("冬", "Winter")}
-
-
-def _describe_part(p: Part, lang: str) -> str:
-    zh = lang == "zh"
-    if p.precision is Precision.DAY:
-        return f"{p.year}年{p.month}月{p.day}日" if zh else f"{p.day} {_MONTHS_EN[p.month - 1]} {p.year}"
-    if p.precision is Precision.MONTH:
-        return f"{p.year}年{p.month}月" if zh else f"{_MONTHS_EN[p.month - 1]} {p.year}"
-    if p.precision is Precision.SEASON:
-        zh_name, en_name = _SEASONS[p.season]
-        return f"{p.year}年{zh_name}" if zh else f"{en_name} {p.year}"
-    if p.precision is Precision.YEAR:
-        return f"{p.year}年" if zh else str(p.year)
-    return f"{p.earliest.year}年代" if zh else f"{p.earliest.year}s"
-
-
-def _describe_interval(start: End, end: End, lang: str) -> str:
-    zh = lang == "zh"
-    if start == OPEN:
-        return f"至{end.describe(lang)}" if zh else f"until {end.describe(lang)}"
-    if end == OPEN:
-        return f"{start.describe(lang)}起" if zh else f"from {start.describe(lang)}"
-    lo = start.describe(lang) if isinstance(start, Part) else ("（未知）" if zh else "unknown")
-    hi = end.describe(lang) if isinstance(end, Part) else ("（未知）" if zh else "unknown")
-    return f"{lo}至{hi}" if zh else f"{lo} – {hi}"
-
-
-def _describe_set(members: tuple[Member, ...], lang: str) -> str:
-    zh = lang == "zh"
-    phrases = []
-    for m in members:
-        if not m.is_range:
-            phrases.append(m.start.describe(lang))
-        elif m.start is None:
-            phrases.append(f"{m.end.describe(lang)}或更早" if zh else f"{m.end.describe(lang)} or earlier")
-        elif m.end is None:
-            phrases.append(f"{m.start.describe(lang)}或之后" if zh else f"{m.start.describe(lang)} or later")
-        else:
-            lo, hi = m.start.describe(lang), m.end.describe(lang)
-            phrases.append(f"{lo}至{hi}间" if zh else f"between {lo} and {hi}")
-    if zh:
-        return "或".join(phrases)
-    if len(phrases) == 1:
-        return phrases[0]
-    return ", ".join(phrases[:-1]) + " or " + phrases[-1]

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .records import Citation, Dataset, Milestone, Text
+from ..i18n.dates import describe
 from .edtf import EdtfDate
 
 __all__ = ["CSV_COLUMNS", "to_csv", "to_json", "to_json_data"]
@@ -32,7 +33,7 @@ def _date(d: EdtfDate) -> dict[str, Any]:
         "latest": d.latest.isoformat() if d.latest else None,
         "uncertain": d.uncertain,
         "approximate": d.approximate,
-        "label": {"zh": d.describe("zh"), "en": d.describe("en")},
+        "label": {lang: describe(d, lang) for lang in ("zh", "en")},
     }
 
 
@@ -120,7 +121,7 @@ def to_csv(ds: Dataset) -> str:
     for m in ds.chronological:
         branch, category = ds.branch_by_id[m.branch], ds.category_by_id[m.category]
         writer.writerow([
-            m.id, m.date.text, m.date.describe("zh"), m.date.describe("en"),
+            m.id, m.date.text, describe(m.date, "zh"), describe(m.date, "en"),
             m.date.earliest.isoformat() if m.date.earliest else "",
             m.date.latest.isoformat() if m.date.latest else "",
             m.date.precision.value, m.branch, branch.name.zh, branch.name.en,

@@ -15,12 +15,9 @@ __all__ = [
     "Media", "Milestone", "Person", "Qualifier", "Source", "Text",
 ]
 
-LANGUAGES = ("zh", "en")
-
-
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A text in both languages."""
+    """A text in the dataset's two languages; any other interface language reads the English."""
 
     zh: str
     en: str

@@ -1,6 +1,6 @@
-"""How the interface puts dataset values into words: dates with their precision, citations, filters.
+"""How the interface puts dataset values into words: citations, names, filters.
 
-Pure functions over the model and the i18n catalog (no Qt), shared by the detail pane, the list,
+Pure functions over the dataset and the catalogs (no Qt), shared by the detail pane, the list,
 the indicator panel and the window's status line.
 """
 
@@ -8,26 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import tr
 from ..dataset.records import Citation, Dataset
-from ..dataset.edtf import EdtfDate, Kind, parse_edtf
 from ..viewmodel.state import Filter
+from . import tr
+from .dates import describe, day_words, year_words
 
-__all__ = ["citation_parts", "date_in_words", "describe_filter", "group_citations", "join_names"]
-
-
-def date_in_words(date: EdtfDate, lang: str) -> str:
-    """The date and how exactly it is known: ``2016年9月 · 只知月份``, ``date not stated; between …``."""
-    words = date.describe(lang)
-    if date.kind is Kind.ONE_OF:
-        return tr("precision.one_of", lang, range=words)
-    key = "precision.interval" if date.kind is Kind.INTERVAL else f"precision.{date.precision.value}"
-    return f"{words} · {tr(key, lang)}"
+__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names"]
 
 
 def join_names(names: list[str], lang: str) -> str:
     """A list of names as the language writes one: ``东院、西院`` / ``East, West``."""
-    return ("、" if lang == "zh" else ", ").join(names)
+    return tr("sep.list", lang).join(names)
+
+
+def join_clauses(clauses: list[str], lang: str) -> str:
+    """Clauses of one sentence: ``…；…`` / ``…; …``."""
+    return tr("sep.clause", lang).join(clauses)
 
 
 def group_citations(citations: tuple[Citation, ...]) -> list[tuple[str, list[int]]]:
@@ -43,12 +39,12 @@ def group_citations(citations: tuple[Citation, ...]) -> list[tuple[str, list[int
 def citation_parts(source_id: str, paragraphs: list[int], dataset: Dataset, lang: str) -> tuple[str, str]:
     """A cited article's title, and what else locates the facts: outlet, its date, paragraphs."""
     source = dataset.source_by_id[source_id]
-    details = [source.outlet.get(lang), source.date.describe(lang)]
+    details = [source.outlet.get(lang), describe(source.date, lang)]
     if len(paragraphs) == 1:
         details.append(tr("detail.paragraph", lang, n=paragraphs[0]))
     elif paragraphs:
         details.append(tr("detail.paragraphs", lang, n=join_names([str(n) for n in paragraphs], lang)))
-    return source.title.get(lang), " · ".join(details)
+    return source.title.get(lang), tr("sep.dot", lang).join(details)
 
 
 def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
@@ -70,7 +66,7 @@ def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
         parts.append(tr("status.date_range", lang, lo=lo, hi=hi))
     if not parts:  # e.g. a query of spaces only
         return ""
-    return tr("status.filtered", lang, what=("；" if lang == "zh" else "; ").join(parts))
+    return tr("status.filtered", lang, what=join_clauses(parts, lang))
 
 
 def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:
@@ -78,5 +74,5 @@ def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:
     if day is None:
         return "…"
     if (day.month, day.day) == year_edge:
-        return parse_edtf(f"{day.year:04d}").describe(lang)
-    return parse_edtf(day.isoformat()).describe(lang)
+        return year_words(day.year, lang)
+    return day_words(day, lang)

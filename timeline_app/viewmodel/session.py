@@ -16,7 +16,7 @@ from .filtering import build_index, filter_milestones
 from .lanes import Lane, build_lanes
 from ..dataset.loader import load_dataset
 from ..dataset.problems import DatasetError, Problem
-from .timescale import MARGIN_DAYS, day_of, span_of
+from .timescale import MARGIN_DAYS, day_of
 from .state import Filter, ViewState
 
 __all__ = ["Session"]
@@ -80,11 +80,12 @@ class Session:
         """First and last day the dataset speaks of (milestones, eras, indicator points)."""
         dates = [m.date for m in self.dataset.milestones] + [e.date for e in self.dataset.eras]
         dates += [p.date for i in self.dataset.indicators for p in i.points]
-        spans = [span_of(d) for d in dates]
-        if not spans:  # nothing dated yet: show the current year
+        # Only what is known: "before 2013" ([..2012]) reaches back to its end, not a year further.
+        known = [day_of(d) for date in dates for d in (date.earliest, date.latest) if d is not None]
+        if not known:  # nothing dated yet: show the current year
             today = day_of(dt.date.today())
             return today - 365, today
-        return min(s[0] for s in spans), max(s[1] for s in spans)
+        return min(known), max(known) + 1
 
     def full_range(self) -> tuple[float, float]:
         """The data's bounds with margins: the widest the timeline may show."""

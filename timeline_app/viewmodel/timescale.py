@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dataset.edtf import EdtfDate
+from ..i18n import catalog
+from ..i18n.dates import day_words, month_words, range_words, year_words
 
 __all__ = ["MARGIN_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
 
@@ -43,8 +45,6 @@ class Tick:
     major: bool
 
 
-_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
 # (unit, step, typical spacing in days), coarse to fine
 _LEVELS = [
     ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
@@ -53,14 +53,15 @@ _LEVELS = [
 ]
 
 
-def ticks(x0: float, x1: float, width_px: float, lang: str, min_spacing_px: float = 64.0) -> list[Tick]:
-    """Ticks for the visible range at the finest level whose labels keep ``min_spacing_px`` apart.
+def ticks(x0: float, x1: float, width_px: float, lang: str) -> list[Tick]:
+    """Ticks for the visible range at the finest level whose labels keep the language's spacing apart.
 
     Major ticks start a coarser unit (a year among months, a month among days) and say so.
     """
     if x1 <= x0 or width_px <= 0:
         return []
     px_per_day = width_px / (x1 - x0)
+    min_spacing_px = catalog(lang).TICK_SPACING_PX
     unit, step = _LEVELS[0][:2]
     for level_unit, level_step, days in _LEVELS:
         if days * px_per_day < min_spacing_px:
@@ -87,32 +88,24 @@ def ticks(x0: float, x1: float, width_px: float, lang: str, min_spacing_px: floa
 
 
 def _year_tick(year: int, lang: str) -> Tick:
-    return Tick(day_of(dt.date(year, 1, 1)), f"{year}年" if lang == "zh" else str(year), True)
+    return Tick(day_of(dt.date(year, 1, 1)), year_words(year, lang, "tick.year"), True)
 
 
 def _month_tick(year: int, month: int, lang: str) -> Tick:
     if month == 1:
         return _year_tick(year, lang)
-    label = f"{month}月" if lang == "zh" else _MONTHS_EN[month - 1]
-    return Tick(day_of(dt.date(year, month, 1)), label, False)
+    return Tick(day_of(dt.date(year, month, 1)), month_words(year, month, lang, "tick.month"), False)
 
 
 def _day_tick(d: dt.date, lang: str) -> Tick:
     if d.day == 1:
-        label = f"{d.year}年{d.month}月" if lang == "zh" else f"{_MONTHS_EN[d.month - 1]} {d.year}"
-        return Tick(day_of(d), label, True)
-    return Tick(day_of(d), f"{d.day}日" if lang == "zh" else str(d.day), False)
+        return Tick(day_of(d), day_words(d, lang, "tick.month_start"), True)
+    return Tick(day_of(d), day_words(d, lang, "tick.day"), False)
 
 
 def range_caption(x0: float, x1: float, lang: str) -> str:
     """What the visible range spans, in words: a month, a year, or first and last year."""
     lo, hi, mid = date_of(x0), date_of(x1), date_of((x0 + x1) / 2)
     if x1 - x0 <= 62:
-        return f"{mid.year}年{mid.month}月" if lang == "zh" else f"{_MONTHS_FULL_EN[mid.month - 1]} {mid.year}"
-    if lo.year == hi.year:
-        return f"{lo.year}年" if lang == "zh" else str(lo.year)
-    return f"{lo.year}年—{hi.year}年" if lang == "zh" else f"{lo.year}–{hi.year}"
-
-
-_MONTHS_FULL_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December"]
+        return month_words(mid.year, mid.month, lang, "caption.month")
+    return range_words(lo, hi, lang)

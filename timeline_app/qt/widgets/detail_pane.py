@@ -15,7 +15,8 @@ from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Media, Milestone
 from ...viewmodel.session import Session
-from ...i18n.wording import citation_parts, date_in_words, group_citations, join_names
+from ...i18n.dates import date_in_words
+from ...i18n.wording import citation_parts, group_citations, join_names
 from .swatch import BRANCH_MARK, swatch_pixmap
 
 __all__ = ["DetailPane"]

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..bindings import follow
-from ...i18n import format_change, format_value, tr
+from ...i18n import tr
+from ...i18n.dates import describe
+from ...i18n.numbers import format_change, format_value
 from ...dataset.records import Dataset, Indicator, IndicatorPoint
 from ...dataset.edtf import Kind
 from ...viewmodel.session import Session
 from ...viewmodel.timescale import span_of
 from ...dataset.units import UNITS
-from ...i18n.wording import citation_parts, group_citations
+from ...i18n.wording import citation_parts, group_citations, join_clauses
 from .metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tooltips import plain_tooltip
@@ -51,7 +53,7 @@ def _is_cumulative(p: IndicatorPoint) -> bool:
 
 
 def _point_words(p: IndicatorPoint, lang: str) -> str:
-    when = p.date.describe(lang)
+    when = describe(p.date, lang)
     if _is_cumulative(p):
         when = tr("indicators.cumulative", lang, range=when)
     return tr("indicators.point", lang, date=when, value=format_value(p.value, p.qualifier, lang))
@@ -65,7 +67,7 @@ def _change(ind: Indicator, lang: str) -> tuple[str, str]:
     short = format_change(dated[0].value, dated[-1].value)
     if not short:
         return "", ""
-    first, last = dated[0].date.describe(lang), dated[-1].date.describe(lang)
+    first, last = describe(dated[0].date, lang), describe(dated[-1].date, lang)
     full = tr("indicators.change", lang, change=short, lo=first, hi=last)
     return short, full
 
@@ -394,10 +396,8 @@ class IndicatorPanel(QWidget):
             self._source.setText(tr("indicators.hint", lang))
             return
         ind = row.indicator
-        cited = ("；" if lang == "zh" else "; ").join(
-            " · ".join(citation_parts(source, paragraphs, ds, lang))
-            for source, paragraphs in group_citations(ind.sources)
-        )
+        cited = join_clauses([tr("sep.dot", lang).join(citation_parts(source, paragraphs, ds, lang))
+                              for source, paragraphs in group_citations(ind.sources)], lang)
         self._source.setText(tr("indicators.source", lang, label=ind.label.get(lang),
                                 branch=ds.branch_by_id[ind.branch].name.get(lang), source=cited))
 

@@ -13,7 +13,7 @@ from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Milestone
 from ...viewmodel.session import Session
-from ...i18n.wording import date_in_words
+from ...i18n.dates import date_in_words, describe
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tooltips import plain_tooltip
 
@@ -85,7 +85,7 @@ class MilestoneTableModel(QAbstractTableModel):
     def _text(self, m: Milestone, column: int) -> str:
         lang, ds = self._session.state.language, self._session.dataset
         if column == DATE:
-            return m.date.describe(lang)
+            return describe(m.date, lang)
         if column == BRANCH:
             return ds.branch_by_id[m.branch].name.get(lang)
         if column == CATEGORY:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from ...i18n import tr
+from ...i18n import LANGUAGES, language_name, next_language, tr
 from ...dataset.export import to_csv, to_json
 from ...viewmodel.session import Session
 from ...viewmodel.state import Filter
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         a["action.fullscreen"] = self._action("action.fullscreen", self._on_toggle_fullscreen, [K.FullScreen, "F11"], checkable=True)
 
         self.language_group = QActionGroup(self)
-        for lang in ("zh", "en"):
+        for lang in LANGUAGES:
             action = self._action(f"lang.{lang}", self._on_language_action, checkable=True)
             action.setData(lang)
             self.language_group.addAction(action)
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.session.state.language = self.sender().data()
 
     def _on_toggle_language(self) -> None:
-        self.session.state.language = "en" if self._lang() == "zh" else "zh"
+        self.session.state.language = next_language(self._lang())
 
     def _on_theme_action(self) -> None:
         theme = self.sender().data()
@@ -304,9 +304,11 @@ class MainWindow(QMainWindow):
         lang = self._lang()
         for action in self.actions():
             key = action.property("tr_key")
-            if key and key != "lang.toggle":
+            if key and key != "lang.toggle" and not key.startswith("lang."):
                 action.setText(tr(key, lang))
-        self.actions_by_key["lang.toggle"].setText("English" if lang == "zh" else "中文")
+            elif key and key.startswith("lang.") and key != "lang.toggle":
+                action.setText(language_name(action.data()))
+        self.actions_by_key["lang.toggle"].setText(language_name(next_language(lang)))
         self.actions_by_key[f"lang.{lang}"].setChecked(True)
         for key, menu in self.menus.items():
             menu.setTitle(tr(key, lang))

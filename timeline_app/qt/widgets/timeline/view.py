@@ -251,12 +251,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
         x0, x1 = r
         self.viewbox.setXRange(x0, x1, padding=0)
         lang, width = self.session.state.language, max(self.viewbox.width(), 1.0)
-        marks = ticks(x0, x1, width, lang, min_spacing_px=self._tick_spacing(lang))
+        marks = ticks(x0, x1, width, lang)
         self.axis.set_ticks(marks, range_caption(x0, x1, lang), x0, x1)
         self.refresh()
-
-    def _tick_spacing(self, lang: str) -> float:
-        return 78.0 if lang == "zh" else 64.0
 
     def _on_resized(self) -> None:
         self.viewbox.setYRange(0, self.viewbox.height(), padding=0)

@@ -1,0 +1,1 @@
+"""The interface's language catalogs, one module per language (see ``zh``)."""
