@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	tools/ensure-qt-libs.sh $(BIN)/python
-	$(BIN)/timeline-app
+	$(BIN)/timeline-app data/alliance.yaml
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -41,7 +41,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'timeline-app validate [DATASET]', "
         "'timeline-app export [DATASET] --format json|csv -o FILE|-' (each has --help).",
     )
-    p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
+    p.add_argument("dataset", nargs="?", type=Path,
+                   help="dataset YAML file (default: the one opened last, else the bundled one)")
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the last used, else the system's)")
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
@@ -131,9 +132,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _view(args: argparse.Namespace) -> int:
-    path = _dataset_path(args.dataset)
-    if path is None:
-        return EXIT_USAGE
+    path = None
+    if args.dataset is not None:  # else the viewer reopens the last dataset, or the bundled one
+        path = _dataset_path(args.dataset)
+        if path is None:
+            return EXIT_USAGE
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,

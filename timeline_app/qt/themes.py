@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["THEMES", "apply_theme", "palette_for"]
+__all__ = ["apply_theme", "palette_for"]
 
-THEMES = ("system", "light", "dark", "contrast")
 
 _COLORS = {
     "light": dict(window="#f5f5f4", text="#1c1c1c", base="#ffffff", alt="#f0f0ee", button="#ececea",

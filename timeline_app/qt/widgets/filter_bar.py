@@ -207,7 +207,7 @@ class FilterBar(QWidget):
     def _show_status(self) -> None:
         """Shows the count, or a plain "no match" that stands out; the tooltip says what is hidden."""
         lang = self._session.state.language
-        shown, total = len(self._session.matches), len(self._session.dataset.milestones)
+        shown, total = self._session.match_count, len(self._session.dataset.milestones)
         no_match = shown == 0 and total > 0
         font = QFont(self._status.font())
         font.setBold(no_match)
@@ -268,7 +268,7 @@ class FilterBar(QWidget):
     def _on_filter_changed(self, f: Filter) -> None:
         self._show_filter(f)
 
-    def _on_matches_changed(self, _: object) -> None:
+    def _on_matches_changed(self) -> None:
         self._show_status()
 
     def _on_language_changed(self, _: str) -> None:

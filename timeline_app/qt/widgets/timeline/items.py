@@ -8,23 +8,20 @@ markers keep their size at every zoom.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import math
-from collections import OrderedDict
 
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTransform
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 
 from ....i18n import tr
-from ....viewmodel.lanes import DrawStyle
-from ....viewmodel.placement import MARKER_GAP, badge_text
+from ....viewmodel.index import DrawStyle
+from ....viewmodel.placement import MARKER_GAP
 from ....viewmodel.session import Session
 from ....viewmodel.timescale import day_of
-from .frame import ERA_STRIP, MARKER_RADIUS, Frame, LabelCache, cluster_rect_size, label_y
+from .frame import BADGE_HEIGHT, ERA_STRIP, MARKER_RADIUS, Frame, LabelCache
+from .sprites import Sprites
 
-__all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "Colors", "MilestoneItem", "blend", "marker_path"]
+__all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "Colors", "MilestoneItem", "blend"]
 
 
 class Colors:
@@ -38,6 +35,7 @@ class Colors:
         self.rule = QColor(self.text)
         self.rule.setAlphaF(0.5 if high_contrast else 0.18)
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
         self.tint_alpha = 0.0 if high_contrast else 0.07
         self.high_contrast = high_contrast
 
@@ -45,12 +43,6 @@ class Colors:
 def blend(color: QColor, background: QColor, alpha: float) -> QColor:
     """``color`` laid over ``background`` at ``alpha``, as one opaque colour."""
     return QColor.fromRgbF(*(a * alpha + b * (1 - alpha) for a, b in zip(color.getRgbF()[:3], background.getRgbF()[:3])))
-
-
-@functools.cache
-def marker_path(symbol: str, size: float) -> QPainterPath:
-    """The category's marker shape, centred on (0, 0), ``size`` px across."""
-    return QTransform.fromScale(size, size).map(Symbols[symbol])
 
 
 class _PixelItem(pg.GraphicsObject):
@@ -77,12 +69,14 @@ class _PixelItem(pg.GraphicsObject):
             return
         origin = painter.transform().map(QPointF(self.frame.x0, 0))
         painter.save()
-        painter.resetTransform()
-        painter.translate(origin)
-        painter.setClipRect(QRectF(0, 0, self.frame.width, self.frame.height))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.draw(painter, self.frame)
-        painter.restore()
+        try:
+            painter.resetTransform()
+            painter.translate(origin)
+            painter.setClipRect(QRectF(0, 0, self.frame.width, self.frame.height))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.draw(painter, self.frame)
+        finally:  # an error while drawing must not leave the painter unbalanced
+            painter.restore()
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
         raise NotImplementedError
@@ -109,7 +103,7 @@ class BackdropItem(_PixelItem):
     def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout, band: QColor) -> None:
         g = layout.geometry
         painter.setPen(QPen(self.colors.muted, 1))
-        for lo, hi in layout.lane.undated.periods:
+        for lo, hi, _, _ in layout.lane.undated.groups:
             left, right = frame.px(lo), frame.px(hi)
             painter.fillRect(QRectF(left, g.undated_y - 9, right - left, 18), band)
             for x in (left, right):  # whisker ends: the period's limits
@@ -167,92 +161,6 @@ class BackdropItem(_PixelItem):
 NEW_LABELS_PER_FRAME = 12  # labels rendered per frame in motion; the rest follow a frame later
 
 
-class _Sprites:
-    """Markers, badges and labels rendered once into pixmaps; a frame then only blits them.
-
-    Labels are many (one per milestone and language), so they are kept in a bounded LRU cache.
-    """
-
-    MAX_LABELS = 4000
-
-    def __init__(self):
-        self._cache: dict[tuple, QPixmap] = {}
-        self._labels: OrderedDict[tuple, QPixmap] = OrderedDict()
-        self.rendered = 0  # labels rendered so far: a frame's budget counts from here
-
-    def clear(self) -> None:
-        self._cache.clear()
-        self._labels.clear()
-
-    @staticmethod
-    def _render(width: float, height: float, dpr: float, draw) -> QPixmap:
-        pixmap = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(height * dpr)))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw(p)
-        p.end()
-        return pixmap
-
-    def marker(self, symbol: str, color: str, hollow: bool, base: QColor, dpr: float) -> QPixmap:
-        key = ("m", symbol, color, hollow, dpr)
-        pixmap = self._cache.get(key)
-        if pixmap is None:
-            size = MARKER_RADIUS * 2 + 4
-
-            def draw(p: QPainter) -> None:
-                fill = QColor(color)
-                p.setPen(QPen(fill.darker(140), 1.5 if hollow else 1))
-                p.setBrush(QBrush(base) if hollow else QBrush(fill))
-                p.drawPath(marker_path(symbol, MARKER_RADIUS * 2).translated(size / 2, size / 2))
-
-            pixmap = self._cache[key] = self._render(size, size, dpr, draw)
-        return pixmap
-
-    def badge(self, count: int, colors: Colors, font: QFont, dpr: float) -> QPixmap:
-        key = ("b", count, dpr)
-        pixmap = self._cache.get(key)
-        if pixmap is None:
-            rect = cluster_rect_size(count)
-
-            def draw(p: QPainter) -> None:
-                p.setPen(QPen(colors.muted, 1))
-                p.setBrush(QBrush(colors.base))
-                p.drawRoundedRect(QRectF(0.5, 0.5, rect[0] - 1, rect[1] - 1), 8, 8)
-                p.setFont(font)
-                p.setPen(colors.text)
-                p.drawText(QRectF(0, 0, *rect), Qt.AlignmentFlag.AlignCenter, badge_text(count))
-
-            pixmap = self._cache[key] = self._render(*rect, dpr, draw)
-        return pixmap
-
-    def label(self, text: str, width: float, height: float, colors: Colors, font: QFont, dpr: float,
-              may_render: bool = True) -> QPixmap | None:
-        """The label rendered once (it usually stays on screen for many frames of a zoom).
-
-        None when it is not rendered yet and ``may_render`` is false: the frame's budget is spent.
-        """
-        key = (text, dpr)
-        pixmap = self._labels.get(key)
-        if pixmap is not None:
-            self._labels.move_to_end(key)
-            return pixmap
-        if not may_render:
-            return None
-
-        def draw(p: QPainter) -> None:
-            p.setFont(font)
-            p.setPen(colors.text)
-            p.drawText(QRectF(0, 0, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-
-        pixmap = self._labels[key] = self._render(width + 2, height, dpr, draw)
-        self.rendered += 1
-        if len(self._labels) > self.MAX_LABELS:
-            self._labels.popitem(last=False)
-        return pixmap
-
-
 class MilestoneItem(_PixelItem):
     """Markers (shape and colour by category; drawn by how exactly the date is known), labels, badges."""
 
@@ -262,7 +170,7 @@ class MilestoneItem(_PixelItem):
         self.label_budget = label_budget  # None: render every new label at once (screenshots)
         self._budget_end = 0
         self._deferred = False
-        self.sprites = _Sprites()
+        self.sprites = Sprites()
         self._sprite_font = QFont(labels.font)
 
     def set_frame(self, frame: Frame, colors: Colors) -> None:
@@ -277,62 +185,81 @@ class MilestoneItem(_PixelItem):
         self._budget_end = self.sprites.rendered + budget
         self._deferred = False
         for layout in frame.lanes:
-            g = layout.geometry
-            self._draw_part(painter, frame, layout.lane.dated, layout.dated, g, g.marker_y, g.badge_y, True, dpr)
-            self._draw_part(painter, frame, layout.lane.undated, layout.undated, g, g.undated_y, g.undated_y, False, dpr)
+            self._draw_dated(painter, frame, layout, dpr)
+            self._draw_strip(painter, layout, dpr)
         if self._deferred:  # labels left for the next pass: draw them as soon as the frame is out
             QTimer.singleShot(0, self, self.update)
 
-    def _draw_part(self, painter, frame, items, part, g, marker_y, badge_y, rows: bool, dpr: float) -> None:
-        ds, c, selection = self.session.dataset, self.colors, self.session.state.selection
-        sprites, font = self.sprites, self.labels.font
+    def _draw_dated(self, painter: QPainter, frame: Frame, layout, dpr: float) -> None:
+        categories, c, selection = self.session.dataset.categories, self.colors, self.session.state.selection
+        g, items, part = layout.geometry, layout.lane.dated, layout.dated
         shown = [b.index for b in part.labels] + part.singles
-        if rows:  # spans and month/year bars behind everything of their lane
-            for index in shown:
-                style = int(items.style[index])
-                if style in (DrawStyle.BAR, DrawStyle.SPAN):
-                    color = QColor(ds.category_by_id[items.category[index]].color)
-                    color.setAlphaF(0.35 if style == DrawStyle.BAR else 0.22)
-                    left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
-                    height = 8 if style == DrawStyle.BAR else 5
-                    painter.fillRect(QRectF(left, marker_y - height / 2, max(right - left, 2), height), color)
-            painter.setPen(QPen(c.rule, 1))  # leaders from labels down to the marker line
-            painter.drawLines([
-                QLineF(b.anchor, label_y(g, b.row) + g.row_height - 4, b.anchor, marker_y - MARKER_RADIUS)
-                for b in part.labels
-            ])
-        height = g.row_height - 4
-        for box in part.labels:
-            milestone_id = items.ids[box.index]
-            text, width = self.labels.get(self.session, milestone_id)
-            y = label_y(g, box.row) if rows else marker_y - 8
-            left = box.left if box.flipped else box.anchor + MARKER_GAP
-            if milestone_id != selection:
-                sprite = sprites.label(text, width, height, c, font, dpr, may_render=sprites.rendered < self._budget_end)
-                if sprite is None:
-                    self._deferred = True
-                    continue
-                painter.drawPixmap(QPointF(left, y), sprite)
-                continue
-            painter.fillRect(QRectF(left - 3, y - 1, width + 7, g.row_height - 2), c.highlight)
-            painter.setPen(self.palette_highlighted_text())
-            painter.setFont(font)
-            painter.drawText(QRectF(left, y, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        half = MARKER_RADIUS + 2
-        sprite_of = {cat.id: sprites.marker(cat.marker, cat.color, not rows, c.base, dpr) for cat in ds.categories}
         xs = ((items.x[shown] - frame.x0) * (frame.width / (frame.x1 - frame.x0))).tolist() if shown else []
-        moved, categories, top = part.moved, items.category, marker_y - half
-        for index, x in zip(shown, xs):
-            x = moved.get(index, x)
-            if items.ids[index] == selection:
+        # Spans and month/year bars behind everything of their lane: a month or year is drawn as
+        # the whole span it covers, so at close zoom it never reads as its middle day.
+        for index in shown:
+            style = int(items.style[index])
+            if style in (DrawStyle.BAR, DrawStyle.SPAN):
+                color = QColor(categories[int(items.category[index])].color)
+                color.setAlphaF(0.4 if style == DrawStyle.BAR else 0.25)
+                left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
+                height = 10 if style == DrawStyle.BAR else 5
+                rect = QRectF(left, g.marker_y - height / 2, max(right - left, 2), height)
+                painter.fillRect(rect, color)
+                if style == DrawStyle.BAR and right - left > MARKER_RADIUS * 2:
+                    painter.setPen(QPen(color.darker(150), 1))
+                    for x in (left, right):  # the ends of the month or year
+                        painter.drawLine(QPointF(x, rect.top() - 2), QPointF(x, rect.bottom() + 2))
+        painter.setPen(QPen(c.rule, 1))  # leaders from labels down to the marker line
+        painter.drawLines([QLineF(b.anchor, g.label_y(b.row) + g.row_height - 4, b.anchor, g.marker_y - MARKER_RADIUS)
+                           for b in part.labels])
+        for box in part.labels:
+            self._draw_label(painter, str(items.ids[box.index]), box.left if box.flipped else box.anchor + MARKER_GAP,
+                             g.label_y(box.row), g.row_height, selection, dpr)
+        self._draw_markers(painter, g.marker_y, shown, xs, items, False, selection, dpr)
+        self._draw_badges(painter, part.clusters, g.marker_y, dpr)
+
+    def _draw_strip(self, painter: QPainter, layout, dpr: float) -> None:
+        g, items, strip = layout.geometry, layout.lane.undated, layout.strip
+        selection = self.session.state.selection
+        for box in strip.boxes:
+            self._draw_label(painter, str(items.ids[box.index]), box.left, g.undated_y - g.row_height / 2 + 2,
+                             g.row_height, selection, dpr)
+        indices = [b.index for b in strip.boxes]
+        self._draw_markers(painter, g.undated_y, indices, [b.marker for b in strip.boxes], items, True, selection, dpr)
+        self._draw_badges(painter, strip.clusters, g.undated_y, dpr)
+
+    def _draw_label(self, painter: QPainter, milestone_id: str, left: float, top: float, row_height: float,
+                    selection: str | None, dpr: float) -> None:
+        c, sprites, font = self.colors, self.sprites, self.labels.font
+        text, width = self.labels.get(self.session, milestone_id)
+        height = row_height - 4
+        if milestone_id != selection:
+            sprite = sprites.label(text, width, height, c.text, font, dpr, may_render=sprites.rendered < self._budget_end)
+            if sprite is None:
+                self._deferred = True
+                return
+            painter.drawPixmap(QPointF(left, top), sprite)
+            return
+        painter.fillRect(QRectF(left - 3, top - 1, width + 7, row_height - 2), c.highlight)
+        painter.setPen(c.highlighted_text)
+        painter.setFont(font)
+        painter.drawText(QRectF(left, top, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _draw_markers(self, painter: QPainter, y: float, indices: list[int], xs: list[float], items, hollow: bool,
+                      selection: str | None, dpr: float) -> None:
+        c, half = self.colors, MARKER_RADIUS + 2
+        sprite_of = [self.sprites.marker(cat.marker, cat.color, hollow, c.base, dpr) for cat in self.session.dataset.categories]
+        codes, ids = items.category, items.ids
+        for index, x in zip(indices, xs):
+            if ids[index] == selection:
                 painter.setPen(QPen(c.highlight, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(QPointF(x, marker_y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
-            painter.drawPixmap(QPointF(x - half, top), sprite_of[categories[index]])
-        badge, top = sprites.badge, badge_y - 8  # the badge rectangle of frame.cluster_rect, inlined
-        for cluster in part.clusters:
-            pixmap = badge(cluster.count, c, font, dpr)
-            painter.drawPixmap(QPointF(cluster.center - pixmap.width() / (2 * dpr), top), pixmap)
+                painter.drawEllipse(QPointF(x, y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
+            painter.drawPixmap(QPointF(x - half, y - half), sprite_of[codes[index]])
 
-    def palette_highlighted_text(self) -> QColor:
-        return QColor("#ffffff") if self.colors.highlight.lightnessF() < 0.6 else QColor("#000000")
+    def _draw_badges(self, painter: QPainter, clusters, y: float, dpr: float) -> None:
+        c, font = self.colors, self.labels.font
+        for cluster in clusters:
+            pixmap = self.sprites.badge(cluster.count, c.muted, c.base, c.text, font, dpr)
+            painter.drawPixmap(QPointF(cluster.center - pixmap.width() / (2 * dpr), y - BADGE_HEIGHT / 2), pixmap)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ....i18n import tr
 from ....viewmodel.session import Session
 from ...bindings import follow
-from .items import marker_path
+from ..markers import draw_marker
 
 __all__ = ["Legend"]
 
@@ -88,8 +88,7 @@ class Legend(QWidget):
         c = r.center()
         painter.setPen(QPen(color.darker(140), 1))
         if kind.startswith("marker:"):
-            painter.setBrush(QBrush(color))
-            painter.drawPath(marker_path(kind.split(":", 1)[1], round(r.width() * 0.85)).translated(c))
+            draw_marker(painter, kind.split(":", 1)[1], c, round(r.width() * 0.85), color)
         elif kind == "point":
             painter.setBrush(QBrush(color))
             painter.drawEllipse(c, 4, 4)

@@ -1,7 +1,8 @@
 """The dual-branch timeline widget: lanes, labels, time axis, and the gestures that drive it.
 
-Gestures (wheel, drag, click, keys) are turned into :class:`Navigator` calls; the widget then
-follows the ViewState like every other view, so keys, touch, a tour or a test share one path.
+Gestures (wheel, drag, click) are turned into calls on the window's :class:`Navigator`; its keys
+are the window's actions (:mod:`timeline_app.qt.actions`). The widget then follows the ViewState
+like every other view, so keys, touch, a tour or a test share one path.
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy
 
 from ....i18n import tr
 from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
-from ....viewmodel.session import Session
 from ....viewmodel.timescale import range_caption, ticks
 from ...bindings import follow
 from ...fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
-from .animator import RangeAnimator
 from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, max_label_px
 from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
@@ -29,7 +28,6 @@ from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
 __all__ = ["TimelineView"]
 
 WHEEL_STEP = 0.8  # visible width per wheel notch (zoom in)
-KEY_ZOOM = 0.6
 
 
 class _TimelineViewBox(pg.ViewBox):
@@ -125,22 +123,24 @@ class _LaneHeaders(pg.GraphicsWidget):
 
 
 class TimelineView(pg.GraphicsLayoutWidget):
-    """The zoomable timeline. ``detail_requested`` fires on Enter (the window opens the detail)."""
+    """The zoomable timeline of ``navigator.session``.
 
-    detail_requested = Signal()
+    ``members_requested(ids, global_pos)`` asks the window to offer a badge's members to choose
+    from, where zooming cannot part them (same day, or the undated strip).
+    """
 
-    def __init__(self, session: Session, parent=None, animation_ms: int = 280, progressive: bool = True):
+    members_requested = Signal(list, QPointF)
+
+    def __init__(self, navigator: Navigator, parent=None, progressive: bool = True):
         super().__init__(parent)
-        self.session = session
+        self.navigator = navigator
+        self.session = session = navigator.session
         self.high_contrast = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 260)
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
-        self.navigator = Navigator(session)
-        self.animator = RangeAnimator(self.navigator, animation_ms, self)
-        self.navigator.go = self.animator.animate_to
         self.labels = LabelCache(self._label_font())
         self.frame: Frame | None = None
         self._closed = False
@@ -185,65 +185,30 @@ class TimelineView(pg.GraphicsLayoutWidget):
             x0, x1 = self.session.state.x_range
             self.navigator.go((anchor - (anchor - x0) * factor, anchor + (x1 - anchor) * factor))
         else:
-            self.animator.stop()
             self.navigator.zoom(factor, anchor)
 
     def pan_pixels(self, dx: float) -> None:
         """Drags the timeline by ``dx`` pixels (content follows the pointer)."""
-        self.animator.stop()
         self.navigator.pan(self._px_to_x(0) - self._px_to_x(dx))
 
     def click_at(self, pos: QPointF) -> None:
-        """Selects the milestone under ``pos``, zooms into a cluster, or clears the selection."""
+        """Selects the milestone under ``pos``, opens a badge, or clears the selection.
+
+        A badge zooms in on its members; where zooming cannot part them (they share a day, or
+        they are undated) the window is asked to offer them as a list to choose from.
+        """
         if self.frame is None:
             return
         hit = self.frame.hit(pos)
-        if hit is None:
+        if hit.milestone is not None:
+            self.navigator.select(hit.milestone, reveal=False)
+        elif hit.cluster is None:
             self.navigator.select(None)
-        elif hit[0] == "milestone":
-            self.navigator.select(hit[1], reveal=False)
+        elif hit.in_strip or hit.cluster.hi - hit.cluster.lo <= 2:
+            global_pos = self.mapToGlobal(self.mapFromScene(self.viewbox.mapToScene(pos)))
+            self.members_requested.emit(self.frame.cluster_members(hit), QPointF(global_pos))
         else:
-            cluster = hit[1]
-            if cluster.hi - cluster.lo <= 2:  # members share a day: zooming cannot part them
-                self.navigator.select(self._cluster_leader(cluster), reveal=False)
-            else:
-                self.navigator.show_span(cluster.lo, cluster.hi)
-
-    def _cluster_leader(self, cluster) -> str:
-        for layout in self.frame.lanes:
-            for items, part in ((layout.lane.dated, layout.dated), (layout.lane.undated, layout.undated)):
-                if cluster in part.clusters:
-                    return items.ids[cluster.first]
-        raise LookupError("cluster not in frame")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, nav = event.key(), self.navigator
-        actions = {
-            Qt.Key.Key_Left: lambda: nav.step(-1),
-            Qt.Key.Key_Right: lambda: nav.step(+1),
-            Qt.Key.Key_Up: lambda: nav.switch_lane(-1),
-            Qt.Key.Key_Down: lambda: nav.switch_lane(+1),
-            Qt.Key.Key_Plus: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Equal: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Minus: lambda: self.zoom_at(1 / KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Home: nav.fit_all,
-            Qt.Key.Key_Return: self.detail_requested.emit,
-            Qt.Key.Key_Enter: self.detail_requested.emit,
-        }
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
-
-    def _focus_px(self) -> float:
-        """Keyboard zoom centres on the selection when it is in view, else on the middle."""
-        x = self.navigator.x_of(self.session.state.selection) if self.session.state.selection else None
-        x0, x1 = self.session.state.x_range
-        if x is None or not x0 <= x <= x1:
-            return self.viewbox.width() / 2
-        return (x - x0) * self.viewbox.width() / (x1 - x0)
+            self.navigator.show_span(hit.cluster.lo, hit.cluster.hi)
 
     # -- state -> drawing ------------------------------------------------------------------
 
@@ -274,7 +239,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setAccessibleName(tr("timeline.name", lang))
         self.setAccessibleDescription(tr("timeline.desc", lang))
 
-    def _on_matches_changed(self, _) -> None:
+    def _on_matches_changed(self) -> None:
         self.labels.forget_lanes()  # new lanes: the old width arrays would only pile up
         self.refresh()
 
@@ -294,7 +259,6 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def close(self) -> bool:
         """pyqtgraph clears the scene on close: stop following the state before it does."""
-        self.animator.stop()
         for unfollow in self._unfollow:
             unfollow()
         self._closed = True
