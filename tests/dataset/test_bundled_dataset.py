@@ -100,6 +100,17 @@ def test_every_text_is_bilingual(dataset):
             assert text.zh.strip() and text.en.strip(), m.id
 
 
+def test_chinese_texts_have_no_stray_spaces(dataset):
+    """A folded YAML line break becomes a space, which Chinese does not put between words: write
+    Chinese on one line. (Source titles and credits keep the spaces the articles have.)"""
+    cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    stray = [
+        where for r in (*dataset.milestones, *dataset.indicators)
+        for where, text in dataset_texts(r, r.id) if where.endswith(".zh") and re.search(f"{cjk}\\s{cjk}", text)
+    ]
+    assert stray == []
+
+
 def test_every_milestone_and_indicator_cites_a_paragraph(dataset):
     for r in (*dataset.milestones, *dataset.indicators):
         assert r.sources, f"{r.id} cites no source"
