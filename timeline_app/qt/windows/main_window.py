@@ -35,7 +35,8 @@ from ..widgets.timeline.legend import Legend
 
 __all__ = ["MainWindow"]
 
-LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how the left column's height is shared
+LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how extra height goes when the window grows
+TIMELINE_MIN, LIST_MIN = 230, 80  # px: three lanes with a label row each; the header and two rows
 
 
 class MainWindow(QMainWindow):
@@ -84,21 +85,19 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.milestone_list, self.detail)
 
     def _build_layout(self) -> None:
-        timeline_box = QWidget()
-        box = QVBoxLayout(timeline_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(self.legend)
-        box.addWidget(self.timeline, 1)
-        self.timeline.setMinimumHeight(300)
+        self.filter_bar.add_trailing(self.legend)
+        self.timeline.setMinimumHeight(TIMELINE_MIN)
+        self.milestone_list.setMinimumHeight(LIST_MIN)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
-        for widget in (timeline_box, self.indicators, self.milestone_list):
+        self.left_splitter.setChildrenCollapsible(False)
+        for widget in (self.timeline, self.indicators, self.milestone_list):
             self.left_splitter.addWidget(widget)
         for index, stretch in enumerate(LEFT_SHARES):
             self.left_splitter.setStretchFactor(index, stretch)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(0, 3)
@@ -205,6 +204,7 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
         self.timeline.set_high_contrast(theme == "contrast")
+        self.indicators.set_high_contrast(theme == "contrast")
 
     def _on_color_scheme_changed(self, _) -> None:
         """The system switched between light and dark: follow it if the user asked to."""
@@ -288,8 +288,24 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._splitters_restored:
             self._splitters_restored = True
-            total = sum(self.left_splitter.sizes())
-            self.left_splitter.setSizes([int(total * share / sum(LEFT_SHARES)) for share in LEFT_SHARES])
+            self.left_splitter.setSizes(self._first_sizes(sum(self.left_splitter.sizes())))
+
+    def _first_sizes(self, total: int) -> list[int]:
+        """Timeline, indicators and list: the indicators get room for six measures (or all they
+        have), the list a few rows, the timeline the rest but never more than about half."""
+        indicators = min(self.indicators.height_for_rows(6), max(total - TIMELINE_MIN - LIST_MIN, 0))
+        listing = max(LIST_MIN, int(total * 0.22))
+        timeline = total - indicators - listing
+        if timeline < TIMELINE_MIN:
+            listing = max(LIST_MIN, listing - (TIMELINE_MIN - timeline))
+            timeline = total - indicators - listing
+        extra = timeline - int(total * 0.55)
+        if extra > 0:  # a tall window: more indicators and list rather than a towering timeline
+            more = min(extra // 2, self.indicators.height_for_rows(len(self.indicators.strips.rows)) - indicators)
+            indicators += max(more, 0)
+            listing += extra - max(more, 0)
+            timeline = total - indicators - listing
+        return [timeline, indicators, listing]
 
     def closeEvent(self, event) -> None:
         self.animator.stop()

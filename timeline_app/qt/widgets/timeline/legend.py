@@ -66,7 +66,10 @@ class Legend(QWidget):
         return int(placed[-1][0].bottom() + 2) if placed else 0
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.heightForWidth(max(self.width(), 600)))
+        """All entries on one line (a flow layout wraps the legend as a whole, not its entries)."""
+        placed = self._layout(1e6)
+        width = placed[-1][0].right() + 4 if placed else 0
+        return QSize(int(width), self.heightForWidth(int(width) or 1))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -138,7 +138,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.high_contrast = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(480, 260)
+        self.setMinimumSize(480, 200)
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
         self.labels = LabelCache(self._label_font())
