@@ -48,6 +48,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
+    p.add_argument("--startup-report", action="store_true",
+                   help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     return p
 
@@ -140,4 +142,4 @@ def _view(args: argparse.Namespace) -> int:
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
-               screenshot=args.screenshot, size=args.size)
+               screenshot=args.screenshot, size=args.size, startup_report=args.startup_report)

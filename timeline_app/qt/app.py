@@ -30,7 +30,7 @@ def create_application(argv: list[str] | None = None):
 
 
 def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
-        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900)) -> int:
+        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
     Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
@@ -57,6 +57,10 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
     window = MainWindow(session, prefs, lang=lang, animate=screenshot is None)
     if select:
         window.select(select)
+    if startup_report:
+        from .startup import report_first_frame
+
+        report_first_frame(window.timeline.viewport())
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     if kiosk:

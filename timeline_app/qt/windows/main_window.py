@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         """First show without saved sizes: share the height out now that it is known."""
         super().showEvent(event)
+        QTimer.singleShot(0, self.session.index.prepare_texts)  # ready for the first keystroke
         if not self._splitters_restored:
             self._splitters_restored = True
             self.left_splitter.setSizes(self._first_sizes(sum(self.left_splitter.sizes())))
