@@ -30,7 +30,8 @@ def create_application(argv: list[str] | None = None):
 
 
 def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
-        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False) -> int:
+        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
+        theme: str | None = None) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
     Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
@@ -54,7 +55,7 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
         return 2
     from .windows.main_window import MainWindow
 
-    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None)
+    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme)
     if select:
         window.select(select)
     if startup_report:

@@ -43,10 +43,12 @@ class MainWindow(QMainWindow):
     """``prefs`` default to the user's (QSettings); ``commands`` to the registry (tests vary it)."""
 
     def __init__(self, session: Session, prefs: Preferences | None = None, lang: str | None = None,
-                 animate: bool = True, commands: dict[str, Command] | None = None):
+                 animate: bool = True, commands: dict[str, Command] | None = None, theme: str | None = None):
+        """``lang`` and ``theme`` (from the command line) hold for this window without being saved."""
         super().__init__()
         self.session = session
         self.prefs = prefs or Preferences()
+        self._theme = theme if theme in THEMES else None
         session.state.language = lang or self.prefs.language or language_of(QLocale.system().name())
         self.navigator = Navigator(session)
         self.animator = RangeAnimator(self.navigator, 280 if animate else 0, self)
@@ -122,9 +124,10 @@ class MainWindow(QMainWindow):
         self.session.state.language = next_language(self.language())
 
     def theme(self) -> str:
-        return self.prefs.theme
+        return self._theme or self.prefs.theme
 
     def set_theme(self, theme: str) -> None:
+        self._theme = None
         self.prefs.theme = theme
         self._apply_theme(theme)
 
@@ -203,12 +206,10 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
-        self.timeline.set_high_contrast(theme == "contrast")
-        self.indicators.set_high_contrast(theme == "contrast")
 
     def _on_color_scheme_changed(self, _) -> None:
         """The system switched between light and dark: follow it if the user asked to."""
-        if self.prefs.theme == "system":
+        if self.theme() == "system":
             self._apply_theme("system")
 
     def _on_members_requested(self, ids: list[str], where: QPointF) -> None:
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
             state = self.prefs.state(splitter.objectName())
             if state is not None:
                 self._splitters_restored |= splitter.restoreState(state)
-        self._apply_theme(self.prefs.theme if self.prefs.theme in THEMES else "system")
+        self._apply_theme(self.theme())
         if self.session.dataset.path:
             self.prefs.remember(self.session.dataset.path)
         self._rebuild_recent()

@@ -25,7 +25,7 @@ from ...theme import Theme
 __all__ = ["GUTTER_PADDING", "ROW_PADDING", "TRACK_HEIGHT", "IndicatorPainter", "RowLayout", "ValueLabel", "axis", "row_height",
            "row_words"]
 
-TRACK_HEIGHT = 15.0
+TRACK_HEIGHT = 14.0
 ROW_PADDING = 2.0  # above and below the tracks of a row
 GUTTER_PADDING = 8.0
 _BAR = 4.0  # a track's baseline bar for counts over a period

@@ -81,9 +81,6 @@ class IndicatorPanel(QWidget):
         content = rows[-1].top + rows[-1].height if rows else 0
         return int(content + self._header.sizeHint().height() + 1)
 
-    def set_high_contrast(self, on: bool) -> None:
-        self.strips.set_high_contrast(on)
-
     def _retranslate(self) -> None:
         lang = self._session.state.language
         self._title.setText(tr("indicators.title", lang))

@@ -48,7 +48,7 @@ class IndicatorStrips(QWidget):
         follow(self, session.state.events.x_range, self._on_x_range_changed)
         follow(self, session.state.events.language, self._on_language_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
-        self._painter = IndicatorPainter(self.font(), Theme(self.palette(), dataset=session.dataset))
+        self._painter = IndicatorPainter(self.font(), Theme.of(self, session.dataset))
         self._build(session.dataset)
 
     # -- rows ------------------------------------------------------------------------------
@@ -130,12 +130,8 @@ class IndicatorStrips(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(self, "_painter"):
             self._restyle()
 
-    def set_high_contrast(self, on: bool) -> None:
-        self._high_contrast = on
-        self._restyle()
-
     def _restyle(self) -> None:
-        theme = Theme(self.palette(), getattr(self, "_high_contrast", False), self._session.dataset)
+        theme = Theme.of(self, self._session.dataset)
         self._painter = IndicatorPainter(self.font(), theme)
         self.update()
 
