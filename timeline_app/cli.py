@@ -46,6 +46,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
                    help="dataset YAML file (default: the one opened last, else the bundled one)")
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the last used, else the system's)")
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
+    p.add_argument("--range", metavar="START/END", type=_edtf_range,
+                   help="open showing this period (EDTF, e.g. 2016-09/2017-03 or 2016)")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
@@ -76,6 +78,18 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= w <= 8192 and 240 <= h <= 8192):
         raise argparse.ArgumentTypeError(f"'{text}': width 320–8192 and height 240–8192")
     return w, h
+
+
+def _edtf_range(text: str):
+    from .dataset.edtf import EdtfError, parse_edtf
+
+    try:
+        date = parse_edtf(text)
+    except EdtfError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    if date.earliest is None or date.latest is None:
+        raise argparse.ArgumentTypeError(f"'{text}': the range needs both ends")
+    return date
 
 
 def _dataset_path(arg: Path | None) -> Path | None:
@@ -145,4 +159,4 @@ def _view(args: argparse.Namespace) -> int:
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
                screenshot=args.screenshot, size=args.size, startup_report=args.startup_report,
-               theme=_THEME_NAMES.get(args.theme))
+               theme=_THEME_NAMES.get(args.theme), show_range=args.range)

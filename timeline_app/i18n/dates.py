@@ -7,11 +7,12 @@ the catalogs, so the detail pane, the list, the axis and the exports all say it 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from ..dataset.edtf import OPEN, EdtfDate, End, Kind, Member, Part, Precision
-from . import catalog, tr
+from ..dataset.edtf import OPEN, EdtfDate, EdtfError, End, Kind, Member, Part, Precision, parse_edtf
+from . import LANGUAGES, catalog, tr
 
-__all__ = ["date_in_words", "day_words", "describe", "month_words", "range_words", "year_words"]
+__all__ = ["date_in_words", "day_words", "describe", "month_words", "parse_date_words", "range_words", "year_words"]
 
 
 def _calendar(lang: str, year: int, month: int | None = None, day: int | None = None) -> dict[str, object]:
@@ -102,3 +103,44 @@ def date_in_words(date: EdtfDate, lang: str) -> str:
         return tr("precision.one_of", lang, range=words)
     key = "precision.interval" if date.kind is Kind.INTERVAL else f"precision.{date.precision.value}"
     return f"{words}{tr('sep.dot', lang)}{tr(key, lang)}"
+
+
+def parse_date_words(text: str) -> EdtfDate | None:
+    """A date typed the way people write one, in any catalog's language: ``2016-09``, ``2016年9月``,
+    ``Sep 2016``, ``2016``, ``5 Sep 2016``, ``2016年9月5日``, ``2016/2018`` (any EDTF). None if it
+    is none of these."""
+    words = " ".join(text.replace(",", " ").split())
+    if not words:
+        return None
+    for candidate in (words, *_as_edtf(words)):
+        try:
+            return parse_edtf(candidate)
+        except EdtfError:
+            continue
+    return None
+
+
+def _as_edtf(words: str) -> list[str]:
+    """EDTF spellings of ``words`` read as a Chinese date or a day, month and year in words."""
+    found = []
+    chinese = _CHINESE_DATE.fullmatch(words.replace(" ", ""))
+    if chinese:
+        year, month, day = chinese.groups()
+        found.append(year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else ""))
+    month_of = {}
+    for lang in LANGUAGES:
+        language = catalog(lang)
+        for number, names in enumerate(zip(language.MONTH_ABBR, language.MONTH_NAMES), start=1):
+            month_of.update({name.casefold().rstrip("."): number for name in names})
+    parts = words.casefold().split()
+    numbers = [p for p in parts if p.isdigit()]
+    months = [month_of[p.rstrip(".")] for p in parts if p.rstrip(".") in month_of]
+    if len(months) == 1 and numbers and len(parts) == len(numbers) + 1:
+        year = next((n for n in numbers if len(n) == 4), None)
+        days = [n for n in numbers if n != year]
+        if year and len(days) <= 1:
+            found.append(f"{year}-{months[0]:02d}" + (f"-{int(days[0]):02d}" if days else ""))
+    return found
+
+
+_CHINESE_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")

@@ -64,6 +64,7 @@ def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
     if f.date_from or f.date_to:
         lo, hi = _bound(f.date_from, (1, 1), lang), _bound(f.date_to, (12, 31), lang)
         parts.append(tr("status.date_range", lang, lo=lo, hi=hi))
+        parts.append(tr("status.undated_in" if f.include_undated else "status.undated_out", lang))
     if not parts:  # e.g. a query of spaces only
         return ""
     return tr("status.filtered", lang, what=join_clauses(parts, lang))

@@ -96,6 +96,7 @@ class ActionSet(QObject):
                                  for s in key_sequences(command.timeline_keys))
                 text = f"{text}\t{hint}"
             action.setText(text)
+            action.setIconText(command.short(lang) if command.short else command.text(lang).replace("&", ""))
             action.setToolTip(command.text(lang).replace("&", ""))
         for timeline_action in self.timeline_actions.values():
             timeline_action.setText(self.commands[timeline_action.data()].text(lang))

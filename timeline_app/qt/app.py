@@ -25,13 +25,27 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle("Fusion")
+    app.setDesktopFileName(APPLICATION)  # Wayland and taskbars match the window to its .desktop file
+    app.setWindowIcon(_icon())
     install_fonts(app)
     return app
 
 
+def _icon():
+    """The application's icon: our own drawing (resources/icons), at every size it is rendered in."""
+    from PySide6.QtGui import QIcon
+
+    from ..resources import resource_path
+
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("timeline-app-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
         screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
-        theme: str | None = None) -> int:
+        theme: str | None = None, show_range=None) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
     Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
@@ -56,8 +70,12 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
     from .windows.main_window import MainWindow
 
     window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme)
+    if show_range is not None:
+        from ..viewmodel.timescale import span_of
+
+        window.navigator.set_range(span_of(show_range))
     if select:
-        window.select(select)
+        window.navigator.select(select, reveal=show_range is None)
     if startup_report:
         from .startup import report_first_frame
 

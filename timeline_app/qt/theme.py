@@ -80,6 +80,7 @@ class Theme:
         self._cache: dict[tuple[str, str], QColor] = {}
 
         self.badge_border = readable(self.muted, self.base, GRAPHIC_CONTRAST)
+        self.outside = blend(self.text, self.base, 0.14)  # outside the years a filter chose
 
     def _adapted(self, kind: str, key: str, color: str, ratio: float = GRAPHIC_CONTRAST) -> QColor:
         """A dataset colour, darker or lighter where needed to reach ``ratio`` against the

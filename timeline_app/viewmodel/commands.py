@@ -35,6 +35,9 @@ class Target(Protocol):
     def toggle_fullscreen(self) -> None: ...
     def show_detail(self) -> None: ...
     def show_about(self) -> None: ...
+    def show_keys(self) -> None: ...
+    def copy(self, what: str) -> None: ...
+    def go_to_date(self) -> None: ...
     def clear_recent(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def toggle_language(self) -> None: ...
@@ -52,6 +55,7 @@ class Command:
     timeline_keys: tuple[str, ...] = ()  # while the timeline has the focus
     checked: Callable[[Target], bool] | None = None  # checkable: whether it is on now
     group: str | None = None  # checkable commands of one group exclude each other
+    short: Callable[[str], str] | None = None  # a shorter text for the toolbar
 
     def text(self, lang: str) -> str:
         return tr(self.label, lang) if isinstance(self.label, str) else self.label(lang)
@@ -80,6 +84,10 @@ _COMMANDS = [
     Command("view.zoom_out", "action.zoom_out", lambda t: t.navigator.zoom_step(-1), ("std:ZoomOut",), ("-",)),
     Command("view.fit", "action.fit", lambda t: t.navigator.fit_all(), ("Ctrl+0",), ("Home",)),
     Command("view.fullscreen", "action.fullscreen", lambda t: t.toggle_fullscreen(), ("std:FullScreen", "F11")),
+    Command("edit.copy_all", "action.copy_all", lambda t: t.copy("record"), ("Ctrl+Shift+C",)),
+    Command("edit.copy_citation", "action.copy_citation", lambda t: t.copy("citation"), ("Ctrl+Shift+R",)),
+    Command("edit.copy_link", "action.copy_link", lambda t: t.copy("link"), ("Ctrl+Shift+L",)),
+    Command("go.date", "action.goto", lambda t: t.go_to_date(), ("Ctrl+G",)),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
     Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
@@ -87,9 +95,11 @@ _COMMANDS = [
     Command("go.row_up", "action.row_up", lambda t: t.navigator.switch_row(-1), timeline_keys=("Up",)),
     Command("go.row_down", "action.row_down", lambda t: t.navigator.switch_row(+1), timeline_keys=("Down",)),
     Command("go.detail", "action.detail", lambda t: t.show_detail(), timeline_keys=("Return", "Enter")),
-    Command("lang.toggle", lambda ui: language_name(next_language(ui)), lambda t: t.toggle_language(), ("Ctrl+L",)),
+    Command("lang.toggle", lambda ui: tr("lang.toggle", ui, name=language_name(next_language(ui))),
+            lambda t: t.toggle_language(), ("Ctrl+L",), short=lambda ui: language_name(next_language(ui))),
     *(_language(lang) for lang in LANGUAGES),
     *(_theme(theme) for theme in THEMES),
+    Command("help.keys", "action.keys", lambda t: t.show_keys(), ("std:HelpContents",)),
     Command("help.about", "action.about", lambda t: t.show_about()),
 ]
 
@@ -99,12 +109,13 @@ COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("menu.file", ("file.open", "menu.recent", "file.reload", None, "file.export_json", "file.export_csv", None,
                    "file.quit")),
+    ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
                    "view.fullscreen", "menu.theme")),
-    ("menu.go", ("go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
+    ("menu.go", ("go.date", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),
-    ("menu.help", ("help.about",)),
+    ("menu.help", ("help.keys", None, "help.about")),
 )
 SUBMENUS: dict[str, tuple[str, ...]] = {
     "menu.theme": tuple(f"theme.{theme}" for theme in THEMES),

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 from widget_text import assert_language
 
+from timeline_app.qt.widgets.chip import Chip
 from timeline_app.viewmodel import Navigator
 from timeline_app.dataset.loader import load_dataset
 from timeline_app.viewmodel.state import Filter
@@ -28,8 +29,8 @@ def search(bar: FilterBar) -> QLineEdit:
     return bar.findChild(QLineEdit)
 
 
-def chip(bar: FilterBar, text: str) -> QToolButton:
-    return next(b for b in bar.findChildren(QToolButton) if b.text() == text)
+def chip(bar: FilterBar, text: str) -> Chip:
+    return next(b for b in bar.findChildren(Chip) if b.text() == text)
 
 
 def type_with_ime(widget: QLineEdit, text: str) -> None:
@@ -163,7 +164,7 @@ def test_language_switch_changes_every_string(qtbot, bar, session):
 
 def test_toggles_are_rebuilt_for_a_new_dataset(qtbot, bar, session, small_path):
     session.set_dataset(load_dataset(small_path))
-    assert {b.text() for b in bar.findChildren(QToolButton) if b.isVisibleTo(bar)} == {
+    assert {b.text() for b in bar.findChildren(Chip) if b.isVisibleTo(bar)} == {
         "北院", "总院", "南院", "协议", "首例"}
     qtbot.mouseClick(chip(bar, "南院"), Qt.MouseButton.LeftButton)
     assert session.state.filter.hidden_branches == {"south"}
@@ -180,8 +181,9 @@ def test_describe_filter_names_everything_hidden(session):
     f = Filter(query="心脏", hidden_branches=frozenset({"west", "east"}), hidden_categories=frozenset({"award"}),
                date_from=dt.date(2014, 1, 1), date_to=dt.date(2020, 6, 30))
     assert describe_filter(f, session.dataset, "zh") == (
-        "已筛选：“心脏”；隐藏院区 东院、西院；隐藏类别 荣誉；日期 2014年–2020年6月30日")
+        "已筛选：“心脏”；隐藏院区 东院、西院；隐藏类别 荣誉；日期 2014年–2020年6月30日；含时段重叠的日期未载事件")
     assert describe_filter(f, session.dataset, "en") == (
         "Filtered: “心脏”; hiding branches East Branch, West Branch; hiding categories Award; "
-        "dates 2014–30 Jun 2020")
-    assert describe_filter(Filter(date_to=dt.date(2019, 12, 31)), session.dataset, "en") == "Filtered: dates …–2019"
+        "dates 2014–30 Jun 2020; undated milestones of overlapping periods included")
+    assert describe_filter(Filter(date_to=dt.date(2019, 12, 31), include_undated=False), session.dataset, "en") == (
+        "Filtered: dates …–2019; undated milestones left out")

@@ -4,7 +4,9 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon
 
+from timeline_app.qt.theme import Theme
 from timeline_app.qt.widgets.filter_bar import FilterBar
+from timeline_app.qt.widgets.timeline import TimelineView
 from timeline_app.qt.widgets.milestone_list import MilestoneTableModel, CATEGORY
 from timeline_app.qt.widgets.swatch import swatch_pixmap
 from timeline_app.qt.widgets.timeline.sprites import Sprites
@@ -17,14 +19,16 @@ def same(a, b) -> bool:
 
 def test_chips_draw_the_timelines_markers(qtbot, session, show):
     bar = show(FilterBar(session), 1100, 90)
-    sprites = Sprites()
+    view = TimelineView(Navigator(session))
+    qtbot.addWidget(view)
+    theme = view.theme
     for category in session.dataset.categories:
-        timeline = sprites.marker(category.marker, category.color, False, QColor("white"), 1.0)
-        swatch = swatch_pixmap(category.marker, category.color, 16, 1.0)  # a 12 px marker, as the timeline's
+        color = theme.category(category.id)  # the colour the timeline draws it in, in this theme
+        timeline = view.milestones.sprites.marker(category.marker, color, False, None, 1.0)
+        swatch = swatch_pixmap(category.marker, color, 16, 1.0)  # a 12 px marker, as the timeline's
         assert same(swatch, timeline), category.marker
         chip = bar._toggles[("category", category.id)]
-        on = chip.icon().pixmap(QSize(14, 14), 1.0, QIcon.Mode.Normal, QIcon.State.On)
-        assert same(on, swatch_pixmap(category.marker, category.color, 14, 1.0)), category.marker
+        assert same(chip._swatch(Theme.of(chip, session.dataset), 1.0), swatch_pixmap(category.marker, color, 14, 1.0))
 
 
 def test_list_icons_are_the_same_markers_and_survive_selection(session):
@@ -34,7 +38,7 @@ def test_list_icons_are_the_same_markers_and_survive_selection(session):
         icon = model.data(model.index(row, CATEGORY), 1)  # DecorationRole
         category = session.dataset.category_by_id[m.category]
         normal = icon.pixmap(QSize(12, 12), 2.0, QIcon.Mode.Normal)
-        assert same(normal, swatch_pixmap(category.marker, category.color, 12, 2.0))
+        assert same(normal, swatch_pixmap(category.marker, model.theme.category(category.id), 12, 2.0))
         selected = icon.pixmap(QSize(12, 12), 2.0, QIcon.Mode.Selected)
         assert same(selected, normal)  # a selected row keeps its colours
 

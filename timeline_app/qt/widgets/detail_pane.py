@@ -6,10 +6,11 @@ from html import escape
 
 import numpy as np
 
-from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtCore import QEvent, QRectF, QUrl, Qt
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget,
+    QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from ..bindings import follow
@@ -18,6 +19,7 @@ from ...dataset.records import Media
 from ...viewmodel.navigator import Navigator
 from ...i18n.dates import date_in_words
 from ...i18n.wording import citation_parts, group_citations, join_names
+from ..theme import Theme
 from .swatch import BRANCH_MARK, swatch_pixmap
 
 __all__ = ["DetailPane"]
@@ -60,7 +62,7 @@ class _SwatchValue(QWidget):
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
 
-    def show_value(self, mark: str, color: str, text: str) -> None:
+    def show_value(self, mark: str, color: QColor, text: str) -> None:
         self.mark.setPixmap(swatch_pixmap(mark, color, _SWATCH, self.devicePixelRatioF()))
         self.text.setText(text)
 
@@ -107,6 +109,7 @@ class DetailPane(QWidget):
         self._people = _text_label()
         self._places = _text_label()
         self._tags = _text_label()
+        self._record_id = _text_label()
         self._media_box = QWidget()
         self._media = QVBoxLayout(self._media_box)
         self._media.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +118,7 @@ class DetailPane(QWidget):
         for row, (key, field) in enumerate((
             ("detail.date", self._date), ("detail.branch", self._branch), ("detail.category", self._category),
             ("detail.people", self._people), ("detail.places", self._places), ("detail.tags", self._tags),
+            ("detail.record_id", self._record_id),
             ("detail.media", self._media_box),
         )):
             caption = _plain_label()
@@ -159,6 +163,10 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(nav)
         layout.addWidget(self._scroll, 1)
+        self._tools = QHBoxLayout()  # the window's copy commands, as buttons
+        self._tools.setContentsMargins(_MARGIN, 4, _MARGIN, _MARGIN)
+        self._tools.addStretch(1)
+        layout.addLayout(self._tools)
         self.setMinimumWidth(240)
 
         state = session.state
@@ -166,6 +174,7 @@ class DetailPane(QWidget):
         follow(self, state.events.language, self._on_language_changed)
         follow(self, session.matches_changed, self._on_matches_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self._retranslate()
 
     # -- navigation ------------------------------------------------------------------------
@@ -217,13 +226,15 @@ class DetailPane(QWidget):
         self._date.setText(date_in_words(m.date, lang))
         branch = ds.branch_by_id[m.branch]
         names = [branch.name.get(lang)] + ([branch.full_name.get(lang)] if branch.full_name else [])
-        self._branch.show_value(BRANCH_MARK, branch.color, " · ".join(names))
+        theme = Theme.of(self, ds)
+        self._branch.show_value(BRANCH_MARK, theme.branch(m.branch), tr("sep.dot", lang).join(names))
         category = ds.category_by_id[m.category]
-        self._category.show_value(category.marker, category.color, category.name.get(lang))
+        self._category.show_value(category.marker, theme.category(m.category), category.name.get(lang))
         people = [tr("detail.person", lang, name=p.name.get(lang), role=p.role.get(lang)) for p in m.people]
         self._people.setText("\n".join(people))
         self._places.setText(join_names([p.get(lang) for p in m.places], lang))
         self._tags.setText(join_names([t.get(lang) for t in m.tags], lang))
+        self._record_id.setText(m.id)
         for field, shown in ((self._people, m.people), (self._places, m.places), (self._tags, m.tags)):
             self._show_row(field, bool(shown))
         self._show_row(self._media_box, bool(m.media))
@@ -324,6 +335,35 @@ class DetailPane(QWidget):
 
     def _on_matches_changed(self) -> None:
         self._update_navigation()
+
+    def add_actions(self, actions) -> None:
+        """Buttons for ``actions`` (the window's, so the menu and the pane share one command)."""
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._tools.addWidget(button)
+
+    def paintEvent(self, event) -> None:
+        """Shows that the keyboard is in the pane (after Enter on the timeline, or Tab)."""
+        super().paintEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self or self.isAncestorOf(focus)):
+            painter = QPainter(self)
+            try:
+                painter.setPen(QPen(Theme.of(self).focus, 2))
+                painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            finally:
+                painter.end()
+
+    def _on_focus_changed(self, old, new) -> None:
+        if any(w is not None and (w is self or self.isAncestorOf(w)) for w in (old, new)):
+            self.update()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_details"):
+            self._show_selected()  # the swatches' colours follow the theme
 
     def _on_dataset_changed(self, _: object) -> None:
         """The selected id may now hold different content, and sources may have changed."""

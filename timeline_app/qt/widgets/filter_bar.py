@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from operator import methodcaller
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QIcon
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QLineEdit, QPushButton, QSizePolicy, QToolButton,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
@@ -18,13 +20,14 @@ from ...dataset.records import Dataset
 from ...viewmodel.session import Session
 from ...viewmodel.state import Filter
 from ...i18n.wording import describe_filter
-from .swatch import BRANCH_MARK, swatch_icon
+from .chip import Chip
+from .flow_layout import FlowLayout
+from .swatch import BRANCH_MARK
 from .tooltips import plain_tooltip
 
 __all__ = ["FilterBar", "SEARCH_DELAY_MS"]
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before the views refilter
-_SWATCH = 14
 _GROUP_GAP = 10  # extra space before the category chips, after the branch toggles
 
 
@@ -38,7 +41,7 @@ class FilterBar(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
-        self._toggles: dict[tuple[str, str], QToolButton] = {}  # ("branch"|"category", id) -> chip
+        self._toggles: dict[tuple[str, str], Chip] = {}  # ("branch"|"category", id) -> chip
         self._trailing: list[QWidget] = []  # widgets that flow after the chips (the legend)
         self._showing = False  # True while the controls are set from the state: do not write back
 
@@ -62,6 +65,10 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._from.currentIndexChanged.connect(self._on_from_changed)
         self._to.currentIndexChanged.connect(self._on_to_changed)
+        self._undated = QCheckBox(self)  # with a year range: keep undated milestones of an overlapping period
+        self._undated.setChecked(True)
+        self._undated.setVisible(False)
+        self._undated.toggled.connect(self._on_toggled)
         self._clear = QPushButton(self)
         self._clear.clicked.connect(self._on_clear_clicked)
         self._status = QLabel(self)
@@ -73,7 +80,7 @@ class FilterBar(QWidget):
         top = QHBoxLayout()
         top.addWidget(self._search, 3)
         top.addSpacing(8)
-        for widget in (self._from_label, self._from, self._to_label, self._to, self._clear):
+        for widget in (self._from_label, self._from, self._to_label, self._to, self._undated, self._clear):
             top.addWidget(widget)
         top.addSpacing(8)
         top.addWidget(self._status, 2)
@@ -81,7 +88,7 @@ class FilterBar(QWidget):
         self._branch_caption = QLabel(self)
         self._category_caption = QLabel(self)
         self._category_caption.setContentsMargins(_GROUP_GAP, 0, 0, 0)
-        self._chips = _FlowLayout()
+        self._chips = FlowLayout()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 3, 4, 3)
@@ -125,13 +132,12 @@ class FilterBar(QWidget):
         self._chips.removeWidget(self._branch_caption)
         self._chips.removeWidget(self._category_caption)
         self._toggles.clear()
-        dpr = self.devicePixelRatioF()
         self._chips.addWidget(self._branch_caption)
         for branch in ds.branches:
-            self._add_toggle("branch", branch.id, swatch_icon(BRANCH_MARK, branch.color, _SWATCH, dpr))
+            self._add_toggle("branch", branch.id, BRANCH_MARK, ds)
         self._chips.addWidget(self._category_caption)
         for category in ds.categories:
-            self._add_toggle("category", category.id, swatch_icon(category.marker, category.color, _SWATCH, dpr))
+            self._add_toggle("category", category.id, category.marker, ds)
         for widget in self._trailing:  # after the new chips
             self._chips.removeWidget(widget)
             self._chips.addWidget(widget)
@@ -143,8 +149,11 @@ class FilterBar(QWidget):
             QWidget.setTabOrder(previous, chip)
             previous = chip
 
-        years = sorted({d.year for m in ds.milestones for d in (m.date.earliest, m.date.latest) if d})
-        years = list(range(years[0], years[-1] + 1)) if years else []
+        index = self._session.index
+        known = np.concatenate([index.earliest, index.latest])
+        known = known[~np.isnan(known)]
+        years = (list(range(dt.date.fromordinal(int(known.min())).year, dt.date.fromordinal(int(known.max())).year + 1))
+                 if known.size else [])
         self._showing = True
         for combo in (self._from, self._to):
             combo.clear()
@@ -155,13 +164,13 @@ class FilterBar(QWidget):
         self._retranslate()
         self._show_filter(self._session.state.filter)
 
-    def _add_toggle(self, kind: str, record_id: str, icon: QIcon) -> None:
-        chip = QToolButton(self)
-        chip.setCheckable(True)
-        chip.setChecked(True)
-        chip.setIcon(icon)
-        chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    def _add_toggle(self, kind: str, record_id: str, mark: str, ds: Dataset) -> None:
+        chip = Chip(mark, methodcaller(kind, record_id), self)  # theme.branch(id) or theme.category(id)
+        chip.setObjectName(record_id)
+        chip.dataset = ds
         chip.toggled.connect(self._on_toggled)
+        chip.only_requested.connect(self._on_only_requested)
+        chip.all_requested.connect(self._on_all_requested)
         self._toggles[(kind, record_id)] = chip
         self._chips.addWidget(chip)
         chip.show()  # now, not on the next event loop turn
@@ -183,6 +192,9 @@ class FilterBar(QWidget):
             combo.setItemText(0, tr("filter.any", lang))
             combo.setAccessibleName(tr(key, lang))
             combo.setAccessibleDescription(tr(description, lang))
+        self._undated.setText(tr("filter.undated", lang))
+        self._undated.setToolTip(tr("filter.undated_desc", lang))
+        self._undated.setAccessibleDescription(tr("filter.undated_desc", lang))
         self._clear.setText(tr("filter.clear", lang))
         self._clear.setAccessibleName(tr("filter.clear", lang))
         self._clear.setAccessibleDescription(tr("filter.clear_desc", lang))
@@ -193,7 +205,9 @@ class FilterBar(QWidget):
             record = ds.branch_by_id[record_id] if kind == "branch" else ds.category_by_id[record_id]
             name = record.name.get(lang)
             chip.setText(name)
+            chip.language = lang
             chip.setAccessibleName(name)
+            chip.setToolTip(tr("filter.chip_tip", lang))
             description = "filter.branch_desc" if kind == "branch" else "filter.category_desc"
             chip.setAccessibleDescription(tr(description, lang, name=name))
         self._show_status()
@@ -209,6 +223,8 @@ class FilterBar(QWidget):
             chip.setChecked(record_id not in hidden)
         for combo, day in ((self._from, f.date_from), (self._to, f.date_to)):
             combo.setCurrentIndex(max(combo.findData(day.year), 0) if day else 0)
+        self._undated.setChecked(f.include_undated)
+        self._undated.setVisible(bool(f.date_from or f.date_to))  # it matters only with a range
         self._showing = False
         self._clear.setEnabled(f.is_active)
         self._show_status()
@@ -242,6 +258,7 @@ class FilterBar(QWidget):
             hidden_categories=hidden["category"],
             date_from=dt.date(year_from, 1, 1) if year_from else None,
             date_to=dt.date(year_to, 12, 31) if year_to else None,
+            include_undated=self._undated.isChecked(),
         )
 
     # -- handlers --------------------------------------------------------------------------
@@ -253,6 +270,22 @@ class FilterBar(QWidget):
     def _on_toggled(self, _: bool) -> None:
         if not self._showing:
             self._apply()
+
+    def _on_only_requested(self) -> None:
+        """Shows only the chip's own branch or category (a double-click, or its menu)."""
+        self._set_kind(self.sender(), only=True)
+
+    def _on_all_requested(self) -> None:
+        self._set_kind(self.sender(), only=False)
+
+    def _set_kind(self, chip: Chip, only: bool) -> None:
+        kind = next(k for (k, _), c in self._toggles.items() if c is chip)
+        self._showing = True
+        for (k, _), other in self._toggles.items():
+            if k == kind:
+                other.setChecked(other is chip or not only)
+        self._showing = False
+        self._apply()
 
     def _on_from_changed(self, _: int) -> None:
         self._on_years_changed(self._from, self._to)
@@ -285,65 +318,3 @@ class FilterBar(QWidget):
 
     def _on_dataset_changed(self, ds: Dataset) -> None:
         self._build(ds)
-
-
-class _FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps to a new line when the width runs out."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
-        self.setSpacing(6)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        """Places the items (when ``move``) and returns the height they take at this width."""
-        margins = self.contentsMargins()
-        area = rect.marginsRemoved(margins)
-        x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
-                x, y, line_height = area.x(), y + line_height + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self.spacing()
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()

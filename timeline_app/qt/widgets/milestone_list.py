@@ -8,8 +8,8 @@ proxy comparing cells through Python). A cell's text is made only when the view 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFontMetrics, QIcon
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...i18n import tr
@@ -17,6 +17,7 @@ from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
 from ..bindings import follow
+from ..theme import Theme
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip
@@ -47,6 +48,7 @@ class MilestoneTableModel(CatalogTableModel):
         self._icons: dict[tuple[int, str], QIcon] = {}
         self._order = session.match_rows
         self._position: dict[int, int] | None = None
+        self.theme = Theme(QPalette(), dataset=session.dataset)  # the view gives its own
         follow(self, session.matches_changed, self._on_matches_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.state.events.language, self._on_language_changed)
@@ -107,14 +109,13 @@ class MilestoneTableModel(CatalogTableModel):
 
         The same picture serves a selected row, so the highlight never tints it away.
         """
-        ds = self._session.dataset
+        ds, theme = self._session.dataset, self.theme
         key = (column, m.branch if column == BRANCH else m.category)
         if key not in self._icons:
             if column == BRANCH:
-                mark, color = BRANCH_MARK, ds.branch_by_id[m.branch].color
+                mark, color = BRANCH_MARK, theme.branch(m.branch)
             else:
-                category = ds.category_by_id[m.category]
-                mark, color = category.marker, category.color
+                mark, color = ds.category_by_id[m.category].marker, theme.category(m.category)
             pixmap = swatch_pixmap(mark, color, _SWATCH, _ICON_DPR)
             icon = QIcon()
             for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
@@ -159,6 +160,14 @@ class MilestoneTableModel(CatalogTableModel):
         self.beginResetModel()
         self._apply_sort()
         self.endResetModel()
+
+    def set_theme(self, theme: Theme) -> None:
+        """The colours of the swatches: the view's theme (they match the timeline's markers)."""
+        self.theme = theme
+        self._icons.clear()
+        if len(self):
+            self.dataChanged.emit(self.index(0, BRANCH), self.index(len(self) - 1, CATEGORY),
+                                  [Qt.ItemDataRole.DecorationRole])
 
     def _on_dataset_changed(self, _: object) -> None:
         """Names and colours may have changed even where the matches stay the same."""
@@ -223,6 +232,7 @@ class MilestoneList(QWidget):
         follow(self, session.dataset_changed, self._on_dataset_changed)
         self.model.modelReset.connect(self._on_rows_reset)
         self.model.layoutChanged.connect(self._on_rows_reset)
+        self.model.set_theme(Theme.of(self, session.dataset))
         self._retranslate()
         self._on_rows_reset()
 
@@ -290,3 +300,9 @@ class MilestoneList(QWidget):
 
     def _on_dataset_changed(self, _: object) -> None:
         self._size_columns()
+        self.model.set_theme(Theme.of(self, self._session.dataset))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            self.model.set_theme(Theme.of(self, self._session.dataset))

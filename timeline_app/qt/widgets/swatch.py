@@ -18,7 +18,7 @@ __all__ = ["BRANCH_MARK", "swatch_icon", "swatch_pixmap"]
 BRANCH_MARK = "lane"  # a branch's swatch: a short rounded bar, like its lane
 
 
-def swatch_pixmap(mark: str, color: str, size: int, dpr: float = 1.0, filled: bool = True) -> QPixmap:
+def swatch_pixmap(mark: str, color: str | QColor, size: int, dpr: float = 1.0, filled: bool = True) -> QPixmap:
     """A ``size``×``size`` (logical px) picture of ``mark`` (a category marker or BRANCH_MARK)."""
     if mark != BRANCH_MARK:
         return marker_pixmap(mark, QColor(color), size * 0.75, dpr, hollow=not filled, margin=size * 0.125)

@@ -16,16 +16,21 @@ from PySide6.QtWidgets import (
 
 from ... import __version__
 from ...i18n import language_of, next_language, tr
+from ...i18n.citations import citations, milestone_link, record_text
 from ...i18n.wording import describe_filter
 from ...viewmodel.commands import THEMES, TOOLBAR, Command
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.session import Session
 from ...viewmodel.state import Filter
+from ...viewmodel.timescale import span_of
 from ..actions import ActionSet
 from ..animator import RangeAnimator
 from ..bindings import follow
 from ..preferences import Preferences
 from ..themes import apply_theme
+from ..translations import QtTranslations
+from ..dialogs.go_to_date import GoToDateDialog
+from ..dialogs.keys import KeysDialog
 from ..widgets.detail_pane import DetailPane
 from ..widgets.filter_bar import FilterBar
 from ..widgets.indicators import IndicatorPanel
@@ -68,6 +73,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
         self.action_set.fill_toolbar(toolbar, TOOLBAR)
+        self.detail.add_actions([self.action_set.actions[c] for c in ("edit.copy_all", "edit.copy_citation",
+                                                                       "edit.copy_link")])
         self.toolbar = toolbar
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,10 +82,14 @@ class MainWindow(QMainWindow):
 
         events = session.state.events
         follow(self, events.language, self._on_language_changed)
+        follow(self, events.selection, self._on_selection_changed)
         follow(self, events.filter, self._on_filter_changed)
         follow(self, session.matches_changed, self._on_matches_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         self.timeline.members_requested.connect(self._on_members_requested)
+        QtTranslations.of(QApplication.instance()).set_language(self.language())
+        self._years = (None, None)  # the filter's date range, to see it change
+        self._on_selection_changed(None)
         self._restore_preferences()
         QApplication.instance().styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._retranslate()
@@ -193,6 +204,36 @@ class MainWindow(QMainWindow):
         self.prefs.clear_recent()
         self._rebuild_recent()
 
+    def show_keys(self) -> None:
+        dialog = KeysDialog(self.action_set.commands, self.language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def copy(self, what: str) -> None:
+        """Copies the selected milestone: the whole ``record``, its ``citation``, or a ``link``."""
+        m, lang, ds = self.session.selected, self.language(), self.session.dataset
+        if m is None:
+            return
+        if what == "record":
+            text = record_text(m, ds, lang)
+        elif what == "citation":
+            text = citations(m, ds, lang)
+        else:
+            text = milestone_link(m, ds.path, self.session.state.x_range)
+        QApplication.clipboard().setText(text)
+        label = self.action_set.commands[f"edit.copy_{'all' if what == 'record' else what}"].text(lang)
+        self.statusBar().showMessage(tr("status.copied", lang, what=label.replace("&", "")), 4000)
+
+    def go_to_date(self) -> None:
+        dialog = GoToDateDialog(self.language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_date_chosen)
+        dialog.open()
+
+    def show_range(self, date) -> None:
+        """Shows an EDTF date or period at a fitting zoom (``--range``, Go to Date)."""
+        self.navigator.show_span(*span_of(date))
+
     # -- handlers --------------------------------------------------------------------------
 
     def _show_problems(self, problems) -> None:
@@ -223,6 +264,9 @@ class MainWindow(QMainWindow):
         menu.triggered.connect(self._on_member_chosen)
         menu.popup(where.toPoint())
 
+    def _on_date_chosen(self) -> None:
+        self.show_range(self.sender().date)
+
     def _on_member_chosen(self, action) -> None:
         self.navigator.select(action.data())
 
@@ -231,9 +275,21 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, lang: str) -> None:
         self.prefs.language = lang
+        QtTranslations.of(QApplication.instance()).set_language(lang)
         self._retranslate()
 
-    def _on_filter_changed(self, _) -> None:
+    def _on_selection_changed(self, _) -> None:
+        for command in ("edit.copy_all", "edit.copy_citation", "edit.copy_link"):
+            self.action_set.actions[command].setEnabled(self.session.selected is not None)
+
+    def _on_filter_changed(self, f: Filter) -> None:
+        """Years chosen: the timeline shows them (what lies outside is shaded)."""
+        years = (f.date_from, f.date_to)
+        if years != self._years and any(years):
+            lo, hi = self.session.full_range()
+            self.navigator.show_span(float(f.date_from.toordinal()) if f.date_from else lo,
+                                     float(f.date_to.toordinal()) + 1 if f.date_to else hi)
+        self._years = years
         self._update_status()
 
     def _on_matches_changed(self) -> None:

@@ -77,7 +77,20 @@ class BackdropItem(_PixelItem):
             painter.drawLine(QPointF(0, g.marker_y), QPointF(frame.width, g.marker_y))
             self._draw_undated_periods(painter, frame, layout, t.band)
             self._draw_anniversaries(painter, frame, layout, lang)
+        self._draw_outside_years(painter, frame)
         self._draw_eras(painter, frame, lang)
+
+    def _draw_outside_years(self, painter: QPainter, frame: Frame) -> None:
+        """Shades what lies outside the years the filter chose."""
+        f = self.session.state.filter
+        if f.date_from:
+            right = min(frame.px(f.date_from.toordinal()), frame.width)
+            if right > 0:
+                painter.fillRect(QRectF(0, 0, right, frame.height), self.theme.outside)
+        if f.date_to:
+            left = max(frame.px(f.date_to.toordinal() + 1), 0.0)
+            if left < frame.width:
+                painter.fillRect(QRectF(left, 0, frame.width - left, frame.height), self.theme.outside)
 
     def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout, band: QColor) -> None:
         g = layout.geometry

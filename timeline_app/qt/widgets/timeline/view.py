@@ -165,6 +165,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
             follow(self, events.selection, self._on_selection_changed),
             follow(self, events.language, self._on_language_changed),
             follow(self, events.lane, self._on_lane_changed),
+            follow(self, events.filter, self._on_filter_changed),
             follow(self, session.matches_changed, self._on_matches_changed),
             follow(self, session.dataset_changed, self._on_dataset_changed),
         ]
@@ -229,6 +230,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def _on_lane_changed(self, _) -> None:
         self.headers.update()
+
+    def _on_filter_changed(self, _) -> None:
+        self.backdrop.update()  # the years outside the filter's range are shaded
 
     def _on_language_changed(self, _) -> None:
         self._retranslate()

@@ -1,0 +1,102 @@
+"""A filter chip: checked means shown, and it says so with a check mark, not by looking pressed.
+
+Fusion draws a checked tool button sunken, so a row of "on" chips looked pressed and a chip
+turned off looked like an ordinary button: the reverse of what it meant. A chip here is drawn
+by itself: on, a check mark, its swatch filled and its name in text colour; off, no mark, the
+swatch hollow and the name muted and struck through. ``only_requested`` asks for this chip alone
+(double-click, or "Show only this" in its context menu); ``all_requested`` for every chip again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
+
+from ...i18n import tr
+from ..theme import Theme
+from .swatch import swatch_pixmap
+
+__all__ = ["SWATCH", "Chip"]
+
+SWATCH = 14  # px: the marker's square
+_PAD, _GAP, _CHECK = 8.0, 5.0, 11.0
+
+
+class Chip(QAbstractButton):
+    only_requested = Signal()
+    all_requested = Signal()
+
+    def __init__(self, mark: str, color: Callable[[Theme], QColor], parent: QWidget | None = None):
+        """``mark``: a category marker or BRANCH_MARK; ``color``: its colour in a theme."""
+        super().__init__(parent)
+        self._mark, self._color = mark, color
+        self._pixmaps: dict[tuple, QPixmap] = {}
+        self.language = "zh"
+        self.dataset = None  # whose colours the theme adapts
+        self.setCheckable(True)
+        self.setChecked(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        icon = SWATCH
+        width = _PAD + _CHECK + _GAP + icon + _GAP + metrics.horizontalAdvance(self.text()) + _PAD
+        return QSize(int(width + 1), int(max(metrics.height(), icon) + 10))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, _) -> None:
+        theme = Theme.of(self, self.dataset)
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+            border = theme.focus if self.hasFocus() else (theme.muted if self.isChecked() else theme.rule)
+            painter.setPen(QPen(border, 2 if self.hasFocus() else 1))
+            painter.setBrush(theme.base if self.isChecked() else theme.window)
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            x, mid = _PAD, rect.center().y()
+            if self.isChecked():
+                painter.setPen(QPen(theme.text, 1.8))
+                painter.drawPolyline([QPointF(x + 1, mid), QPointF(x + 4, mid + 3), QPointF(x + _CHECK - 1, mid - 4)])
+            x += _CHECK + _GAP
+            painter.drawPixmap(QPointF(x, mid - SWATCH / 2), self._swatch(theme, painter.device().devicePixelRatioF()))
+            x += SWATCH + _GAP
+            font = QFont(self.font())
+            font.setStrikeOut(not self.isChecked())
+            painter.setFont(font)
+            painter.setPen(theme.text if self.isChecked() else theme.muted)
+            painter.drawText(QRectF(x, 0, rect.width() - x, rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.text())
+        finally:
+            painter.end()
+
+    def _swatch(self, theme: Theme, dpr: float) -> QPixmap:
+        """The chip's marker, the timeline's own in this theme: filled when on, hollow when off."""
+        color = self._color(theme)
+        key = (color.rgba(), self.isChecked(), dpr)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 8:
+                self._pixmaps.clear()
+            pixmap = self._pixmaps[key] = swatch_pixmap(self._mark, color, SWATCH, dpr, self.isChecked())
+        return pixmap
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.only_requested.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(tr("filter.only_this", self.language), self.only_requested.emit)
+        menu.addAction(tr("filter.show_all", self.language), self.all_requested.emit)
+        menu.popup(event.globalPos())
