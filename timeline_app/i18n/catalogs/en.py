@@ -77,6 +77,7 @@ STRINGS = {
     "action.row_down": "Row &Below",
     "action.detail": "Show &Details",
     "detail.caption_value": "{caption}: {value}",
+    "detail.period_ends_at_source": "The period ends in {year} because the source was written then (its “at present”), not because it gives that date",
     "detail.record_id": "Record id",
     "action.copy_all": "Copy &All",
     "action.copy_citation": "Copy &Citation",

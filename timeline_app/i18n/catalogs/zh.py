@@ -82,6 +82,7 @@ STRINGS = {
     "action.row_down": "下一行",
     "action.detail": "查看详情",
     "detail.caption_value": "{caption}：{value}",
+    "detail.period_ends_at_source": "时段止于{year}年，是出处成文之时（文中的“目前”），并非出处所载日期",
     "detail.record_id": "记录编号",
     "action.copy_all": "复制全部",
     "action.copy_citation": "复制引文",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..bindings import follow
 from ...i18n import tr
+from ...dataset.edtf import Kind
 from ...dataset.records import Media
 from ...viewmodel.navigator import Navigator
 from ...i18n.dates import date_in_words
@@ -223,7 +224,7 @@ class DetailPane(QWidget):
         lang, ds = self._lang, self._session.dataset
         self._title.setText(m.title.get(lang))
         self._summary.setText(m.summary.get(lang))
-        self._date.setText(date_in_words(m.date, lang))
+        self._date.setText(date_in_words(m.date, lang) + self._period_note(m, lang))
         branch = ds.branch_by_id[m.branch]
         names = [branch.name.get(lang)] + ([branch.full_name.get(lang)] if branch.full_name else [])
         theme = Theme.of(self, ds)
@@ -241,6 +242,17 @@ class DetailPane(QWidget):
         _refill(self._media, [self._media_widget(item) for item in m.media])
         _refill(self._sources, [self._citation_widget(s, p) for s, p in group_citations(m.sources)])
         self._scroll.verticalScrollBar().setValue(0)
+
+    def _period_note(self, m, lang: str) -> str:
+        """An undated milestone's period that ends in the year its sources were written ends there
+        by inference (the articles' "at present"), not because they say so: the pane says that."""
+        if m.date.kind is not Kind.ONE_OF or m.date.latest is None:
+            return ""
+        sources = [self._session.dataset.source_by_id[c.source].date.earliest for c in m.sources]
+        years = {d.year for d in sources if d is not None}
+        if years == {m.date.latest.year}:
+            return "\n" + tr("detail.period_ends_at_source", lang, year=m.date.latest.year)
+        return ""
 
     def _show_row(self, field: QWidget, visible: bool) -> None:
         """Shows or hides a form row: the field and its caption (an empty grid row takes no space)."""
