@@ -103,10 +103,6 @@ class EdtfDate:
         hi = (self.latest or dt.date.max).toordinal()
         return (lo, hi, _KIND_ORDER[self.kind])
 
-    @property
-    def is_exact_day(self) -> bool:
-        return self.kind is Kind.DATE and self.precision is Precision.DAY
-
     def __str__(self) -> str:
         return self.text
 
