@@ -175,9 +175,9 @@ def test_billion_laughs_is_refused_quickly(write_yaml):
 
 def test_encodings(write_yaml):
     found = problems(write_yaml, "title: 中文\n".encode("gb18030"))
-    assert found == [":1:8: file is not UTF-8: byte 0xD6 cannot be decoded (it looks like GBK/GB18030); save it as UTF-8"]
+    assert found == [":1:8: file is not UTF-8: byte 0xD6 cannot be decoded (it looks like GBK/GB18030); save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)"]
     found = problems(write_yaml, "title: x\n".encode("utf-16"))
-    assert found == [":1:1: file is UTF-16 or UTF-32; save it as UTF-8"]
+    assert found == [":1:1: file is UTF-16 or UTF-32; save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)"]
 
 
 def test_depth_and_size_caps(write_yaml, monkeypatch):
