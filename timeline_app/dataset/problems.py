@@ -14,7 +14,7 @@ from dataclasses import dataclass
 __all__ = ["DatasetError", "Message", "Problem", "format_problem", "report_lines", "word"]
 
 REPORT_LANGUAGE = "en"  # what str() of a problem or an EDTF error uses
-SHOWN_PER_KIND = 3  # identical problems shown in full before the rest are summarised
+SHOWN_PER_KIND = 5  # problems of one kind shown in full before the rest are summarised
 MAX_REPORT_LINES = 300
 
 
@@ -90,23 +90,22 @@ def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
                  shown_per_kind: int = SHOWN_PER_KIND, max_lines: int = MAX_REPORT_LINES) -> list[str]:
     """Problems as lines to show, ``FILE:LINE:COL`` first on each.
 
-    Of more than ``shown_per_kind`` problems worded identically, the first is shown in full and
-    the rest in one line that gives their count and lines; past ``max_lines`` one last line
-    counts what is left.
+    Of the problems of one kind (one message key), the first ``shown_per_kind`` are shown in
+    full and the rest in one line that gives their count and lines; past ``max_lines`` one last
+    line counts what is left.
     """
     groups: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
-        groups.setdefault((problem.file, problem.message_in(lang)), []).append(problem)
+        groups.setdefault((problem.file, problem.key), []).append(problem)
     entries: list[tuple[Problem, str, int]] = []  # the line's first problem, its text, how many it stands for
-    for (_, text), members in groups.items():
-        if len(members) <= shown_per_kind:
-            entries += [(p, format_problem(p, lang), 1) for p in members]
+    for members in groups.values():
+        entries += [(p, format_problem(p, lang), 1) for p in members[:shown_per_kind]]
+        rest = members[shown_per_kind:]
+        if not rest:
             continue
-        first, rest = members[0], members[1:]
-        entries.append((first, format_problem(first, lang), 1))
         lines = Message.of("problem.report.lines", first=rest[0].line, last=rest[-1].line) \
             if rest[-1].line != rest[0].line else Message.of("problem.report.line", line=rest[0].line)
-        more = Message.of("problem.report.more", message=text, n=len(rest), lines=lines)
+        more = Message.of("problem.report.more", message=rest[0].message_in(lang), n=len(rest), lines=lines)
         entries.append((rest[0], f"{rest[0].file}:{rest[0].line}:{rest[0].column}: {more.text(lang)}", len(rest)))
     entries.sort(key=lambda entry: entry[0].sort_key())
     lines = [text for _, text, _ in entries]
