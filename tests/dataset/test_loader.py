@@ -10,6 +10,8 @@ from timeline_app.dataset import yamltree
 from timeline_app.dataset.records import BranchKind
 from timeline_app.dataset.units import UNITS
 
+pytestmark = pytest.mark.usefixtures("yaml_parser")  # every test on both parsers
+
 HEAD = textwrap.dedent("""\
     format: 1
     title: {zh: 题, en: Title}

@@ -112,6 +112,8 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
     builder = _TreeBuilder(name, sink)
     try:
         builder.run(parser)
+    except _TooDeep:
+        pass
     except yaml.MarkedYAMLError as err:
         builder.problems.append(_syntax_problem(err, name))
     except yaml.reader.ReaderError as err:  # a control character or the like
@@ -135,6 +137,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if err.problem and err.problem.endswith("but got '?'"):  # the pure parser on "{date: 2013?}"
         return Problem(name, line, column, "problem.yaml.flow_question", ())
+    if err.problem and "maximum nesting depth" in err.problem:  # libyaml, looking ahead through "[[[[…"
+        return Problem(name, line, column, "problem.yaml.depth", (("max", MAX_DEPTH),))
     detail = err.problem or err.context or "invalid YAML"
     if err.context and err.problem:
         detail = f"{err.problem} ({err.context})"
@@ -161,6 +165,9 @@ def _check_encoding(data: bytes, name: str) -> None:
     """Refuses what is not UTF-8, saying how to save it as UTF-8."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DatasetError([Problem(name, 1, 1, "problem.file.utf16")])
+    if b"\0" in data:
+        zero = data.index(b"\0")
+        raise DatasetError([Problem(name, data.count(b"\n", 0, zero) + 1, 1, "problem.file.binary")])
     if data.isascii():
         return
     try:
@@ -175,6 +182,10 @@ def _check_encoding(data: bytes, name: str) -> None:
         except UnicodeDecodeError:
             key = "problem.file.not_utf8"
         raise DatasetError([Problem(name, line, column, key, (("byte", f"0x{data[err.start]:02X}"),))]) from None
+
+
+class _TooDeep(Exception):
+    """Nesting past MAX_DEPTH: the file is read no further."""
 
 
 class _TreeBuilder:
@@ -196,7 +207,6 @@ class _TreeBuilder:
         flow: list[bool] = []  # per open collection: written in {…} / […]
         streamed: list[str | None] = []  # per open collection: the top-level key it streams to a sink
         documents = 0
-        too_deep = False
         get_event = parser.get_event
         ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
         SequenceStart, MappingStart = yaml.SequenceStartEvent, yaml.MappingStartEvent
@@ -228,9 +238,9 @@ class _TreeBuilder:
                     self._check_node_event(event)
                 cls = Mapping if kind is MappingStart else Sequence
                 node = cls(mark.line + 1, mark.column + 1)
-                if len(stack) >= MAX_DEPTH and not too_deep:
-                    too_deep = True
+                if len(stack) >= MAX_DEPTH:  # libyaml stops at 1000 levels, the pure parser never: stop here
                     self._problem(mark, "problem.yaml.depth", max=MAX_DEPTH)
+                    raise _TooDeep
             elif kind is AliasEvent:
                 mark = event.start_mark
                 self._problem(mark, "problem.yaml.alias", name=event.anchor)

@@ -179,6 +179,7 @@ STRINGS = {
     "problem.file.folder": "cannot read file: it is a folder; name the dataset's .yaml file",
     "problem.file.unreadable": "cannot read file: {reason}",
     "problem.file.no_document": "the file holds no YAML document",
+    "problem.file.binary": "this is not a text file (it holds NUL bytes); a dataset is YAML text saved as UTF-8",
     "problem.file.utf16": "file is UTF-16 or UTF-32; save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)",
     "problem.file.gb18030": "file is not UTF-8: byte {byte} cannot be decoded (it looks like GBK/GB18030); save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)",
     "problem.file.not_utf8": "file is not UTF-8: byte {byte} cannot be decoded; save it as UTF-8",

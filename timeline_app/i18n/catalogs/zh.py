@@ -184,6 +184,7 @@ STRINGS = {
     "problem.file.folder": "无法读取文件：这是一个文件夹；请指定数据集的 .yaml 文件",
     "problem.file.unreadable": "无法读取文件：{reason}",
     "problem.file.no_document": "文件中没有 YAML 文档",
+    "problem.file.binary": "这不是文本文件（含有 NUL 字节）；数据集应是保存为 UTF-8 的 YAML 文本",
     "problem.file.utf16": "文件是 UTF-16 或 UTF-32 编码；请另存为 UTF-8（在编辑器的“另存为”中选择编码 UTF-8）",
     "problem.file.gb18030": "文件不是 UTF-8 编码：字节 {byte} 无法解码（看起来是 GBK/GB18030）；请另存为 UTF-8（在编辑器的“另存为”中选择编码 UTF-8）",
     "problem.file.not_utf8": "文件不是 UTF-8 编码：字节 {byte} 无法解码；请另存为 UTF-8",
