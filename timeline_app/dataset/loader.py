@@ -23,11 +23,18 @@ from .yamltree import has_fast_parser, parse_yaml, read_bytes
 __all__ = ["FORMAT_VERSION", "MARKERS", "load_dataset", "parse_dataset"]
 
 
-def load_dataset(path: str | Path, display_name: str | None = None, *, fast: bool = True) -> Dataset:
+def load_dataset(path: str | Path, display_name: str | None = None, *, fast: bool = True,
+                 cache: bool = False) -> Dataset:
     """Reads and validates ``path``; raises :class:`DatasetError` with every problem found.
 
-    ``display_name`` is how messages name the file (default: the path as given).
+    ``display_name`` is how messages name the file (default: the path as given). ``cache``
+    answers an unchanged file from the cache of validated datasets (:mod:`.cache`), as the
+    app does; ``validate`` reads the file itself.
     """
+    if cache:
+        from .cache import load_cached  # the cache builds on this module
+
+        return load_cached(path, display_name)
     path = Path(path)
     name = display_name or str(path)
     return parse_dataset(read_bytes(path, name), name, path, fast=fast)
