@@ -235,3 +235,8 @@ def test_no_prose_is_copied_from_the_articles(dataset, seeds):
                     copied.append(f"{path.name}:{number}: {line[k:k + MAX_SHARED_RUN + 1]}")
                     break
     assert copied == []
+
+
+def test_it_loads_the_same_with_libyaml_and_the_pure_parser(dataset):
+    """An installation whose PyYAML has no libyaml opens the same data (the reference path)."""
+    assert load_dataset(bundled_dataset_path(), fast=False) == dataset

@@ -115,7 +115,7 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
     except _TooDeep:
         pass
     except yaml.MarkedYAMLError as err:
-        builder.problems.append(_syntax_problem(err, name))
+        builder.problems.append(_syntax_problem(err, name, data))
     except yaml.reader.ReaderError as err:  # a control character or the like
         line, column = _position(text, err.position) if text is not None else _byte_position(data, err.position)
         builder.problems.append(Problem(name, line, column, "problem.yaml.character", (("code", _code(err.character)),)))
@@ -132,9 +132,12 @@ def _diverges(data: bytes) -> bool:
     return any(data.find(b, 1 if b == codecs.BOM_UTF8 else 0) >= 0 for b in _DIVERGENT) or data.startswith(b"\t")
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(err: yaml.MarkedYAMLError, name: str, data: bytes) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    last = data.count(b"\n") + 1
+    if line > last:  # libyaml places "end of file" on a line after a last one that has no line break
+        line, column = last, len(data[data.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
     if err.problem and err.problem.endswith("but got '?'"):  # the pure parser on "{date: 2013?}"
         return Problem(name, line, column, "problem.yaml.flow_question", ())
     if err.problem and "maximum nesting depth" in err.problem:  # libyaml, looking ahead through "[[[[…"
