@@ -155,3 +155,13 @@ def test_a_flood_of_one_kind_is_summarised(tmp_path, capsys):
     assert len(aliases) == 6
     assert aliases[-1] == f"{path}:2:30: aliases (*a0) are not allowed in a dataset: 76 more like this at lines 2–10"
     assert len(out) < 40
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("absent.yaml", "无法读取文件：文件不存在"),
+    (".", "无法读取文件：这是一个文件夹；请指定数据集的 .yaml 文件"),
+])
+def test_an_unreadable_path_is_told_in_the_language_and_exits_2(tmp_path, capsys, target, message):
+    path = tmp_path / target
+    assert main(["validate", "--lang", "zh", str(path)]) == 2
+    assert capsys.readouterr().err.strip() == f"{path}:1:1: {message}"

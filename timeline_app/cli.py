@@ -14,13 +14,14 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
-from .dataset.problems import report_lines
+from .dataset.problems import format_problem, report_lines
 from .dataset.export import to_csv, to_json
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _COMMANDS = ("validate", "export")
+_UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,13 +96,14 @@ def _load(args: argparse.Namespace, report=None):
     Problems are worded in ``--lang`` (default: the system's language), ``FILE:LINE:COL`` first;
     a flood of identical ones is summarised.
     """
-    path = _dataset_path(args.dataset)
-    if path is None:
-        return None, EXIT_USAGE
+    path = args.dataset or bundled_dataset_path()
     try:
         return load_dataset(path, display_name=str(args.dataset) if args.dataset else None), EXIT_OK
     except DatasetError as err:
         lang = args.lang or system_language()
+        if err.problems[0].key in _UNREADABLE:  # a path that cannot be read: a usage error
+            print(format_problem(err.problems[0], lang), file=sys.stderr)
+            return None, EXIT_USAGE
         for line in report_lines(err.problems, lang):
             print(line, file=report or sys.stdout)
         count = len(err.problems)
