@@ -112,9 +112,14 @@ def test_edtf_round_trips_with_its_bounds(text):
     assert write(date) == text
     assert (again.kind, again.precision, again.earliest, again.latest, again.uncertain, again.approximate) == (
         date.kind, date.precision, date.earliest, date.latest, date.uncertain, date.approximate)
-    parts = [p for p in (date.start, date.end) if isinstance(p, Part)] + [
-        p for m in date.members for p in (m.start, m.end) if p is not None]
-    for p in parts:
+    if date.earliest and date.latest:
+        assert date.earliest <= date.latest
+    if date.kind is Kind.INTERVAL:  # from the start's first day to the end's last
+        assert date.earliest == (date.start.earliest if isinstance(date.start, Part) else None)
+        assert date.latest == (date.end.latest if isinstance(date.end, Part) else None)
+        return
+    parts = [date.start] if date.kind is Kind.DATE else [p for m in date.members for p in (m.start, m.end) if p]
+    for p in parts:  # a date, or one of a set: somewhere within the bounds
         assert p.earliest <= p.latest
         assert date.earliest is None or date.earliest <= p.earliest
         assert date.latest is None or p.latest <= date.latest
