@@ -83,7 +83,10 @@ class DatasetError(Exception):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(len(self.problems))
+
+    def __str__(self) -> str:  # worded only when shown: a broken archive may hold 100,000 problems
+        return "\n".join(str(p) for p in self.problems)
 
 
 def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,

@@ -184,3 +184,4 @@ def _positional(self):
 
 for _cls in (Text, Citation, Person, Media, Milestone, IndicatorPoint):
     _cls.__reduce__ = _positional
+del _cls
