@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	tools/ensure-qt-libs.sh $(BIN)/python
-	$(BIN)/timeline-app
+	$(BIN)/timeline-app data/alliance.yaml
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -45,8 +45,8 @@ def show(qtbot):
     def show(widget, width: int, height: int):
         qtbot.addWidget(widget)
         widget.resize(width, height)
-        widget.show()
-        qtbot.waitExposed(widget)
+        with qtbot.waitExposed(widget):
+            widget.show()
         return widget
 
     return show

@@ -20,6 +20,7 @@ from .dataset.export import to_csv, to_json
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export")
 _UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable"}
 
@@ -43,12 +44,16 @@ def _viewer_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'timeline-app validate [DATASET]', "
         "'timeline-app export [DATASET] --format json|csv -o FILE|-' (each has --help).",
     )
-    p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
+    p.add_argument("dataset", nargs="?", type=Path,
+                   help="dataset YAML file (default: the one opened last, else the bundled one)")
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the last used, else the system's)")
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
+    p.add_argument("--theme", choices=tuple(_THEME_NAMES), help="colours for this run (default: the last chosen)")
+    p.add_argument("--startup-report", action="store_true",
+                   help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     return p
 
@@ -142,10 +147,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _view(args: argparse.Namespace) -> int:
-    path = _dataset_path(args.dataset)
-    if path is None:
-        return EXIT_USAGE
+    path = None
+    if args.dataset is not None:  # else the viewer reopens the last dataset, or the bundled one
+        path = _dataset_path(args.dataset)
+        if path is None:
+            return EXIT_USAGE
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
-               screenshot=args.screenshot, size=args.size)
+               screenshot=args.screenshot, size=args.size, startup_report=args.startup_report,
+               theme=_THEME_NAMES.get(args.theme))

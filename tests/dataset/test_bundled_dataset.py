@@ -7,16 +7,20 @@ seed record of its source (seeds/*.yaml), where the article's facts are listed b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from timeline_app.dataset import DatasetError, Kind, bundled_dataset_path, load_dataset
+from timeline_app.dataset import DatasetError, Kind, Text, bundled_dataset_path, load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 # The sources tell of the alliance from its first agreement (2013) to its tenth year (2023).
 PERIOD = (dt.date(2013, 1, 1), dt.date(2023, 12, 31))
 # Longest run of characters that may coincide with an article's prose (names and figures are
@@ -94,6 +98,17 @@ def test_every_text_is_bilingual(dataset):
     for m in dataset.milestones:
         for text in (m.title, m.summary):
             assert text.zh.strip() and text.en.strip(), m.id
+
+
+def test_chinese_texts_have_no_stray_spaces(dataset):
+    """A folded YAML line break becomes a space, which Chinese does not put between words: write
+    Chinese on one line. (Source titles and credits keep the spaces the articles have.)"""
+    cjk = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    stray = [
+        where for r in (*dataset.milestones, *dataset.indicators)
+        for where, text in dataset_texts(r, r.id) if where.endswith(".zh") and re.search(f"{cjk}\\s{cjk}", text)
+    ]
+    assert stray == []
 
 
 def test_every_milestone_and_indicator_cites_a_paragraph(dataset):
@@ -214,27 +229,106 @@ def test_dates_fall_within_the_sources_period(dataset):
             check(i.id, p.date)
 
 
-def test_no_prose_is_copied_from_the_articles(dataset, seeds):
-    """Names and figures may coincide with the articles; no longer run of their text may."""
-    shared = set()
-    for source_id, seed in seeds.items():
-        capture = ROOT / seed["capture"]
-        if not capture.is_file():
-            pytest.skip(f"the captured article {seed['capture']} is not here")
-        lines = capture.read_text(encoding="utf-8").splitlines()
-        headline = next(p["line"] for p in seed["paragraphs"]["map"] if p["kind"] == "headline")
-        for number, line in enumerate(lines, 1):
-            if number != headline:  # the headline is kept, as the source's title
-                shared.update(line[k:k + MAX_SHARED_RUN + 1] for k in range(len(line) - MAX_SHARED_RUN))
-    ours = [bundled_dataset_path(), *(ROOT / s.seed for s in dataset.sources)]
+def normalised(text):
+    """The text as a copy would share it however it is wrapped or typed: NFKC (so the Wushan
+    capture's half-width ",;()" match full-width ones) and no whitespace (a folded YAML line
+    break turns into a space between two Chinese characters)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def runs(text):
+    """Every run of characters one longer than may be shared."""
+    text = normalised(text)
+    return {text[k:k + MAX_SHARED_RUN + 1] for k in range(len(text) - MAX_SHARED_RUN)}
+
+
+def article_runs(seed, root):
+    """The runs of the article's paragraphs (its headline is kept, as the source's title), or
+    None when the captured article is not here."""
+    capture = root / seed["capture"]
+    if not capture.is_file():
+        return None
+    lines = capture.read_text(encoding="utf-8").splitlines()
+    body = [lines[p["line"] - 1] for p in seed["paragraphs"]["map"] if p["kind"] != "headline"]
+    return set().union(*map(runs, body))
+
+
+def dataset_texts(value, where):
+    """(where, text) for both languages of every Text in a loaded dataset, however nested."""
+    if isinstance(value, Text):
+        yield f"{where}.zh", value.zh
+        yield f"{where}.en", value.en
+    elif isinstance(value, tuple):
+        for k, item in enumerate(value):
+            yield from dataset_texts(item, f"{where}[{getattr(item, 'id', k)}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from dataset_texts(getattr(value, f.name), f"{where}.{f.name}")
+
+
+def seed_texts(value, where):
+    """(where, text) for every string of a parsed seed record."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from seed_texts(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for k, item in enumerate(value):
+            yield from seed_texts(item, f"{where}[{item.get('id', k) if isinstance(item, dict) else k}]")
+
+
+def comments(path):
+    """(where, text) for every YAML comment of a file, which the parser drops."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if found := re.search(r"(?:^|\s)#(.*)", line):
+            yield f"{path.name}:{number}", found.group(1)
+
+
+def copied_prose(ds, root):
+    """Where a text of the dataset or of its seed records shares a longer run with an article.
+    None when a captured article is not here."""
+    shared, texts = set(), list(dataset_texts(ds, ds.path.name))
+    for source in ds.sources:
+        seed_path = root / source.seed
+        seed = yaml.safe_load(seed_path.read_text(encoding="utf-8"))
+        article = article_runs(seed, root)
+        if article is None:
+            return None
+        shared |= article
+        texts += [*seed_texts(seed, seed_path.name), *comments(seed_path)]
+    texts += comments(ds.path)
     copied = []
-    for path in ours:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            for k in range(len(line) - MAX_SHARED_RUN):
-                if line[k:k + MAX_SHARED_RUN + 1] in shared:
-                    copied.append(f"{path.name}:{number}: {line[k:k + MAX_SHARED_RUN + 1]}")
-                    break
+    for where, text in texts:
+        if found := runs(text) & shared:
+            copied.append(f"{where}: {min(found)}")
+    return copied
+
+
+def test_no_prose_is_copied_from_the_articles(dataset):
+    """Names and figures may coincide with the articles; no longer run of their text may, in
+    any text the loader or a reader sees, wrapped across lines or not."""
+    copied = copied_prose(dataset, ROOT)
+    if copied is None:
+        pytest.skip("the captured articles (../shared/seeds/) are not here")
     assert copied == []
+
+
+def test_a_copy_is_found_even_where_it_wraps_across_lines():
+    """A fixture copies a clause of an invented article (tests/data/planted-copy) wrapped across
+    the lines of a folded summary and of a folded seed fact, where no line holds it, and into a
+    comment: each copy is found, and nothing else."""
+    root = DATA / "planted-copy"
+    clause = "这一句是为测试而虚构的文章正文里的一个长分句"  # from line 2 of article.txt
+    assert clause in (root / "article.txt").read_text(encoding="utf-8")
+    for name in ("dataset.yaml", "seed.yaml"):
+        assert all(clause not in line for line in (root / name).read_text(encoding="utf-8").splitlines())
+    found = copied_prose(load_dataset(root / "dataset.yaml"), root)
+    assert [where.split(": ")[0] for where in found] == [
+        "dataset.yaml.milestones[planted-copy].summary.zh",
+        "seed.yaml.facts[t-02].zh",
+        "dataset.yaml:18",
+    ]
 
 
 def test_it_loads_the_same_with_libyaml_and_the_pure_parser(dataset):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from ..dataset import DatasetError
+from ..dataset import DatasetError, bundled_dataset_path
 from ..viewmodel import Session
 
 __all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
@@ -30,11 +29,21 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def run(path: Path, lang: str | None = None, select: str | None = None, kiosk: bool = False,
-        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900)) -> int:
-    """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead."""
+def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
+        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
+        theme: str | None = None) -> int:
+    """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
+
+    Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
+    bundled one. Screenshots neither read nor write the user's preferences.
+    """
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application()
+    from .preferences import Preferences
+
+    prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
+    path = path or prefs.last_dataset or bundled_dataset_path()
     try:
         session = Session.open(path)
     except DatasetError as err:
@@ -44,18 +53,15 @@ def run(path: Path, lang: str | None = None, select: str | None = None, kiosk: b
     if select and select not in session.dataset.milestone_by_id:
         print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
         return 2
-    app = create_application()
-    from PySide6.QtCore import QSettings
-
     from .windows.main_window import MainWindow
 
-    settings = None
-    if screenshot is not None:  # reproducible pictures: neither read nor write the user's preferences
-        scratch = tempfile.TemporaryDirectory()
-        settings = QSettings(str(Path(scratch.name) / "screenshot.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, settings=settings, lang=lang, animate=screenshot is None)
+    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme)
     if select:
         window.select(select)
+    if startup_report:
+        from .startup import report_first_frame
+
+        report_first_frame(window.timeline.viewport())
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     if kiosk:

@@ -1,54 +1,72 @@
-"""Which milestones a filter lets through: search as you type in Chinese and English."""
+"""Which milestones a filter lets through, as a mask over the :class:`MilestoneIndex`.
+
+Branches, categories and dates are compared as arrays. The query is matched as substrings of
+precomputed folded texts (so Chinese needs no segmentation), every word somewhere; while the
+user types on, only the previous matches are searched again.
+"""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
+import datetime as dt
 
-from ..dataset.records import Dataset, Milestone
+import numpy as np
+
+from .index import DrawStyle, MilestoneIndex, fold
 from .state import Filter
 
-__all__ = ["build_index", "filter_milestones", "fold", "search_text"]
+__all__ = ["Matcher"]
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: ``Zhū Bīng`` and ``zhu bing`` fold alike.
+class Matcher:
+    """Answers :meth:`mask` for one index, remembering its last text search to narrow from."""
 
-    NFKD also turns full-width letters and digits (Ｃ, ２) into plain ones, as typed on a Chinese IME.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    def __init__(self, index: MilestoneIndex):
+        self.index = index
+        self._last_query = ""
+        self._last_text_mask = np.ones(len(index), dtype=bool)
+
+    def mask(self, f: Filter) -> np.ndarray:
+        """True for each index row (chronological) that passes ``f``."""
+        index = self.index
+        keep = self._text_mask(fold(f.query).strip())
+        if f.hidden_branches:
+            keep = keep & ~np.isin(index.branch, index.branch_codes(f.hidden_branches))
+        if f.hidden_categories:
+            keep = keep & ~np.isin(index.category, index.category_codes(f.hidden_categories))
+        if f.date_from or f.date_to:
+            keep = keep & self._date_mask(f)
+        return keep
+
+    def _date_mask(self, f: Filter) -> np.ndarray:
+        """Milestones whose dates overlap the range; undated ones only if ``f.include_undated``.
+
+        A comparison with an open end (NaN) is false, so an open end never excludes.
+        """
+        index = self.index
+        keep = np.ones(len(index), dtype=bool)
+        if f.date_from:
+            keep &= ~(index.latest < _day(f.date_from))
+        if f.date_to:
+            keep &= ~(index.earliest > _day(f.date_to))
+        if not f.include_undated:
+            keep &= index.style != DrawStyle.UNDATED
+        return keep
+
+    def _text_mask(self, query: str) -> np.ndarray:
+        if not query:
+            return np.ones(len(self.index), dtype=bool)
+        if query == self._last_query:
+            return self._last_text_mask
+        # Typing on (the new query extends the last) can only narrow the matches.
+        narrowing = self._last_query and query.startswith(self._last_query)
+        rows = np.flatnonzero(self._last_text_mask) if narrowing else np.arange(len(self.index))
+        texts, words = self.index.texts, query.split()
+        hits = np.fromiter((all(w in texts[i] for w in words) for i in rows.tolist()), dtype=bool, count=len(rows))
+        mask = np.zeros(len(self.index), dtype=bool)
+        mask[rows[hits]] = True
+        self._last_query, self._last_text_mask = query, mask
+        return mask
 
 
-def search_text(m: Milestone) -> str:
-    """Everything a query may match in a milestone: titles, summaries, people, places, tags."""
-    texts = [m.title, m.summary, *m.places, *m.tags]
-    texts += [t for p in m.people for t in (p.name, p.role)]
-    return fold("\n".join(s for t in texts for s in (t.zh, t.en)))
-
-
-def filter_milestones(ds: Dataset, f: Filter, index: dict[str, str] | None = None) -> list[Milestone]:
-    """The milestones of ``ds`` that pass ``f``, in chronological order.
-
-    ``index`` maps milestone ids to :func:`search_text`, built once per dataset by the caller.
-    Every word of the query must match somewhere (substring, so Chinese needs no segmentation).
-    """
-    words = fold(f.query).split()
-    result = []
-    for m in ds.chronological:
-        if m.branch in f.hidden_branches or m.category in f.hidden_categories:
-            continue
-        if f.date_from and m.date.latest and m.date.latest < f.date_from:
-            continue
-        if f.date_to and m.date.earliest and m.date.earliest > f.date_to:
-            continue
-        if words:
-            haystack = index[m.id] if index is not None else search_text(m)
-            if not all(w in haystack for w in words):
-                continue
-        result.append(m)
-    return result
-
-
-def build_index(milestones: Iterable[Milestone]) -> dict[str, str]:
-    return {m.id: search_text(m) for m in milestones}
+def _day(d: dt.date) -> float:
+    return float(d.toordinal())

@@ -1,75 +1,87 @@
 """Which lanes the timeline has, and each lane's milestones as arrays ready for fast layout.
 
 One lane per branch of kind ``branch``, in dataset order; the parent hospital and the alliance
-share a middle band placed between the first half of the lanes and the rest. Arrays are built
-once per dataset and filter, so that drawing a frame only slices them.
+share a middle band placed between the first half of the lanes and the rest. The lanes of the
+whole dataset are built once; a filter only masks them (:meth:`Lane.masked`), so a keystroke
+never rebuilds what did not change.
+
+A lane holds its dated milestones (anchored at their dates, sorted by time) and, apart, the
+undated ones (a day somewhere in a period): those have no position in time at all, only an
+order in the lane's "date not stated" strip.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 
 import numpy as np
 
-from ..dataset.records import Dataset, Milestone
-from ..dataset.edtf import Kind, Precision
-from .timescale import span_of
+from ..dataset.records import Dataset
+from .index import DrawStyle, MilestoneIndex
 
-__all__ = ["MIDDLE", "DrawStyle", "Lane", "LaneItems", "build_lanes", "draw_style"]
+__all__ = ["MIDDLE", "Lane", "LaneItems", "StripItems", "build_lanes"]
 
 MIDDLE = "__middle__"  # the lane id of the shared middle band
 
 
-class DrawStyle:
-    """How exactly a milestone's date is known, as the timeline draws it."""
-
-    POINT = 0  # a known day
-    BAR = 1  # a month, season or year: a short bar over it
-    SPAN = 2  # an interval that lasts a period
-    UNDATED = 3  # one unknown day within a period: hollow, in the lane's "date not stated" strip
-
-
-def draw_style(m: Milestone) -> int:
-    if m.date.kind is Kind.ONE_OF:
-        return DrawStyle.UNDATED
-    if m.date.kind is Kind.INTERVAL:
-        return DrawStyle.SPAN
-    return DrawStyle.POINT if m.date.precision is Precision.DAY else DrawStyle.BAR
-
-
 @dataclass(frozen=True)
-class LaneItems:
-    """Parallel arrays of one lane's milestones, sorted by ``x`` (the anchor, in days).
+class _Items:
+    """Parallel arrays of some of a lane's milestones; ``rows`` index the :class:`MilestoneIndex`.
 
-    ``rank`` orders label priority (0 first): heavier categories, then finer dates, then earlier.
-    For undated milestones ``x`` is a layout position spread evenly within their period, not a date.
+    ``rank`` orders label priority (lower first): heavier categories, then finer dates, then a
+    spread over time. ``category`` holds category codes (indices into ``dataset.categories``).
     """
 
-    ids: tuple[str, ...]
-    x: np.ndarray
-    lo: np.ndarray
+    rows: np.ndarray
+    ids: np.ndarray  # of str
+    lo: np.ndarray  # [lo, hi) span in days
     hi: np.ndarray
     rank: np.ndarray
-    style: np.ndarray
-    category: tuple[str, ...]
+    category: np.ndarray
 
     def __len__(self) -> int:
-        return len(self.ids)
-
-    @cached_property
-    def periods(self) -> list[tuple[float, float]]:
-        """The distinct [lo, hi) spans of these items (the undated strip draws each once)."""
-        return sorted(set(zip(self.lo.tolist(), self.hi.tolist())))
+        return len(self.rows)
 
     @cached_property
     def position(self) -> dict[str, int]:
-        """Index of each milestone id in the arrays."""
-        return {milestone_id: i for i, milestone_id in enumerate(self.ids)}
+        """Index of each milestone id in the arrays (made when first asked, once per filter)."""
+        return {milestone_id: i for i, milestone_id in enumerate(self.ids.tolist())}
+
+    def masked(self, keep: np.ndarray):
+        """The items whose index rows ``keep`` (a mask over the whole index) lets through."""
+        take = keep[self.rows]
+        if take.all():
+            return self
+        return type(self)(**{f.name: getattr(self, f.name)[take] for f in fields(self)})
+
+
+@dataclass(frozen=True)
+class LaneItems(_Items):
+    """Dated milestones sorted by ``x``: the day a marker stands on (a span's start, a month's or
+    year's middle)."""
+
+    x: np.ndarray = None
+    style: np.ndarray = None  # DrawStyle
 
     def visible_slice(self, x0: float, x1: float) -> slice:
         return slice(int(np.searchsorted(self.x, x0, "left")), int(np.searchsorted(self.x, x1, "right")))
+
+
+@dataclass(frozen=True)
+class StripItems(_Items):
+    """Undated milestones in strip order: by period, then by priority. Their ``lo``/``hi`` is the
+    period the day falls in; nothing here says where in it."""
+
+    @cached_property
+    def groups(self) -> list[tuple[float, float, int, int]]:
+        """(lo, hi, start, stop) of each period's run of items."""
+        if not len(self):
+            return []
+        breaks = np.flatnonzero((np.diff(self.lo) != 0) | (np.diff(self.hi) != 0)) + 1
+        starts = [0, *breaks.tolist()]
+        stops = [*breaks.tolist(), len(self)]
+        return [(float(self.lo[a]), float(self.hi[a]), a, b) for a, b in zip(starts, stops)]
 
 
 @dataclass(frozen=True)
@@ -77,101 +89,96 @@ class Lane:
     id: str  # a branch id, or MIDDLE
     branches: tuple[str, ...]  # the branches whose milestones it holds
     dated: LaneItems
-    undated: LaneItems
+    undated: StripItems
     founding: str | None = None  # the milestone whose anniversaries the lane marks
 
+    def masked(self, keep: np.ndarray) -> Lane:
+        dated, undated = self.dated.masked(keep), self.undated.masked(keep)
+        if dated is self.dated and undated is self.undated:
+            return self
+        return replace(self, dated=dated, undated=undated)
 
-def build_lanes(ds: Dataset, milestones: tuple[Milestone, ...] | list[Milestone]) -> list[Lane]:
-    """The lanes, top to bottom, holding ``milestones`` (the ones the filter lets through)."""
+    def __len__(self) -> int:
+        return len(self.dated) + len(self.undated)
+
+
+def lane_order(ds: Dataset) -> list[tuple[str, tuple[str, ...]]]:
+    """(lane id, branch ids) top to bottom: own lanes, with the shared ones in the middle."""
     own = [b for b in ds.branches if b.has_lane]
     shared = tuple(b.id for b in ds.branches if not b.has_lane)
     order: list[tuple[str, tuple[str, ...]]] = [(b.id, (b.id,)) for b in own]
     if shared:
         order.insert((len(own) + 1) // 2, (MIDDLE, shared))
-    weight = {c.id: c.weight for c in ds.categories}
-    by_lane: dict[str, list[Milestone]] = defaultdict(list)
-    lane_of = {branch: lane_id for lane_id, branches in order for branch in branches}
-    for m in milestones:
-        by_lane[lane_of[m.branch]].append(m)
-    founding = _founding_milestones(ds, weight)
-    return [
-        Lane(lane_id, branches, *_items(by_lane[lane_id], weight), founding=founding.get(lane_id))
-        for lane_id, branches in order
-    ]
+    return order
 
 
-def _founding_milestones(ds: Dataset, weight: dict[str, int]) -> dict[str, str]:
-    """Per branch lane, its earliest exactly dated milestone of the heaviest category present."""
-    result = {}
-    for branch in ds.branches:
-        exact = [m for m in ds.chronological if m.branch == branch.id and m.date.is_exact_day]
-        if branch.has_lane and exact:
-            top = max(weight[m.category] for m in exact)
-            result[branch.id] = next(m.id for m in exact if weight[m.category] == top)
+def build_lanes(index: MilestoneIndex) -> list[Lane]:
+    """The lanes of every milestone in ``index``; filters mask them."""
+    ds = index.dataset
+    order = lane_order(ds)
+    lane_of_branch = np.empty(len(ds.branches), dtype=np.int32)
+    branch_code = {b.id: k for k, b in enumerate(ds.branches)}
+    for k, (_, branches) in enumerate(order):
+        lane_of_branch[[branch_code[b] for b in branches]] = k
+    lane = lane_of_branch[index.branch] if len(index) else np.zeros(0, dtype=np.int32)
+    undated, x = index.style == DrawStyle.UNDATED, index.x
+    rank = _ranks(index, x)
+    founding = _founding_milestones(index, lane)
+    result = []
+    for k, (lane_id, branches) in enumerate(order):
+        dated_rows = np.flatnonzero((lane == k) & ~undated)
+        dated_rows = dated_rows[np.argsort(x[dated_rows], kind="stable")]
+        strip_rows = np.flatnonzero((lane == k) & undated)
+        strip_rows = strip_rows[np.lexsort((rank[strip_rows], index.hi[strip_rows], index.lo[strip_rows]))]
+        dated = LaneItems(**_columns(index, dated_rows, rank), x=x[dated_rows], style=index.style[dated_rows])
+        strip = StripItems(**_columns(index, strip_rows, rank))
+        result.append(Lane(lane_id, branches, dated, strip, founding.get(k)))
     return result
 
 
-def _items(milestones: list[Milestone], weight: dict[str, int]) -> tuple[LaneItems, LaneItems]:
-    dated = [m for m in milestones if draw_style(m) != DrawStyle.UNDATED]
-    undated = [m for m in milestones if draw_style(m) == DrawStyle.UNDATED]
-    return _arrays(dated, weight, _anchor), _arrays(undated, weight, None)
+def _columns(index: MilestoneIndex, rows: np.ndarray, rank: np.ndarray) -> dict[str, np.ndarray]:
+    return dict(rows=rows, ids=index.ids[rows], lo=index.lo[rows], hi=index.hi[rows], rank=rank[rows],
+                category=index.category[rows])
 
 
-def _anchor(m: Milestone, lo: float, hi: float) -> float:
-    # A day sits on its day; a month or year at its middle; a span at its start.
-    if draw_style(m) == DrawStyle.SPAN:
-        return lo
-    return (lo + hi) / 2
+def _ranks(index: MilestoneIndex, x: np.ndarray) -> np.ndarray:
+    """Label priority of every milestone (0 first): weight, then precision, then a spread.
 
-
-def _arrays(milestones: list[Milestone], weight: dict[str, int], anchor) -> LaneItems:
-    spans = [span_of(m.date) for m in milestones]
-    if anchor is not None:
-        xs = [anchor(m, lo, hi) for m, (lo, hi) in zip(milestones, spans)]
-    else:
-        xs = _spread(milestones, spans, weight)
-    spread = _spread_keys(xs)
-    priority = sorted(
-        range(len(milestones)),
-        key=lambda i: (-weight[milestones[i].category], milestones[i].date.precision.rank, spread[i], milestones[i].id),
-    )
-    rank = np.empty(len(milestones), dtype=np.int64)
-    rank[priority] = np.arange(len(milestones))
-    order = np.argsort(np.asarray(xs, dtype=float), kind="stable")
-    pick = order.tolist()
-    return LaneItems(
-        ids=tuple(milestones[i].id for i in pick),
-        x=np.asarray(xs, dtype=float)[order] if milestones else np.empty(0),
-        lo=np.asarray([s[0] for s in spans], dtype=float)[order] if milestones else np.empty(0),
-        hi=np.asarray([s[1] for s in spans], dtype=float)[order] if milestones else np.empty(0),
-        rank=rank[order] if milestones else np.empty(0, dtype=np.int64),
-        style=np.asarray([draw_style(milestones[i]) for i in pick], dtype=np.int8),
-        category=tuple(milestones[i].category for i in pick),
-    )
-
-
-def _spread_keys(xs: list[float]) -> list[int]:
-    """Tie-breakers that spread equal-priority labels over the whole period at every zoom.
-
-    The k-th item in time order gets k with its bits reversed (a van der Corput sequence):
-    the first few keys halve the period, the next quarter it, and so on, so whatever range
-    is in view, its best-ranked items are spread across it rather than bunched at its start.
+    The spread breaks ties so that equal-priority labels cover the whole period at every zoom:
+    the k-th milestone in time gets k with its bits reversed (a van der Corput sequence), so the
+    first few keys halve the period, the next quarter it, and so on.
     """
-    order = sorted(range(len(xs)), key=xs.__getitem__)
-    keys = [0] * len(xs)
-    for k, i in enumerate(order):
-        keys[i] = int(f"{k:032b}"[::-1], 2)
-    return keys
+    n = len(index)
+    by_time = np.argsort(x, kind="stable")
+    spread = np.empty(n, dtype=np.uint64)
+    spread[by_time] = _bit_reverse(np.arange(n, dtype=np.uint64))
+    priority = np.lexsort((np.arange(n), spread, index.precision, -index.weight))
+    rank = np.empty(n, dtype=np.int64)
+    rank[priority] = np.arange(n)
+    return rank
 
 
-def _spread(milestones: list[Milestone], spans: list[tuple[float, float]], weight: dict[str, int]) -> list[float]:
-    """Evenly spaced layout positions for undated milestones, each group within its own period."""
-    groups: dict[tuple[float, float], list[int]] = defaultdict(list)
-    for i, span in enumerate(spans):
-        groups[span].append(i)
-    xs = [0.0] * len(milestones)
-    for (lo, hi), members in groups.items():
-        members.sort(key=lambda i: (-weight[milestones[i].category], milestones[i].id))
-        for k, i in enumerate(members):
-            xs[i] = lo + (hi - lo) * (k + 0.5) / len(members)
-    return xs
+def _bit_reverse(values: np.ndarray) -> np.ndarray:
+    """Reverses the 32 low bits of each value."""
+    v = values.astype(np.uint64)
+    result = np.zeros_like(v)
+    for _ in range(32):
+        result = (result << np.uint64(1)) | (v & np.uint64(1))
+        v >>= np.uint64(1)
+    return result
+
+
+def _founding_milestones(index: MilestoneIndex, lane: np.ndarray) -> dict[int, str]:
+    """Per branch lane, its earliest exactly dated milestone of the heaviest category present.
+
+    Index rows are chronological, so the first row found is the earliest.
+    """
+    ds = index.dataset
+    result = {}
+    exact = (index.style == DrawStyle.POINT) & ~np.isnan(index.earliest)
+    for code, branch in enumerate(ds.branches):
+        rows = np.flatnonzero(exact & (index.branch == code))
+        if branch.has_lane and rows.size:
+            heaviest = rows[index.weight[rows] == index.weight[rows].max()]
+            result[int(lane[heaviest[0]])] = str(index.ids[heaviest[0]])
+    return result

@@ -1,8 +1,12 @@
-"""Where one lane's labels go in one frame: as many as fit, by priority, never overlapping.
+"""Where one lane's labels go in one frame: as many as fit, by priority, never touching.
 
 Pure and vectorised, so it is tested without Qt and costs about the same for 100 or 100,000
 milestones: only the top-priority candidates in view are tried for a label; the rest are binned
-on screen into cluster badges with a count (a bin holding one milestone shows it as a marker).
+on screen into badges with a count (a bin holding one milestone shows it as a marker).
+
+Dated milestones stand at their dates (:func:`place_lane`). Undated ones have no date to stand
+at, so the "date not stated" strip lays them out one after another inside the visible part of
+their period (:func:`place_strip`): where they stand says nothing about when.
 """
 
 from __future__ import annotations
@@ -13,15 +17,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .lanes import LaneItems
+from .lanes import LaneItems, StripItems
 
-__all__ = ["Cluster", "LabelBox", "badge_text", "badge_width", "LaneFrame", "LaneGeometry", "lane_geometry", "place_lane"]
+__all__ = [
+    "LABEL_GAP", "Cluster", "LabelBox", "LaneFrame", "StripFrame", "badge_text", "badge_width", "place_lane",
+    "place_strip",
+]
 
 MARKER_GAP = 9.0  # px from a marker's centre to its label
+LABEL_GAP = 8.0  # px kept clear between two labels, and between a label and another marker (~half an em)
 MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 16  # consecutive candidates that found no room: the rows are full
-MIN_MARKER_SPACING = 18.0  # px between inline markers below which they are binned
 MARKER_OVERLAP = 12.0  # px: closer than this, one marker hides another
+STRIP_MARKER = 14.0  # px a strip item's hollow marker takes before its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,66 +44,38 @@ class LabelBox:
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
+    """A badge standing for ``count`` items not shown one by one."""
+
     center: float  # px
     count: int
-    lo: float  # extent of its members' anchors, in days: where zooming in parts them
+    lo: float  # extent of its members' anchors, in days (dated), or their period (strip)
     hi: float
     first: int  # index of its highest-priority member
+    left: float = 0.0  # px: the screen interval its members were gathered from
+    right: float = 0.0
 
 
 @dataclass
 class LaneFrame:
     labels: list[LabelBox] = field(default_factory=list)
     singles: list[int] = field(default_factory=list)  # indices drawn as a marker without a label
-    moved: dict[int, float] = field(default_factory=dict)  # singles drawn at a bin's centre (px), not at x
     clusters: list[Cluster] = field(default_factory=list)
     visible: slice = field(default_factory=lambda: slice(0, 0))
 
 
 @dataclass(frozen=True, slots=True)
-class LaneGeometry:
-    """Vertical layout of one lane, in px from the top of the plot area."""
-
-    top: float
-    height: float
-    rows: int  # label rows above the marker line
-    row_height: float
-    marker_y: float
-    badge_y: float
-    undated_y: float  # the "date not stated" strip: hollow markers and their labels
+class StripBox:
+    index: int  # into the strip's items
+    marker: float  # px of the hollow marker's centre
+    left: float  # px: the label's extent
+    right: float
 
 
-ROW_HEIGHT = 22.0
-TOP_PAD = 16.0  # room above the label rows for the lane's anniversary marks
-UNDATED_STRIP = 34.0
-MAX_ROWS = 4  # more rows of labels read as a wall of text
-
-
-def lane_geometry(height: float, weights: list[float], strips: list[bool], top: float = 0.0,
-                  row_height: float = ROW_HEIGHT, marks: list[bool] | None = None) -> list[LaneGeometry]:
-    """Splits ``height`` px below ``top`` among lanes: each gets room for one label row, and what
-    is left is shared in proportion to ``weights``. A lane with ``strips[k]`` has an undated strip;
-    one with ``marks[k]`` keeps room at its top for anniversary marks.
-
-    Each lane gets as many label rows as fit in its share (1 to MAX_ROWS). When even one row each does
-    not fit, the lanes shrink alike rather than the last one being cut off.
-    """
-    marks = marks or [True] * len(weights)
-    fixed = [(TOP_PAD if mark else 4) + 8 + 20 + (UNDATED_STRIP if strip else 6) for strip, mark in zip(strips, marks)]
-    needed = sum(f + row_height for f in fixed)
-    spare = height - top - needed
-    shrink = min(1.0, (height - top) / needed) if needed else 1.0
-    total = sum(weights) or 1.0
-    result = []
-    for weight, base, strip, mark in zip(weights, fixed, strips, marks):
-        each = (base + row_height) * shrink + max(spare, 0.0) * weight / total
-        rows = int(min(max((each - base) // row_height, 1), MAX_ROWS))
-        pad = (TOP_PAD if mark else 4) * shrink
-        marker_y = top + pad + rows * row_height * shrink + 8 * shrink
-        undated_y = top + each - 16 * shrink if strip else top + each + 100  # off-lane when there is none
-        result.append(LaneGeometry(top, each, rows, row_height * shrink, marker_y, marker_y + 20 * shrink, undated_y))
-        top += each
-    return result
+@dataclass
+class StripFrame:
+    boxes: list[StripBox] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)  # "+N" at the end of a period's run
+    bands: list[tuple[float, float]] = field(default_factory=list)  # visible px of each period
 
 
 class _Rows:
@@ -108,9 +88,9 @@ class _Rows:
     def free_row(self, left: float, right: float) -> int | None:
         for row, (lefts, rights) in enumerate(zip(self.lefts, self.rights)):
             i = bisect.bisect_left(lefts, left)
-            if i > 0 and rights[i - 1] > left:
+            if i > 0 and rights[i - 1] + LABEL_GAP > left:
                 continue
-            if i < len(lefts) and lefts[i] < right:
+            if i < len(lefts) and lefts[i] < right + LABEL_GAP:
                 continue
             return row
         return None
@@ -131,15 +111,11 @@ def place_lane(
     label_width: Callable[[np.ndarray], np.ndarray],
     pinned: int | None = None,
     bin_px: float = 28.0,
-    inline: bool = False,
 ) -> LaneFrame:
     """Lays out the lane's items visible in [x0, x1] (days) onto ``width_px`` pixels.
 
-    ``label_width(indices)`` gives the (elided) label widths of those items in px; ``pinned`` is an item
-    that gets its label first whatever its priority (the selection). ``inline`` labels share
-    their row with the markers, so a label may not cover another item's marker; and where
-    inline markers crowd, every one is binned (badges and markers alike at bin centres, which
-    is honest only because inline positions are layout, not dates: the undated strip).
+    ``label_width(indices)`` gives the (elided) label widths of those items in px; ``pinned`` is an
+    item that gets its label first whatever its priority (the selection).
     """
     frame = LaneFrame()
     if len(items) == 0 or x1 <= x0 or width_px <= 0:
@@ -164,9 +140,6 @@ def place_lane(
         local = pinned - start
         order = [local] + [i for i in order if i != local]
     placed = np.zeros(n, dtype=bool)
-    crowded = inline and n > 1 and float(np.min(np.diff(px))) < MIN_MARKER_SPACING
-    if crowded:
-        order = []
     occupied = _Rows(rows)
     misses = 0
     local_order = np.asarray(order, dtype=np.int64)
@@ -181,8 +154,6 @@ def place_lane(
             left, right, flipped = anchor - MARKER_GAP - width, anchor + MARKER_GAP, True
         if left < left_px:
             continue
-        if inline and np.searchsorted(px, right, "right") - np.searchsorted(px, left, "left") > 1:
-            continue
         row = occupied.free_row(left, right)
         if row is None:
             continue
@@ -190,23 +161,21 @@ def place_lane(
         misses = 0
         placed[local] = True
         frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
-    # A crowded strip is all badges: coarser bins read as well and draw half as many.
     taken = np.sort(np.fromiter((b.anchor for b in frame.labels), float, len(frame.labels)))
-    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px * (1.6 if crowded else 1.0),
-                  snap=crowded, taken=taken)
+    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px, taken)
     return frame
 
 
-def _hidden(taken: np.ndarray | None, x: float) -> bool:
+def _hidden(taken: np.ndarray, x: float) -> bool:
     """Whether a marker at ``x`` would lie under one of the labelled markers at ``taken``."""
-    if taken is None or taken.size == 0:
+    if taken.size == 0:
         return False
     i = int(np.searchsorted(taken, x))
     return any(abs(taken[j] - x) < MARKER_OVERLAP for j in (i - 1, i) if 0 <= j < taken.size)
 
 
 def badge_text(count: int) -> str:
-    """What a cluster badge says: how many milestones it stands for that are not shown."""
+    """What a badge says: how many milestones it stands for that are not shown."""
     return f"+{count}"
 
 
@@ -216,8 +185,7 @@ def badge_width(count: int) -> float:
 
 
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, start: int,
-                  left_px: float, width_px: float, bin_px: float, snap: bool = False,
-                  taken: np.ndarray | None = None) -> None:
+                  left_px: float, width_px: float, bin_px: float, taken: np.ndarray) -> None:
     """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges.
 
     A lone item whose marker would hide under a labelled one (``taken``: their px, sorted) is
@@ -248,10 +216,51 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     keyed = items.rank[members] * bins.size + np.arange(bins.size)
     leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
     for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
-        center = left_px + (b + 0.5) * bin_width
+        left = left_px + b * bin_width
         if first == last and not _hidden(taken, float(px[rest[first]])):
             frame.singles.append(leader)
-            if snap:
-                frame.moved[leader] = center
         else:
-            frame.clusters.append(Cluster(center, last - first + 1, float(anchors[first]), float(anchors[last]), leader))
+            frame.clusters.append(Cluster(left + bin_width / 2, last - first + 1, float(anchors[first]),
+                                          float(anchors[last]), leader, left, left + bin_width))
+
+
+def place_strip(items: StripItems, x0: float, x1: float, width_px: float,
+                label_width: Callable[[np.ndarray], np.ndarray], pinned: int | None = None) -> StripFrame:
+    """Lays the undated items out one after another within the visible part of their period.
+
+    Each period's run starts at the left end of its visible band and takes its items in
+    priority order (``pinned`` first) while they fit; the rest are one "+N" badge after them.
+    Runs of overlapping periods follow one another rather than overlap.
+    """
+    frame = StripFrame()
+    if len(items) == 0 or x1 <= x0 or width_px <= 0:
+        return frame
+    scale = width_px / (x1 - x0)
+    cursor = 0.0
+    for lo, hi, start, stop in items.groups:
+        left, right = max((lo - x0) * scale, 0.0), min((hi - x0) * scale, width_px)
+        if right - left < STRIP_MARKER:
+            continue  # the period is out of view, or too narrow to hold anything
+        frame.bands.append((left, right))
+        order = list(range(start, stop))
+        if pinned is not None and start <= pinned < stop:
+            order.remove(pinned)
+            order.insert(0, pinned)
+        widths = np.asarray(label_width(np.asarray(order, dtype=np.int64)), dtype=float).tolist()
+        x = max(left, cursor) + 4
+        shown = 0
+        for index, width in zip(order, widths):
+            room = right - (badge_width(stop - start - shown - 1) + LABEL_GAP if shown < len(order) - 1 else 0)
+            end = x + STRIP_MARKER + width
+            if end > room:
+                break
+            frame.boxes.append(StripBox(index, x + STRIP_MARKER / 2 - 1, x + STRIP_MARKER, end))
+            x, shown = end + LABEL_GAP, shown + 1
+        hidden = len(order) - shown
+        if hidden:
+            badge = badge_width(hidden)
+            x = max(min(x, right - badge), left)  # inside the band, even when nothing else fits
+            frame.clusters.append(Cluster(x + badge / 2, hidden, lo, hi, order[shown], x, x + badge))
+            x += badge + LABEL_GAP
+        cursor = x
+    return frame

@@ -7,32 +7,52 @@ file keeps the last good dataset and returns the problems instead.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from psygnal import Signal
 
-from ..dataset.records import Dataset, Milestone
-from .filtering import build_index, filter_milestones
-from .lanes import Lane, build_lanes
 from ..dataset.loader import load_dataset
 from ..dataset.problems import DatasetError, Problem
-from .timescale import MARGIN_DAYS, day_of
+from ..dataset.records import Dataset, Milestone
+from .filtering import Matcher
+from .index import MilestoneIndex
+from .lanes import Lane, build_lanes
 from .state import Filter, ViewState
+from .timescale import MARGIN_DAYS, day_of
 
 __all__ = ["Session"]
 
 
+class _Matches:
+    """What one filter lets through: a mask over the index, with the derived views made on demand."""
+
+    def __init__(self, index: MilestoneIndex, lanes: list[Lane], mask: np.ndarray):
+        self.index, self._all_lanes, self.mask = index, lanes, mask
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """Index rows (chronological positions) of the matches."""
+        return np.flatnonzero(self.mask)
+
+    @cached_property
+    def milestones(self) -> tuple[Milestone, ...]:
+        every = self.index.milestones
+        return tuple(every[i] for i in self.rows.tolist())
+
+    @cached_property
+    def lanes(self) -> list[Lane]:
+        return [lane.masked(self.mask) for lane in self._all_lanes]
+
+
 class Session:
     dataset_changed = Signal(object)  # the new Dataset
-    matches_changed = Signal(object)  # the tuple of milestones that pass the filter
+    matches_changed = Signal()  # the filter lets other milestones through (or the dataset changed)
 
     def __init__(self, dataset: Dataset, state: ViewState | None = None):
         self.state = state or ViewState()
-        self.dataset = dataset
-        self._index = build_index(dataset.milestones)
-        self.matches: tuple[Milestone, ...] = tuple(filter_milestones(dataset, self.state.filter, self._index))
-        self._lanes: list[Lane] | None = None
-        self._full_range: tuple[float, float] | None = None
+        self._install(dataset)
         self.state.events.filter.connect(self._on_filter_changed)
         if self.state.x_range == ViewState().x_range:
             self.state.x_range = self.full_range()
@@ -52,25 +72,52 @@ class Session:
         return []
 
     def set_dataset(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self._index = build_index(dataset.milestones)
-        self._lanes = None
-        self._full_range = None
+        self._install(dataset)
+        self.index.prepare_texts()  # a window is open: searching it soon is likely
         if self.state.selection not in dataset.milestone_by_id:
             self.state.selection = None
-        self.matches = tuple(filter_milestones(dataset, self.state.filter, self._index))
         self.state.x_range = self.clamp_range(*self.state.x_range)
         self.dataset_changed.emit(dataset)  # listeners see the new matches and lanes already
-        self.matches_changed.emit(self.matches)
+        self.matches_changed.emit()
+
+    def _install(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.index = MilestoneIndex(dataset)
+        self._matcher = Matcher(self.index)
+        self._all_lanes = build_lanes(self.index)
+        self._lane_of_branch = {branch: lane.id for lane in self._all_lanes for branch in lane.branches}
+        self._full_range: tuple[float, float] | None = None
+        self._matches = _Matches(self.index, self._all_lanes, self._matcher.mask(self.state.filter))
 
     # -- derived ---------------------------------------------------------------------------
 
     @property
+    def match_mask(self) -> np.ndarray:
+        """True for each index row (chronological) that passes the filter."""
+        return self._matches.mask
+
+    @property
+    def match_rows(self) -> np.ndarray:
+        return self._matches.rows
+
+    @property
+    def matches(self) -> tuple[Milestone, ...]:
+        """The milestones that pass the filter, in chronological order."""
+        return self._matches.milestones
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches.rows)
+
+    @property
     def lanes(self) -> list[Lane]:
-        """The timeline's lanes holding the matching milestones; rebuilt when they change."""
-        if self._lanes is None:
-            self._lanes = build_lanes(self.dataset, self.matches)
-        return self._lanes
+        """The timeline's lanes holding the matching milestones."""
+        return self._matches.lanes
+
+    def lane_of(self, milestone_id: str) -> str | None:
+        """The id of the lane a milestone stands in (whether or not the filter shows it)."""
+        m = self.dataset.milestone_by_id.get(milestone_id)
+        return self._lane_of_branch[m.branch] if m else None
 
     @property
     def selected(self) -> Milestone | None:
@@ -78,14 +125,15 @@ class Session:
 
     def data_bounds(self) -> tuple[float, float]:
         """First and last day the dataset speaks of (milestones, eras, indicator points)."""
-        dates = [m.date for m in self.dataset.milestones] + [e.date for e in self.dataset.eras]
-        dates += [p.date for i in self.dataset.indicators for p in i.points]
+        others = [e.date for e in self.dataset.eras] + [p.date for i in self.dataset.indicators for p in i.points]
         # Only what is known: "before 2013" ([..2012]) reaches back to its end, not a year further.
-        known = [day_of(d) for date in dates for d in (date.earliest, date.latest) if d is not None]
-        if not known:  # nothing dated yet: show the current year
+        known = np.concatenate([self.index.earliest, self.index.latest,
+                                [day_of(d) for date in others for d in (date.earliest, date.latest) if d is not None]])
+        known = known[~np.isnan(known)]
+        if not known.size:  # nothing dated yet: show the current year
             today = day_of(dt.date.today())
             return today - 365, today
-        return min(known), max(known) + 1
+        return float(known.min()), float(known.max()) + 1
 
     def full_range(self) -> tuple[float, float]:
         """The data's bounds with margins: the widest the timeline may show."""
@@ -101,12 +149,8 @@ class Session:
         x0 = min(max(x0, lo), hi - width)
         return x0, x0 + width
 
-    def _on_filter_changed(self, _: Filter) -> None:
-        self._refilter()
-
-    def _refilter(self) -> None:
-        matches = tuple(filter_milestones(self.dataset, self.state.filter, self._index))
-        if matches != self.matches or self._lanes is None:
-            self.matches = matches
-            self._lanes = None
-            self.matches_changed.emit(matches)
+    def _on_filter_changed(self, f: Filter) -> None:
+        mask = self._matcher.mask(f)
+        if not np.array_equal(mask, self._matches.mask):
+            self._matches = _Matches(self.index, self._all_lanes, mask)
+            self.matches_changed.emit()

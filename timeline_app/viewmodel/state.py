@@ -23,11 +23,13 @@ class Filter:
     hidden_categories: frozenset[str] = frozenset()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    include_undated: bool = True  # with a date range: keep undated milestones whose period overlaps it
 
     @property
     def is_active(self) -> bool:
-        """Whether anything is hidden (a query of spaces hides nothing)."""
-        return replace(self, query=self.query.strip()) != Filter()
+        """Whether anything is hidden (a query of spaces hides nothing; ``include_undated`` matters
+        only with a date range)."""
+        return replace(self, query=self.query.strip(), include_undated=True) != Filter()
 
 
 @evented

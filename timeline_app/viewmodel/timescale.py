@@ -13,10 +13,10 @@ from ..dataset.edtf import EdtfDate
 from ..i18n import catalog
 from ..i18n.dates import day_words, month_words, range_words, year_words
 
-__all__ = ["MARGIN_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
+__all__ = ["MARGIN_DAYS", "OPEN_END_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
 
 MARGIN_DAYS = 120.0  # room kept before the first and after the last date
-_OPEN_END_DAYS = 365.0  # how far an open-ended span is drawn past its known end
+OPEN_END_DAYS = 365.0  # how far an open-ended span is drawn past its known end
 
 
 def day_of(d: dt.date) -> float:
@@ -32,9 +32,9 @@ def span_of(d: EdtfDate) -> tuple[float, float]:
     lo = day_of(d.earliest) if d.earliest else None
     hi = day_of(d.latest) + 1 if d.latest else None
     if lo is None:
-        lo = hi - _OPEN_END_DAYS
+        lo = hi - OPEN_END_DAYS
     if hi is None:
-        hi = lo + _OPEN_END_DAYS
+        hi = lo + OPEN_END_DAYS
     return lo, hi
 
 

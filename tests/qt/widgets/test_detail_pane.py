@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea
 from widget_text import assert_language, visible_texts
 
+from timeline_app.viewmodel import Navigator
 from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.detail_pane import DetailPane
 
@@ -19,7 +20,7 @@ ARCHIVE = Path(__file__).parents[2] / "data" / "archive.yaml"
 
 @pytest.fixture
 def pane(show, session) -> DetailPane:
-    return show(DetailPane(session), 360, 640)
+    return show(DetailPane(Navigator(session)), 360, 640)
 
 
 def button(pane: DetailPane, text: str) -> QPushButton:
@@ -179,7 +180,7 @@ def test_media_thumbnail_from_beside_the_dataset(qtbot, session, tmp_path):
     picture.fill(Qt.GlobalColor.darkCyan)
     assert picture.save(str(tmp_path / "media" / "east-signing.png"))
     session.reload(tmp_path / "archive.yaml")
-    pane = DetailPane(session)
+    pane = DetailPane(Navigator(session))
     qtbot.addWidget(pane)
     session.state.selection = "east-trusteeship"
     thumbnails = [lb for lb in pane.findChildren(QLabel) if lb.isVisibleTo(pane) and not lb.pixmap().isNull()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolButton
 from widget_text import assert_language
 
+from timeline_app.viewmodel import Navigator
 from timeline_app.dataset.loader import load_dataset
 from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.filter_bar import FilterBar
@@ -43,7 +44,7 @@ def status(bar: FilterBar) -> str:
 
 
 def test_typing_chinese_filters_the_matches_the_list_and_the_count(qtbot, bar, session):
-    listing = MilestoneList(session)
+    listing = MilestoneList(Navigator(session))
     qtbot.addWidget(listing)
     assert status(bar) == "显示 9 / 9 个事件"
     search(bar).setFocus()
@@ -52,7 +53,7 @@ def test_typing_chinese_filters_the_matches_the_list_and_the_count(qtbot, bar, s
     assert session.state.filter.query == ""  # debounced: not at every key
     qtbot.waitUntil(lambda: session.state.filter.query == "心脏", timeout=1000)
     assert [m.id for m in session.matches] == ["west-first-pci"]
-    assert listing.proxy.rowCount() == 1
+    assert listing.model.rowCount() == 1
     assert status(bar) == "显示 1 / 9 个事件"
 
 

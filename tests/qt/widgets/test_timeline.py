@@ -9,25 +9,60 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.dataset import bundled_dataset_path
-from timeline_app.viewmodel import Session
-from timeline_app.viewmodel.lanes import MIDDLE
-from timeline_app.viewmodel.timescale import date_of, day_of
+from timeline_app.qt.actions import ActionSet
+from timeline_app.qt.animator import RangeAnimator
 from timeline_app.qt.fonts import install_fonts
 from timeline_app.qt.widgets.timeline import TimelineView
-from timeline_app.qt.widgets.timeline.frame import label_y
+from timeline_app.viewmodel import Navigator, Session
+from timeline_app.viewmodel.lanes import MIDDLE
+from timeline_app.viewmodel.placement import LABEL_GAP
+from timeline_app.viewmodel.timescale import date_of, day_of
 
 DATA = Path(__file__).parents[2] / "data"
 
 
+class Target:
+    """The little of a window the timeline's own keys act on."""
+
+    def __init__(self, navigator):
+        self.navigator = navigator
+        self.details_shown = 0
+
+    def show_detail(self):
+        self.details_shown += 1
+
+    def language(self):
+        return self.navigator.state.language
+
+    def theme(self):
+        return "system"
+
+
+def timeline(qtbot, animation_ms: int = 0) -> TimelineView:
+    """A timeline with its window's parts: a Navigator, an animator, and the registry's keys."""
+    install_fonts(QApplication.instance())
+    navigator = Navigator(Session.open(bundled_dataset_path()))
+    v = TimelineView(navigator)
+    qtbot.addWidget(v)
+    v.animator = RangeAnimator(navigator, animation_ms, v)
+    v.target = Target(navigator)
+    v.action_set = ActionSet(v.target, v)
+    v.action_set.install_timeline(v)
+    return v
+
+
+def show(qtbot, v: TimelineView) -> None:
+    """On screen and active: the timeline's keys are shortcuts, which need an active window."""
+    with qtbot.waitActive(v):
+        v.show()
+        v.activateWindow()
+
+
 @pytest.fixture
 def view(qtbot):
-    install_fonts(QApplication.instance())
-    session = Session.open(bundled_dataset_path())
-    v = TimelineView(session, animation_ms=0)
-    qtbot.addWidget(v)
+    v = timeline(qtbot)
     v.resize(1400, 640)
-    v.show()
-    qtbot.waitExposed(v)
+    show(qtbot, v)
     v.refresh()
     return v
 
@@ -122,24 +157,38 @@ def test_clicking_a_marker_selects_it_and_empty_space_clears(view):
     assert view.session.state.selection == milestone_id
     # clicking its label selects it too; empty space clears
     view.session.state.selection = None
-    click(view, viewport_point(view, (box.left + box.right) / 2 + 4, label_y(layout.geometry, box.row) + 8))
+    click(view, viewport_point(view, (box.left + box.right) / 2 + 4, layout.geometry.label_y(box.row) + 8))
     assert view.session.state.selection == milestone_id
     click(view, viewport_point(view, 3, layout.geometry.top + 3))
     assert view.session.state.selection is None
 
 
-def test_clicking_a_cluster_zooms_in_on_its_members(view):
+def test_clicking_a_badge_zooms_in_on_its_members(view):
     state = view.session.state
-    # A wide view of a dense lane: the undated strips hold clusters at full zoom on a narrow view.
-    view.resize(700, 640)
+    view.resize(480, 260)  # a small view of the decade: the busy years gather into badges
     QApplication.processEvents()
     view.navigator.fit_all()
-    layout = next(layout for layout in view.frame.lanes if layout.undated.clusters)
-    cluster = layout.undated.clusters[0]
+    layout, cluster = next((layout, c) for layout in view.frame.lanes for c in layout.dated.clusters if c.hi - c.lo > 2)
     width = state.x_range[1] - state.x_range[0]
-    click(view, viewport_point(view, cluster.center, layout.geometry.undated_y))
+    click(view, viewport_point(view, cluster.center, layout.geometry.marker_y))  # badges sit on the marker line
     assert state.x_range[1] - state.x_range[0] < width
     assert state.x_range[0] <= cluster.lo and cluster.hi <= state.x_range[1]
+
+
+def test_a_strip_badge_offers_its_undated_members(view, qtbot):
+    """Zooming cannot part undated milestones (they have no dates): their badge lists them."""
+    view.resize(700, 640)
+    QApplication.processEvents()
+    layout = next(layout for layout in view.frame.lanes if layout.strip.clusters)
+    cluster = layout.strip.clusters[0]
+    before = view.session.state.x_range
+    with qtbot.waitSignal(view.members_requested, timeout=1000) as signal:
+        click(view, viewport_point(view, cluster.center, layout.geometry.undated_y))
+    ids = signal.args[0]
+    shown = {str(layout.lane.undated.ids[b.index]) for b in layout.strip.boxes}
+    assert len(ids) == cluster.count and not shown & set(ids)
+    assert all(view.session.dataset.milestone_by_id[i].date.kind.value == "one-of" for i in ids)
+    assert view.session.state.x_range == before  # no zoom: it would not help
 
 
 def test_keys_walk_milestones_and_lanes(view, qtbot):
@@ -154,11 +203,14 @@ def test_keys_walk_milestones_and_lanes(view, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Left)
     assert state.selection == first
     lanes = [l.id for l in view.session.lanes]
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # into the lane's "date not stated" strip
+    assert state.lane == lane and view.session.selected.date.kind.value == "one-of"
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert state.lane == lanes[lanes.index(lane) + 1]
     assert view.session.selected.branch in next(l for l in view.session.lanes if l.id == state.lane).branches
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert state.lane == lane
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert state.lane == lane and view.session.selected.date.kind.value != "one-of"
 
 
 def test_keys_zoom_fit_and_enter(view, qtbot):
@@ -173,14 +225,35 @@ def test_keys_zoom_fit_and_enter(view, qtbot):
     view.navigator.zoom(0.1)
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert state.x_range == pytest.approx(view.session.full_range())
-    with qtbot.waitSignal(view.detail_requested, timeout=1000):
-        qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.target.details_shown == 1
+
+
+def test_the_timelines_keys_come_from_the_registry(qtbot):
+    """Give "step on" another key in the registry, and the timeline answers that key instead."""
+    from dataclasses import replace
+
+    from timeline_app.viewmodel.commands import COMMANDS
+
+    commands = dict(COMMANDS)
+    commands["go.step_on"] = replace(COMMANDS["go.step_on"], timeline_keys=("N",))
+    v = timeline(qtbot)
+    v.action_set = ActionSet(v.target, v, commands)
+    for action in list(v.actions()):
+        v.removeAction(action)
+    v.action_set.install_timeline(v)
+    v.resize(1400, 640)
+    show(qtbot, v)
+    v.setFocus()
+    qtbot.keyClick(v, Qt.Key.Key_Right)
+    assert v.session.state.selection is None  # → is no longer "step on"
+    qtbot.keyClick(v, Qt.Key.Key_N)
+    assert v.session.state.selection is not None
 
 
 def test_selection_from_elsewhere_is_revealed_and_animated(qtbot):
-    session = Session.open(bundled_dataset_path())
-    view = TimelineView(session, animation_ms=120)
-    qtbot.addWidget(view)
+    view = timeline(qtbot, animation_ms=120)
+    session = view.session
     view.resize(1200, 600)
     view.show()
     view.navigator.set_range((day_of(dt.date(2021, 1, 1)), day_of(dt.date(2021, 3, 1))))
@@ -191,22 +264,21 @@ def test_selection_from_elsewhere_is_revealed_and_animated(qtbot):
 
 
 def _assert_no_overlaps(view):
+    """No two labels closer than the gap, none outside the plot, and in the strip (where labels
+    share the row with the markers) no label over another item's marker or badge."""
     for layout in view.frame.lanes:
-        for part in (layout.dated, layout.undated):
-            by_row = {}
-            for box in part.labels:
-                by_row.setdefault(box.row, []).append((box.left, box.right))
-            for boxes in by_row.values():
-                boxes.sort()
-                for (l1, r1), (l2, r2) in zip(boxes, boxes[1:]):
-                    assert r1 <= l2, f"labels overlap in lane {layout.lane.id}"
-            for box in part.labels:
-                assert 0 <= box.left and box.right <= view.frame.width
-        # inline labels in the undated strip cover no other marker
-        items = layout.lane.undated
-        for box in layout.undated.labels:
-            xs = [view.frame.px(float(items.x[i])) for i in range(len(items)) if i != box.index]
-            assert not any(box.left < x < box.right for x in xs)
+        by_row = {}
+        for box in layout.dated.labels:
+            by_row.setdefault(box.row, []).append((box.left, box.right))
+            assert 0 <= box.left and box.right <= view.frame.width
+        for boxes in by_row.values():
+            boxes.sort()
+            for (l1, r1), (l2, r2) in zip(boxes, boxes[1:]):
+                assert l2 - r1 >= LABEL_GAP, f"labels touch in lane {layout.lane.id}"
+        strip = sorted([(b.marker - 7, b.right) for b in layout.strip.boxes]
+                       + [(c.left, c.right) for c in layout.strip.clusters])
+        for (l1, r1), (l2, r2) in zip(strip, strip[1:]):
+            assert l2 - r1 >= LABEL_GAP - 7, f"strip items touch in lane {layout.lane.id}"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -225,8 +297,8 @@ def test_labels_never_overlap_at_any_zoom(view, lang):
 
 def test_every_label_is_a_visible_title_or_elided(view):
     for layout in view.frame.lanes:
-        for items, part in ((layout.lane.dated, layout.dated), (layout.lane.undated, layout.undated)):
-            for box in part.labels:
+        for items, boxes in ((layout.lane.dated, layout.dated.labels), (layout.lane.undated, layout.strip.boxes)):
+            for box in boxes:
                 text, width = view.labels.get(view.session, items.ids[box.index])
                 title = view.session.dataset.milestone_by_id[items.ids[box.index]].title.zh
                 assert text == title or (text.endswith("…") and title.startswith(text[:-1]))

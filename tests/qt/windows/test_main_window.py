@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from timeline_app.dataset import bundled_dataset_path
 from timeline_app.viewmodel import Session
 from timeline_app.qt.app import create_application
+from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.windows.main_window import MainWindow
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -21,17 +22,18 @@ DATA = Path(__file__).parents[2] / "data"
 
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
 def window(qtbot, settings):
     create_application()
-    w = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    w = MainWindow(Session.open(bundled_dataset_path()), settings, animate=False)
     qtbot.addWidget(w)
     w.resize(1440, 860)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
     return w
 
 
@@ -51,7 +53,8 @@ def visible_texts(window) -> list[str]:
 
 def test_selecting_in_the_list_selects_on_the_timeline_and_fills_the_pane(window, qtbot):
     table = window.milestone_list.view
-    index = table.model().index(3, 3)
+    dated = next(k for k, m in enumerate(window.session.matches) if m.date.kind.value == "date")
+    index = table.model().index(dated + 1, 3)
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     selected = window.session.state.selection
@@ -87,13 +90,13 @@ def test_search_filters_timeline_list_and_counts(window, qtbot):
 
 
 def test_language_switch_changes_every_visible_string(window, qtbot):
-    window.actions_by_key["lang.en"].trigger()
+    window.action_set.actions["lang.en"].trigger()
     assert window.session.state.language == "en"
     names = {t for b in window.session.dataset.branches for t in (b.name.zh,)}
     leftovers = [t for t in visible_texts(window) if CJK.search(t) and t not in ("中文",) and t not in names]
     assert leftovers == [], leftovers
     assert window.menuBar().actions()[0].text() == "&File"
-    window.actions_by_key["lang.zh"].trigger()
+    window.action_set.actions["lang.zh"].trigger()
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     english = [t for t in visible_texts(window) if re.fullmatch(r"[A-Za-z &]+", t) and t not in ("English",)]
     assert english == [], english
@@ -101,24 +104,25 @@ def test_language_switch_changes_every_visible_string(window, qtbot):
 
 def test_settings_persist_across_a_restart(qtbot, settings):
     create_application()
-    first = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    first = MainWindow(Session.open(bundled_dataset_path()), settings, animate=False)
     qtbot.addWidget(first)
     first.show()
-    first.actions_by_key["lang.en"].trigger()
-    first.actions_by_key["theme.dark"].trigger()
-    first.resize(1300, 760)
-    first.main_splitter.setSizes([900, 400])
+    first.action_set.actions["lang.en"].trigger()
+    first.action_set.actions["theme.dark"].trigger()
+    first.resize(780, 760)  # the offscreen screen is 800 px wide
+    first.main_splitter.setSizes([420, 360])
+    kept = first.main_splitter.sizes()
     first.close()
-    second = MainWindow(Session.open(bundled_dataset_path()), settings=settings, animate=False)
+    second = MainWindow(Session.open(bundled_dataset_path()), settings, animate=False)
     qtbot.addWidget(second)
     second.show()
     assert second.session.state.language == "en"
-    assert second.actions_by_key["theme.dark"].isChecked()
-    assert second.size().height() == 760  # restored (the offscreen screen, 800 px wide, clamps the width)
+    assert second.action_set.actions["theme.dark"].isChecked()
+    assert second.size().height() == 760  # restored (the window is at least its minimum width)
     sizes = second.main_splitter.sizes()
-    assert sizes[1] / sum(sizes) == pytest.approx(400 / 1300, abs=0.03)
-    assert settings.value("lastDataset") == str(bundled_dataset_path().resolve())
-    second.actions_by_key["theme.system"].trigger()
+    assert sizes[1] / sum(sizes) == pytest.approx(kept[1] / sum(kept), abs=0.03)
+    assert settings.last_dataset == bundled_dataset_path().resolve()
+    second.action_set.actions["theme.system"].trigger()
 
 
 def test_reload_of_a_broken_file_keeps_the_last_good_data(window, tmp_path):
@@ -138,18 +142,18 @@ def test_reload_of_a_broken_file_keeps_the_last_good_data(window, tmp_path):
 def test_shortcuts_find_zoom_and_fit(window, qtbot):
     state = window.session.state
     full = state.x_range
-    window.actions_by_key["action.zoom_in"].trigger()
+    window.action_set.actions["view.zoom_in"].trigger()
     assert state.x_range[1] - state.x_range[0] < full[1] - full[0]
-    window.actions_by_key["action.fit"].trigger()
+    window.action_set.actions["view.fit"].trigger()
     assert state.x_range == pytest.approx(full)
-    window.actions_by_key["action.find"].trigger()
+    window.action_set.actions["view.find"].trigger()
     assert window.filter_bar.findChild(QLineEdit).hasFocus() or QApplication.focusWidget() is window.filter_bar.findChild(QLineEdit)
-    assert window.actions_by_key["action.find"].shortcut().toString() == "Ctrl+F"
-    assert "F11" in [s.toString() for s in window.actions_by_key["action.fullscreen"].shortcuts()]
+    assert window.action_set.actions["view.find"].shortcut().toString() == "Ctrl+F"
+    assert "F11" in [s.toString() for s in window.action_set.actions["view.fullscreen"].shortcuts()]
 
 
 def test_select_option_puts_the_milestone_in_view(window):
-    window.timeline.navigator.zoom(0.05)
+    window.navigator.zoom(0.05)
     window.select("xiushan-deep-cooperation-agreement")
     x0, x1 = window.session.state.x_range
     from timeline_app.viewmodel.timescale import day_of
@@ -185,7 +189,7 @@ def test_closed_windows_leave_no_connections_behind(qtbot, settings):
                session.matches_changed, session.dataset_changed]
     before = [len(s) for s in signals]
     for _ in range(3):
-        w = MainWindow(session, settings=settings, animate=False)
+        w = MainWindow(session, settings, animate=False)
         w.show()
         assert all(len(s) > b for s, b in zip(signals, before))
         w.close()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 from html import escape
+
+import numpy as np
 
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QFont, QPixmap
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from ..bindings import follow
 from ...i18n import tr
-from ...dataset.records import Media, Milestone
-from ...viewmodel.session import Session
+from ...dataset.records import Media
+from ...viewmodel.navigator import Navigator
 from ...i18n.dates import date_in_words
 from ...i18n.wording import citation_parts, group_citations, join_names
 from .swatch import BRANCH_MARK, swatch_pixmap
@@ -46,11 +47,6 @@ def _plain_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def _order(m: Milestone) -> tuple:
-    """The chronological order of :attr:`Dataset.chronological`, which ``session.matches`` keeps."""
-    return (m.date.sort_key, m.id)
-
-
 class _SwatchValue(QWidget):
     """A form value with a colour mark before it: a branch's bar or a category's marker."""
 
@@ -70,23 +66,21 @@ class _SwatchValue(QWidget):
 
 
 class DetailPane(QWidget):
-    """Shows ``session.selected`` in full, with Previous/Next through ``session.matches``.
+    """Shows ``session.selected`` in full, with Previous/Next through the matches in date order
+    (the Navigator's, as the window's Alt+←/→ are)."""
 
-    Call :meth:`go_previous` / :meth:`go_next` from the window's actions so they share one logic.
-    """
-
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
-        self._keys = [_order(m) for m in session.matches]  # for bisecting; kept with the matches
+        self._navigator = navigator
+        self._session = session = navigator.session
 
         self._previous = QPushButton(self)
         self._previous.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self._previous.clicked.connect(self.go_previous)
+        self._previous.clicked.connect(navigator.previous_match)
         self._next = QPushButton(self)
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the word
-        self._next.clicked.connect(self.go_next)
+        self._next.clicked.connect(navigator.next_match)
         self._position = _plain_label(self)
         self._position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()
@@ -176,41 +170,15 @@ class DetailPane(QWidget):
 
     # -- navigation ------------------------------------------------------------------------
 
-    def go_previous(self) -> None:
-        """Selects the match just before the selection (the last one when nothing is selected)."""
-        target = self._neighbour(-1)
-        if target is not None:
-            self._session.state.selection = target.id
-
-    def go_next(self) -> None:
-        """Selects the match just after the selection (the first one when nothing is selected)."""
-        target = self._neighbour(+1)
-        if target is not None:
-            self._session.state.selection = target.id
-
-    def _neighbour(self, step: int) -> Milestone | None:
-        """The adjacent match in time; works also when the selection itself is filtered out."""
-        matches = self._session.matches
-        current = self._session.selected
-        if not matches:
-            return None
-        if current is None:
-            return matches[0] if step > 0 else matches[-1]
-        if step > 0:
-            index = bisect.bisect_right(self._keys, _order(current))
-            return matches[index] if index < len(matches) else None
-        index = bisect.bisect_left(self._keys, _order(current)) - 1
-        return matches[index] if index >= 0 else None
-
     def _update_navigation(self) -> None:
-        self._previous.setEnabled(self._neighbour(-1) is not None)
-        self._next.setEnabled(self._neighbour(+1) is not None)
-        current = self._session.selected
-        index = bisect.bisect_left(self._keys, _order(current)) if current else len(self._keys)
-        shown = index < len(self._keys) and self._keys[index] == _order(current)
-        self._position.setText(
-            tr("detail.position", self._lang, n=index + 1, total=len(self._keys)) if shown else ""
-        )
+        before, after = self._navigator.neighbours()
+        self._previous.setEnabled(before)
+        self._next.setEnabled(after)
+        rows, session = self._session.match_rows, self._session
+        row = session.index.row_of.get(session.state.selection or "")
+        k = int(np.searchsorted(rows, row)) if row is not None else rows.size
+        shown = k < rows.size and rows[k] == row
+        self._position.setText(tr("detail.position", self._lang, n=k + 1, total=rows.size) if shown else "")
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -354,8 +322,7 @@ class DetailPane(QWidget):
     def _on_language_changed(self, _: str) -> None:
         self._retranslate()
 
-    def _on_matches_changed(self, matches: tuple[Milestone, ...]) -> None:
-        self._keys = [_order(m) for m in matches]
+    def _on_matches_changed(self) -> None:
         self._update_navigation()
 
     def _on_dataset_changed(self, _: object) -> None:

@@ -1,88 +1,98 @@
-"""The milestone list: a sortable table of the matches, its selection tied to the view state."""
+"""The milestone list: a sortable table of the matches, its selection tied to the Navigator.
+
+Built to open 100,000 rows at once: rows have one fixed height, columns are sized once from the
+data's distinct values, and sorting orders precomputed keys with numpy in the model itself (no
+proxy comparing cells through Python). A cell's text is made only when the view asks for it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
-)
-from PySide6.QtGui import QIcon
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..bindings import follow
 from ...i18n import tr
-from ...dataset.records import Milestone
-from ...viewmodel.session import Session
 from ...i18n.dates import date_in_words, describe
+from ...viewmodel.index import fold
+from ...viewmodel.navigator import Navigator
+from ..bindings import follow
 from .swatch import BRANCH_MARK, swatch_pixmap
+from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip
 
-__all__ = ["ID_ROLE", "MilestoneList", "MilestoneTableModel", "SORT_ROLE"]
+__all__ = ["ID_ROLE", "MilestoneList", "MilestoneTableModel"]
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what the proxy sorts by: chronological for dates
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the milestone's id
 
 _HEADERS = ("list.date", "list.branch", "list.category", "list.title")
 DATE, BRANCH, CATEGORY, TITLE = range(len(_HEADERS))
 _SWATCH = 12
 _ICON_DPR = 2.0  # the model knows no screen: draw sharp enough for high-DPI, Qt scales down
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class MilestoneTableModel(QAbstractTableModel):
-    """``session.matches`` as rows of date, branch, category and title in the current language."""
+class MilestoneTableModel(CatalogTableModel):
+    """The session's matches as rows of date, branch, category and title in the current language.
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._session = session
-        self._rows: tuple[Milestone, ...] = session.matches
-        self._row_of: dict[str, int] = {m.id: i for i, m in enumerate(self._rows)}
-        self._icons: dict[tuple[str, str], QIcon] = {}
+    ``_order`` holds the index rows (chronological positions) of the matches in the order shown.
+    """
+
+    HEADERS = _HEADERS
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(navigator.session, parent)
+        session = navigator.session
+        self._sort = (DATE, Qt.SortOrder.AscendingOrder)
+        self._keys: dict[tuple[int, str], np.ndarray] = {}  # sort key of every index row
+        self._icons: dict[tuple[int, str], QIcon] = {}
+        self._order = session.match_rows
+        self._position: dict[int, int] | None = None
         follow(self, session.matches_changed, self._on_matches_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.state.events.language, self._on_language_changed)
 
     def row_of(self, milestone_id: str | None) -> int | None:
         """The row showing ``milestone_id``, or None when the filter hides it."""
-        return self._row_of.get(milestone_id) if milestone_id else None
+        index_row = self._session.index.row_of.get(milestone_id or "")
+        if index_row is None or not self._session.match_mask[index_row]:
+            return None
+        if self._position is None:
+            self._position = {r: k for k, r in enumerate(self._order.tolist())}
+        return self._position.get(index_row)
 
-    def milestone_at(self, row: int) -> Milestone:
-        return self._rows[row]
+    def milestone_id(self, row: int) -> str:
+        return str(self._session.index.ids[self._order[row]])
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def __len__(self) -> int:
+        return len(self._order)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(_HEADERS[section], self._session.state.language)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        m = self._rows[index.row()]
+        m = self._session.index.milestones[self._order[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(m, column)
-        if role == SORT_ROLE:
-            return _date_order(m) if column == DATE else self._text(m, column)
+            return self.text(m, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             lang = self._session.state.language
-            return plain_tooltip(date_in_words(m.date, lang) if column == DATE else self._text(m, column))
+            return plain_tooltip(date_in_words(m.date, lang) if column == DATE else self.text(m, column))
         if role == Qt.ItemDataRole.DecorationRole and column in (BRANCH, CATEGORY):
             return self._icon(m, column)
         if role == ID_ROLE:
             return m.id
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
     # -- cells -----------------------------------------------------------------------------
 
-    def _text(self, m: Milestone, column: int) -> str:
+    def text(self, m, column: int) -> str:
         lang, ds = self._session.state.language, self._session.dataset
         if column == DATE:
             return describe(m.date, lang)
@@ -92,79 +102,106 @@ class MilestoneTableModel(QAbstractTableModel):
             return ds.category_by_id[m.category].name.get(lang)
         return m.title.get(lang)
 
-    def _icon(self, m: Milestone, column: int) -> QIcon:
-        """The branch's bar or the category's marker, drawn once per dataset and kept."""
+    def _icon(self, m, column: int) -> QIcon:
+        """The branch's bar or the category's marker, drawn once per dataset and kept.
+
+        The same picture serves a selected row, so the highlight never tints it away.
+        """
         ds = self._session.dataset
-        record_id = m.branch if column == BRANCH else m.category
-        key = (record_id, "b" if column == BRANCH else "c")
+        key = (column, m.branch if column == BRANCH else m.category)
         if key not in self._icons:
             if column == BRANCH:
-                mark, color = BRANCH_MARK, ds.branch_by_id[record_id].color
+                mark, color = BRANCH_MARK, ds.branch_by_id[m.branch].color
             else:
-                category = ds.category_by_id[record_id]
+                category = ds.category_by_id[m.category]
                 mark, color = category.marker, category.color
-            self._icons[key] = QIcon(swatch_pixmap(mark, color, _SWATCH, _ICON_DPR))
+            pixmap = swatch_pixmap(mark, color, _SWATCH, _ICON_DPR)
+            icon = QIcon()
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+                icon.addPixmap(pixmap, mode)
+            self._icons[key] = icon
         return self._icons[key]
+
+    # -- sorting ---------------------------------------------------------------------------
+
+    def _sort_key(self, column: int) -> np.ndarray:
+        """A number per index row that orders like the column: dates by time (the index is
+        chronological), branches and categories in the dataset's order, titles by their folded
+        text in the current language. Made once per column and language, on the first sort."""
+        index, lang = self._session.index, self._session.state.language
+        cache_key = (column, lang if column == TITLE else "")
+        key = self._keys.get(cache_key)
+        if key is None:
+            n = len(index)
+            if column == DATE:
+                key = np.arange(n)
+            elif column in (BRANCH, CATEGORY):
+                codes = index.branch if column == BRANCH else index.category
+                key = codes.astype(np.int64) * n + np.arange(n)
+            else:
+                titles = [fold(m.title.get(lang)) for m in index.milestones]
+                key = np.empty(n, dtype=np.int64)
+                key[sorted(range(n), key=titles.__getitem__)] = np.arange(n)
+            self._keys[cache_key] = key
+        return key
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        rows = self._session.match_rows
+        if column != DATE:  # match rows are chronological already
+            rows = rows[np.argsort(self._sort_key(column)[rows], kind="stable")]
+        self._order = rows[::-1] if order == Qt.SortOrder.DescendingOrder else rows
+        self._position = None
 
     # -- handlers --------------------------------------------------------------------------
 
-    def _on_matches_changed(self, matches: tuple[Milestone, ...]) -> None:
+    def _on_matches_changed(self) -> None:
         self.beginResetModel()
-        self._rows = matches
-        self._row_of = {m.id: i for i, m in enumerate(matches)}
+        self._apply_sort()
         self.endResetModel()
 
     def _on_dataset_changed(self, _: object) -> None:
         """Names and colours may have changed even where the matches stay the same."""
         self._icons.clear()
-        self._refresh_cells()
+        self._keys.clear()
 
     def _on_language_changed(self, _: str) -> None:
-        self._refresh_cells()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
-
-    def _refresh_cells(self) -> None:
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(_HEADERS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last, [])  # every role
-
-
-def _date_order(m: Milestone) -> int:
-    """One integer that orders like ``date.sort_key`` (earliest day, latest day, kind)."""
-    lo, hi, kind = m.date.sort_key
-    return (lo * 10_000_000 + hi) * 10 + kind
+        if self._sort[0] == TITLE:
+            self.sort(*self._sort)
+        self.retranslate()
 
 
 class MilestoneList(QWidget):
-    """A table of the matches; selecting a row selects the milestone everywhere, and back."""
+    """A table of the matches; selecting a row selects the milestone everywhere, and back.
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    One Tab stop: the arrows walk the rows, Tab leaves the table.
+    """
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self._navigator = navigator
+        self._session = session = navigator.session
         self._syncing = False  # True while the view is made to follow the state
 
-        self.model = MilestoneTableModel(session, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortLocaleAware(True)
-
+        self.model = MilestoneTableModel(navigator, self)
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         for column in (DATE, BRANCH, CATEGORY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
 
@@ -183,16 +220,39 @@ class MilestoneList(QWidget):
 
         follow(self, session.state.events.selection, self._on_selection_changed)
         follow(self, session.state.events.language, self._on_language_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
         self.model.modelReset.connect(self._on_rows_reset)
+        self.model.layoutChanged.connect(self._on_rows_reset)
         self._retranslate()
         self._on_rows_reset()
 
     def _retranslate(self) -> None:
-        """Re-sets the list's own strings; the model re-labels headers and cells itself."""
+        """Re-sets the list's own strings and column widths; the model re-labels headers and cells."""
         lang = self._session.state.language
         self.view.setAccessibleName(tr("list.name", lang))
         self.view.setAccessibleDescription(tr("list.desc", lang))
         self._no_match.setText(tr("filter.no_match", lang))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Row height from the font, and the first columns as wide as their widest distinct value
+        (dates, branches and categories repeat: a few hundred texts to measure, not every row)."""
+        metrics = QFontMetrics(self.view.font())
+        self.view.verticalHeader().setDefaultSectionSize(max(metrics.height() + 8, _SWATCH + 8))
+        lang, ds = self._session.state.language, self._session.dataset
+        dates = {m.date.text: m.date for m in self._session.index.milestones}
+        columns = {
+            DATE: [describe(d, lang) for d in dates.values()],
+            BRANCH: [b.name.get(lang) for b in ds.branches],
+            CATEGORY: [c.name.get(lang) for c in ds.categories],
+        }
+        header = self.view.horizontalHeader()
+        for column, texts in columns.items():
+            title = tr(_HEADERS[column], lang)
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            icon = _SWATCH + 8 if column != DATE else 0
+            self.view.setColumnWidth(column, max(widest + icon, metrics.horizontalAdvance(title) + 24) + 16)
+        header.setMinimumSectionSize(40)
 
     def _select_state_row(self) -> None:
         """Selects and scrolls to the selected milestone's row, or clears the selection if hidden."""
@@ -203,7 +263,7 @@ class MilestoneList(QWidget):
             if row is None:
                 selection.clearSelection()
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.index(row, 0)
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                       | QItemSelectionModel.SelectionFlag.Rows)
             self.view.scrollTo(index)
@@ -212,12 +272,11 @@ class MilestoneList(QWidget):
 
     # -- handlers --------------------------------------------------------------------------
 
-    def _on_view_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
-        """The user picked a row: that milestone becomes the selection everywhere."""
+    def _on_view_selection_changed(self, selected, _) -> None:
+        """The user picked a row: that milestone becomes the selection everywhere, in view."""
         if self._syncing or selected.isEmpty():
             return
-        source = self.proxy.mapToSource(selected.indexes()[0])
-        self._session.state.selection = self.model.milestone_at(source.row()).id
+        self._navigator.select(self.model.milestone_id(selected.indexes()[0].row()))
 
     def _on_selection_changed(self, _: str | None) -> None:
         self._select_state_row()
@@ -228,3 +287,6 @@ class MilestoneList(QWidget):
 
     def _on_language_changed(self, _: str) -> None:
         self._retranslate()
+
+    def _on_dataset_changed(self, _: object) -> None:
+        self._size_columns()

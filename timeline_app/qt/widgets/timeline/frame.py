@@ -9,23 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ....viewmodel.geometry import LaneGeometry, lane_geometry
 from ....viewmodel.lanes import Lane
-from ....viewmodel.placement import Cluster, LaneFrame, LaneGeometry, badge_width, lane_geometry, place_lane
+from ....viewmodel.placement import Cluster, LaneFrame, StripFrame, badge_width, place_lane, place_strip
 from ....viewmodel.session import Session
 
-__all__ = ["Frame", "LabelCache", "LaneLayout", "compute_frame"]
+__all__ = ["BADGE_HEIGHT", "ERA_STRIP", "MARKER_RADIUS", "Frame", "Hit", "LabelCache", "LaneLayout",
+           "cluster_rect", "compute_frame", "max_label_px"]
+
+MARKER_RADIUS = 6.0
+BADGE_HEIGHT = 16.0
+ERA_STRIP = 18.0  # px at the top for era names, when the dataset has eras
 
 
 def max_label_px(plot_width: float) -> float:
     """Longest label before it is elided: wider screens show more of each title."""
     return min(max(plot_width * 0.16, 150.0), 320.0)
-
-MARKER_RADIUS = 6.0
-ERA_STRIP = 18.0  # px at the top for era names, when the dataset has eras
 
 
 class LabelCache:
@@ -77,7 +79,7 @@ class LabelCache:
         widths = cached[1]
         missing = indices[np.isnan(widths[indices])]
         for index in missing.tolist():
-            widths[index] = self.get(session, items.ids[index])[1]
+            widths[index] = self.get(session, str(items.ids[index]))[1]
         return widths[indices]
 
 
@@ -86,7 +88,18 @@ class LaneLayout:
     lane: Lane
     geometry: LaneGeometry
     dated: LaneFrame
-    undated: LaneFrame
+    strip: StripFrame
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a point of the plot holds: a milestone, or a badge (with its lane and whether it is the
+    strip's), or nothing."""
+
+    milestone: str | None = None
+    cluster: Cluster | None = None
+    layout: LaneLayout | None = None
+    in_strip: bool = False
 
 
 @dataclass
@@ -100,42 +113,60 @@ class Frame:
     def px(self, x: float) -> float:
         return (x - self.x0) * self.width / (self.x1 - self.x0)
 
-    def hit(self, pos: QPointF) -> tuple[str, object] | None:
-        """What is under ``pos`` (plot pixels): ("milestone", id), ("cluster", Cluster) or None."""
+    def hit(self, pos: QPointF) -> Hit:
         for layout in self.lanes:
             g = layout.geometry
-            if not g.top <= pos.y() < g.top + g.height:
-                continue
-            for items, part, strip_y in ((layout.lane.dated, layout.dated, None),
-                                         (layout.lane.undated, layout.undated, g.undated_y)):
-                for box in part.labels:
-                    y = label_y(g, box.row) if strip_y is None else strip_y - 8
-                    if QRectF(box.left, y - 2, box.right - box.left, g.row_height).contains(pos):
-                        return "milestone", items.ids[box.index]
-                marker_y = g.marker_y if strip_y is None else strip_y
-                for index in [b.index for b in part.labels] + part.singles:
-                    x = part.moved.get(index, self.px(float(items.x[index])))
-                    if abs(x - pos.x()) <= MARKER_RADIUS + 3 and abs(marker_y - pos.y()) <= MARKER_RADIUS + 3:
-                        return "milestone", items.ids[index]
-                cluster_y = g.badge_y if strip_y is None else strip_y
-                for cluster in part.clusters:
-                    if cluster_rect(cluster, cluster_y).contains(pos):
-                        return "cluster", cluster
+            if g.top <= pos.y() < g.top + g.height:
+                return self._hit_dated(layout, pos) or self._hit_strip(layout, pos) or Hit()
+        return Hit()
+
+    def _hit_dated(self, layout: LaneLayout, pos: QPointF) -> Hit | None:
+        g, items, part = layout.geometry, layout.lane.dated, layout.dated
+        for box in part.labels:
+            if QRectF(box.left, g.label_y(box.row) - 2, box.right - box.left, g.row_height).contains(pos):
+                return Hit(str(items.ids[box.index]))
+        if abs(g.marker_y - pos.y()) <= MARKER_RADIUS + 3:
+            for cluster in part.clusters:
+                if cluster_rect(cluster, g.marker_y).contains(pos):
+                    return Hit(cluster=cluster, layout=layout)
+            for index in [b.index for b in part.labels] + part.singles:
+                if abs(self.px(float(items.x[index])) - pos.x()) <= MARKER_RADIUS + 3:
+                    return Hit(str(items.ids[index]))
         return None
 
+    def _hit_strip(self, layout: LaneLayout, pos: QPointF) -> Hit | None:
+        g, items, strip = layout.geometry, layout.lane.undated, layout.strip
+        if abs(g.undated_y - pos.y()) > g.row_height / 2 + 2:
+            return None
+        for box in strip.boxes:
+            if box.marker - MARKER_RADIUS - 3 <= pos.x() <= box.right:
+                return Hit(str(items.ids[box.index]))
+        for cluster in strip.clusters:
+            if cluster_rect(cluster, g.undated_y).contains(pos):
+                return Hit(cluster=cluster, layout=layout, in_strip=True)
+        return None
 
-def label_y(g: LaneGeometry, row: int) -> float:
-    """Top of a label row: row 0 sits just above the marker line, later rows higher."""
-    return g.marker_y - 8 - (row + 1) * g.row_height
-
-
-def cluster_rect_size(count: int) -> tuple[float, float]:
-    return badge_width(count), 16
+    def cluster_members(self, hit: Hit) -> list[str]:
+        """The ids a badge stands for, in priority order."""
+        cluster, layout = hit.cluster, hit.layout
+        if hit.in_strip:
+            items = layout.lane.undated
+            shown = {b.index for b in layout.strip.boxes}
+            start, stop = next((a, b) for lo, hi, a, b in items.groups if (lo, hi) == (cluster.lo, cluster.hi))
+            members = [i for i in range(start, stop) if i not in shown]
+        else:
+            items, part = layout.lane.dated, layout.dated
+            shown = {b.index for b in part.labels} | set(part.singles)
+            visible = range(part.visible.start, part.visible.stop)
+            members = [i for i in visible if i not in shown
+                       and cluster.left <= self.px(float(items.x[i])) < cluster.right]
+        members.sort(key=lambda i: int(items.rank[i]))
+        return [str(items.ids[i]) for i in members]
 
 
 def cluster_rect(cluster: Cluster, y: float) -> QRectF:
-    width, height = cluster_rect_size(cluster.count)
-    return QRectF(cluster.center - width / 2, y - height / 2, width, height)
+    width = badge_width(cluster.count)
+    return QRectF(cluster.center - width / 2, y - BADGE_HEIGHT / 2, width, BADGE_HEIGHT)
 
 
 def compute_frame(session: Session, width: float, height: float, labels: LabelCache) -> Frame:
@@ -149,14 +180,14 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
     top = ERA_STRIP if session.dataset.eras else 0.0
     strips = [len(lane.undated) > 0 for lane in lanes]
     marks = [lane.founding is not None for lane in lanes]
+
+    def widths_of(items):
+        return lambda indices: labels.widths(session, items, indices)
+
     for lane, geometry in zip(lanes, lane_geometry(height, weights, strips, top, marks=marks)):
-        parts = []
-        for items, rows, inline in ((lane.dated, geometry.rows, False), (lane.undated, 1, True)):
-            pinned = items.position.get(selection)
-
-            def width_of(indices, items=items):
-                return labels.widths(session, items, indices)
-
-            parts.append(place_lane(items, x0, x1, 0.0, width, rows, width_of, pinned, inline=inline))
-        frame.lanes.append(LaneLayout(lane, geometry, *parts))
+        dated = place_lane(lane.dated, x0, x1, 0.0, width, geometry.rows, widths_of(lane.dated),
+                           lane.dated.position.get(selection) if selection else None)
+        strip = place_strip(lane.undated, x0, x1, width, widths_of(lane.undated),
+                            lane.undated.position.get(selection) if selection else None)
+        frame.lanes.append(LaneLayout(lane, geometry, dated, strip))
     return frame

@@ -1,7 +1,8 @@
 """The dual-branch timeline widget: lanes, labels, time axis, and the gestures that drive it.
 
-Gestures (wheel, drag, click, keys) are turned into :class:`Navigator` calls; the widget then
-follows the ViewState like every other view, so keys, touch, a tour or a test share one path.
+Gestures (wheel, drag, click) are turned into calls on the window's :class:`Navigator`; its keys
+are the window's actions (:mod:`timeline_app.qt.actions`). The widget then follows the ViewState
+like every other view, so keys, touch, a tour or a test share one path.
 """
 
 from __future__ import annotations
@@ -10,26 +11,24 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy
 
 from ....i18n import tr
 from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
-from ....viewmodel.session import Session
 from ....viewmodel.timescale import range_caption, ticks
 from ...bindings import follow
 from ...fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
-from .animator import RangeAnimator
 from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, max_label_px
-from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
+from ...theme import Theme
+from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 
 __all__ = ["TimelineView"]
 
 WHEEL_STEP = 0.8  # visible width per wheel notch (zoom in)
-KEY_ZOOM = 0.6
 
 
 class _TimelineViewBox(pg.ViewBox):
@@ -84,14 +83,14 @@ class _LaneHeaders(pg.GraphicsWidget):
         key = (
             tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
             session.state.language, session.state.lane, self.view.hasFocus(),
-            self.view.palette().cacheKey(), self.view.font().key(), dpr, frame.height,
+            id(self.view.theme), self.view.font().key(), dpr, frame.height,
         )
         if key != self._key:
             self._key, self._pixmap = key, self._render(frame, dpr)
         painter.drawPixmap(QPointF(0, 0), self._pixmap)
 
     def _render(self, frame, dpr: float) -> QPixmap:
-        session, lang, palette = self.view.session, self.view.session.state.language, self.view.palette()
+        session, lang, theme = self.view.session, self.view.session.state.language, self.view.theme
         pixmap = QPixmap(int(LEFT_GUTTER * dpr), int(math.ceil(frame.height * dpr)))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -104,20 +103,20 @@ class _LaneHeaders(pg.GraphicsWidget):
         for layout in frame.lanes:
             g, lane = layout.geometry, layout.lane
             if lane.id == MIDDLE:
-                name, color = tr("timeline.alliance_band", lang), palette.color(QPalette.ColorRole.WindowText)
+                name, color = tr("timeline.alliance_band", lang), theme.text
             else:
-                branch = session.dataset.branch_by_id[lane.id]
-                name, color = branch.name.get(lang), QColor(branch.color)
+                name, color = session.dataset.branch_by_id[lane.id].name.get(lang), theme.branch(lane.id)
             painter.fillRect(QRectF(0, g.top + 6, 5, g.height - 12), color)
-            if lane.id == session.state.lane and self.view.hasFocus():
-                painter.fillRect(QRectF(5, g.top + 6, 3, g.height - 12), palette.color(QPalette.ColorRole.Highlight))
+            if lane.id == session.state.lane and self.view.hasFocus():  # where the keys act
+                painter.fillRect(QRectF(6, g.top + 4, LEFT_GUTTER - 8, g.height - 8), theme.current_row)
+                painter.fillRect(QRectF(6, g.top + 6, 3, g.height - 12), theme.focus)
             painter.setFont(bold)
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.setPen(theme.text)
             painter.drawText(QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
             if len(lane.undated):
                 painter.setFont(small)
-                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.setPen(theme.muted)
                 painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
         painter.end()
@@ -125,22 +124,23 @@ class _LaneHeaders(pg.GraphicsWidget):
 
 
 class TimelineView(pg.GraphicsLayoutWidget):
-    """The zoomable timeline. ``detail_requested`` fires on Enter (the window opens the detail)."""
+    """The zoomable timeline of ``navigator.session``.
 
-    detail_requested = Signal()
+    ``members_requested(ids, global_pos)`` asks the window to offer a badge's members to choose
+    from, where zooming cannot part them (same day, or the undated strip).
+    """
 
-    def __init__(self, session: Session, parent=None, animation_ms: int = 280, progressive: bool = True):
+    members_requested = Signal(list, QPointF)
+
+    def __init__(self, navigator: Navigator, parent=None, progressive: bool = True):
         super().__init__(parent)
-        self.session = session
-        self.high_contrast = False
+        self.navigator = navigator
+        self.session = session = navigator.session
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(480, 260)
+        self.setMinimumSize(480, 200)
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
-        self.navigator = Navigator(session)
-        self.animator = RangeAnimator(self.navigator, animation_ms, self)
-        self.navigator.go = self.animator.animate_to
         self.labels = LabelCache(self._label_font())
         self.frame: Frame | None = None
         self._closed = False
@@ -185,65 +185,30 @@ class TimelineView(pg.GraphicsLayoutWidget):
             x0, x1 = self.session.state.x_range
             self.navigator.go((anchor - (anchor - x0) * factor, anchor + (x1 - anchor) * factor))
         else:
-            self.animator.stop()
             self.navigator.zoom(factor, anchor)
 
     def pan_pixels(self, dx: float) -> None:
         """Drags the timeline by ``dx`` pixels (content follows the pointer)."""
-        self.animator.stop()
         self.navigator.pan(self._px_to_x(0) - self._px_to_x(dx))
 
     def click_at(self, pos: QPointF) -> None:
-        """Selects the milestone under ``pos``, zooms into a cluster, or clears the selection."""
+        """Selects the milestone under ``pos``, opens a badge, or clears the selection.
+
+        A badge zooms in on its members; where zooming cannot part them (they share a day, or
+        they are undated) the window is asked to offer them as a list to choose from.
+        """
         if self.frame is None:
             return
         hit = self.frame.hit(pos)
-        if hit is None:
+        if hit.milestone is not None:
+            self.navigator.select(hit.milestone, reveal=False)
+        elif hit.cluster is None:
             self.navigator.select(None)
-        elif hit[0] == "milestone":
-            self.navigator.select(hit[1], reveal=False)
+        elif hit.in_strip or hit.cluster.hi - hit.cluster.lo <= 2:
+            global_pos = self.mapToGlobal(self.mapFromScene(self.viewbox.mapToScene(pos)))
+            self.members_requested.emit(self.frame.cluster_members(hit), QPointF(global_pos))
         else:
-            cluster = hit[1]
-            if cluster.hi - cluster.lo <= 2:  # members share a day: zooming cannot part them
-                self.navigator.select(self._cluster_leader(cluster), reveal=False)
-            else:
-                self.navigator.show_span(cluster.lo, cluster.hi)
-
-    def _cluster_leader(self, cluster) -> str:
-        for layout in self.frame.lanes:
-            for items, part in ((layout.lane.dated, layout.dated), (layout.lane.undated, layout.undated)):
-                if cluster in part.clusters:
-                    return items.ids[cluster.first]
-        raise LookupError("cluster not in frame")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, nav = event.key(), self.navigator
-        actions = {
-            Qt.Key.Key_Left: lambda: nav.step(-1),
-            Qt.Key.Key_Right: lambda: nav.step(+1),
-            Qt.Key.Key_Up: lambda: nav.switch_lane(-1),
-            Qt.Key.Key_Down: lambda: nav.switch_lane(+1),
-            Qt.Key.Key_Plus: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Equal: lambda: self.zoom_at(KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Minus: lambda: self.zoom_at(1 / KEY_ZOOM, self._focus_px(), animate=True),
-            Qt.Key.Key_Home: nav.fit_all,
-            Qt.Key.Key_Return: self.detail_requested.emit,
-            Qt.Key.Key_Enter: self.detail_requested.emit,
-        }
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
-
-    def _focus_px(self) -> float:
-        """Keyboard zoom centres on the selection when it is in view, else on the middle."""
-        x = self.navigator.x_of(self.session.state.selection) if self.session.state.selection else None
-        x0, x1 = self.session.state.x_range
-        if x is None or not x0 <= x <= x1:
-            return self.viewbox.width() / 2
-        return (x - x0) * self.viewbox.width() / (x1 - x0)
+            self.navigator.show_span(hit.cluster.lo, hit.cluster.hi)
 
     # -- state -> drawing ------------------------------------------------------------------
 
@@ -274,12 +239,37 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setAccessibleName(tr("timeline.name", lang))
         self.setAccessibleDescription(tr("timeline.desc", lang))
 
-    def _on_matches_changed(self, _) -> None:
+    def _on_matches_changed(self) -> None:
         self.labels.forget_lanes()  # new lanes: the old width arrays would only pile up
         self.refresh()
 
     def _on_dataset_changed(self, _) -> None:
         self.labels.clear()
+        self._apply_palette()  # the new dataset's colours
+
+    def paintEvent(self, event) -> None:
+        """The timeline draws its focus: a frame round the plot while the keys act on it."""
+        super().paintEvent(event)
+        if self.hasFocus() and not self._closed:
+            painter = QPainter(self.viewport())
+            try:
+                painter.setPen(QPen(self.theme.focus, 2))
+                painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            finally:
+                painter.end()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._show_focus()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        if not self._closed:
+            self.viewport().update()
+            self.headers.update()
 
     def refresh(self) -> None:
         """Recomputes the frame (layout of every lane) and redraws."""
@@ -288,23 +278,18 @@ class TimelineView(pg.GraphicsLayoutWidget):
             return
         self.labels.set_max_width(max_label_px(width))
         self.frame = compute_frame(self.session, width, height, self.labels)
-        self.backdrop.set_frame(self.frame, self.colors)
-        self.milestones.set_frame(self.frame, self.colors)
+        self.backdrop.set_frame(self.frame, self.theme)
+        self.milestones.set_frame(self.frame, self.theme)
         self.headers.update()
 
     def close(self) -> bool:
         """pyqtgraph clears the scene on close: stop following the state before it does."""
-        self.animator.stop()
         for unfollow in self._unfollow:
             unfollow()
-        self._closed = True
+        self._closed = True  # before the scene goes: focus and paint events may still come
         return super().close()
 
     # -- look ------------------------------------------------------------------------------
-
-    def set_high_contrast(self, on: bool) -> None:
-        self.high_contrast = on
-        self._apply_palette()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -314,9 +299,8 @@ class TimelineView(pg.GraphicsLayoutWidget):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
-        palette = self.palette()
-        self.colors = Colors(palette, self.high_contrast)
-        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        self.theme = Theme.of(self, self.session.dataset)
+        self.setBackground(self.theme.base)
         self.axis.clear_cache()
         self.labels.clear(self._label_font())
         self.refresh()

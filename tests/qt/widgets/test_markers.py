@@ -1,0 +1,45 @@
+"""One drawing of each category marker: the timeline, the chips, the list and the detail pane agree."""
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon
+
+from timeline_app.qt.widgets.filter_bar import FilterBar
+from timeline_app.qt.widgets.milestone_list import MilestoneTableModel, CATEGORY
+from timeline_app.qt.widgets.swatch import swatch_pixmap
+from timeline_app.qt.widgets.timeline.sprites import Sprites
+from timeline_app.viewmodel import Navigator
+
+
+def same(a, b) -> bool:
+    return a.toImage().convertToFormat(b.toImage().format()) == b.toImage()
+
+
+def test_chips_draw_the_timelines_markers(qtbot, session, show):
+    bar = show(FilterBar(session), 1100, 90)
+    sprites = Sprites()
+    for category in session.dataset.categories:
+        timeline = sprites.marker(category.marker, category.color, False, QColor("white"), 1.0)
+        swatch = swatch_pixmap(category.marker, category.color, 16, 1.0)  # a 12 px marker, as the timeline's
+        assert same(swatch, timeline), category.marker
+        chip = bar._toggles[("category", category.id)]
+        on = chip.icon().pixmap(QSize(14, 14), 1.0, QIcon.Mode.Normal, QIcon.State.On)
+        assert same(on, swatch_pixmap(category.marker, category.color, 14, 1.0)), category.marker
+
+
+def test_list_icons_are_the_same_markers_and_survive_selection(session):
+    model = MilestoneTableModel(Navigator(session))
+    for row in range(model.rowCount()):
+        m = session.dataset.milestone_by_id[model.milestone_id(row)]
+        icon = model.data(model.index(row, CATEGORY), 1)  # DecorationRole
+        category = session.dataset.category_by_id[m.category]
+        normal = icon.pixmap(QSize(12, 12), 2.0, QIcon.Mode.Normal)
+        assert same(normal, swatch_pixmap(category.marker, category.color, 12, 2.0))
+        selected = icon.pixmap(QSize(12, 12), 2.0, QIcon.Mode.Selected)
+        assert same(selected, normal)  # a selected row keeps its colours
+
+
+@pytest.mark.parametrize("symbol", ["t", "h", "+", "x"])
+def test_every_shape_is_drawn_once(symbol):
+    """The shapes that used to differ (triangle, hexagon, plus, cross) come from one place."""
+    assert same(swatch_pixmap(symbol, "#336699", 16, 1.0), Sprites().marker(symbol, "#336699", False, QColor("white"), 1.0))

@@ -1,0 +1,118 @@
+"""Label placement and badges, dated (at their dates) and undated (in the strip, by order only)."""
+
+import numpy as np
+
+from timeline_app.viewmodel.geometry import lane_geometry
+from timeline_app.viewmodel.lanes import LaneItems, StripItems
+from timeline_app.viewmodel.placement import LABEL_GAP, MAX_CANDIDATES, badge_width, place_lane, place_strip
+
+import pytest
+
+
+def items(xs, ranks=None):
+    n = len(xs)
+    xs = np.asarray(xs, dtype=float)
+    return LaneItems(np.arange(n), np.array([f"m{i}" for i in range(n)], dtype=object), xs, xs + 1,
+                     np.asarray(ranks if ranks is not None else range(n)), np.zeros(n, dtype=np.int32),
+                     x=xs, style=np.zeros(n, dtype=np.int8))
+
+
+def strip(periods, ranks=None):
+    n = len(periods)
+    lo = np.array([p[0] for p in periods], dtype=float)
+    hi = np.array([p[1] for p in periods], dtype=float)
+    return StripItems(np.arange(n), np.array([f"u{i}" for i in range(n)], dtype=object), lo, hi,
+                      np.asarray(ranks if ranks is not None else range(n)), np.zeros(n, dtype=np.int32))
+
+
+def fixed(width):
+    return lambda indices: np.full(len(indices), float(width))
+
+
+def test_labels_by_priority_in_rows_without_overlap():
+    lane = items([0, 1, 2, 2.5, 50], ranks=[4, 0, 1, 2, 3])
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=fixed(100))
+    placed = {b.index: b.row for b in frame.labels}
+    assert placed == {1: 0, 2: 1, 4: 0}  # 0 and 3 find no room in two rows; 4 stands apart
+    assert frame.singles == [] and [c.count for c in frame.clusters] == [2]
+
+
+def test_labels_keep_a_gap_between_them():
+    """Two labels that would touch ("创伤中心" + "扩建…" reading as one) go to different rows."""
+    width = 100.0
+    lane = items([10, 21.9], ranks=[0, 1])  # the second label would start 1 px after the first ends
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=fixed(width))
+    assert [b.row for b in frame.labels] == [0, 1]
+    rng = np.random.default_rng(1)
+    lane = items(np.sort(rng.uniform(0, 100, 400)), ranks=rng.permutation(400))
+    frame = place_lane(lane, 0, 100, 0, 1600, rows=4, label_width=lambda i: rng.uniform(30, 200, len(i)))
+    for row in range(4):
+        boxes = sorted((b.left, b.right) for b in frame.labels if b.row == row)
+        assert all(b[0] - a[1] >= LABEL_GAP for a, b in zip(boxes, boxes[1:]))
+
+
+def test_pinned_label_wins_room():
+    lane = items([0, 1, 2], ranks=[0, 1, 2])
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100), pinned=2)
+    assert [b.index for b in frame.labels] == [2]
+
+
+def test_labels_flip_left_at_the_right_edge_and_stay_inside():
+    lane = items([99])
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100))
+    box = frame.labels[0]
+    assert box.flipped and box.right <= 1000 and box.left >= 0
+
+
+def test_clusters_and_singles_cover_every_unlabelled_visible_item():
+    rng = np.random.default_rng(0)
+    lane = items(np.sort(rng.uniform(0, 1000, 100_000)), ranks=rng.permutation(100_000))
+    frame = place_lane(lane, 200, 700, 0, 1200, rows=3, label_width=fixed(90))
+    visible = frame.visible.stop - frame.visible.start
+    assert len(frame.labels) + len(frame.singles) + sum(c.count for c in frame.clusters) == visible
+    for a, b in zip(frame.clusters, frame.clusters[1:]):  # badges never overlap
+        assert b.center - a.center >= (badge_width(a.count) + badge_width(b.count)) / 2
+    assert len(frame.labels) <= MAX_CANDIDATES
+
+
+def test_an_unlabelled_item_under_a_labelled_one_becomes_a_badge():
+    lane = items([50, 50.2, 80], ranks=[0, 1, 2])  # two on (almost) the same day, one label row
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100))
+    assert [b.index for b in frame.labels] == [0, 2]
+    assert frame.singles == []
+    assert [(c.count, c.first) for c in frame.clusters] == [(1, 1)]
+
+
+def test_strip_lays_undated_items_out_by_order_not_by_date():
+    period = (0.0, 3650.0)
+    undated = strip([period] * 6)
+    wide = place_strip(undated, 0, 3650, 1000, fixed(100))
+    zoomed = place_strip(undated, 1800, 1900, 1000, fixed(100))
+    assert [b.index for b in wide.boxes] == [b.index for b in zoomed.boxes]
+    # Zoomed into the middle of the period, the run starts at the screen's left edge again:
+    # where an item stands follows the screen, never a day of the period.
+    assert [round(b.marker) for b in wide.boxes] == [round(b.marker) for b in zoomed.boxes]
+    for a, b in zip(wide.boxes, wide.boxes[1:]):
+        assert b.marker - (a.right) >= LABEL_GAP
+
+
+def test_strip_runs_start_at_the_period_and_end_in_a_badge():
+    undated = strip([(100.0, 200.0)] * 30, ranks=list(range(29, -1, -1)))
+    frame = place_strip(undated, 0, 400, 1000, fixed(60), pinned=3)
+    assert frame.boxes[0].index == 3  # the selection first
+    assert frame.boxes[0].marker >= 250  # the period starts a quarter of the way in
+    assert all(b.right <= 500 for b in frame.boxes)  # and ends half way
+    [badge] = frame.clusters
+    assert badge.count == 30 - len(frame.boxes) and badge.center + badge_width(badge.count) / 2 <= 500
+    assert place_strip(undated, 300, 400, 1000, fixed(60)).boxes == []  # the period is out of view
+
+
+def test_lane_geometry_fills_the_height():
+    lanes = lane_geometry(600, [1, 0.7, 1], [True, False, True], top=18)
+    assert lanes[0].top == 18 and lanes[-1].top + lanes[-1].height == pytest.approx(600)
+    assert lanes[1].height < lanes[0].height
+    assert all(g.top < g.marker_y < g.undated_y < g.top + g.height for g in (lanes[0], lanes[2]))
+    assert lanes[1].marker_y < lanes[1].top + lanes[1].height < lanes[1].undated_y  # no strip of its own
+    tight = lane_geometry(200, [1, 0.5, 1], [True, False, True])
+    assert all(g.rows == 1 and g.marker_y < g.top + g.height for g in tight)  # every lane keeps a row
+    assert tight[-1].top + tight[-1].height == pytest.approx(200)  # and none is cut off

@@ -1,0 +1,114 @@
+"""QActions made from the command registry, for one window: menus, toolbar and timeline keys.
+
+Each command becomes one window-wide QAction (in the menus, with its ``keys``) and, if it has
+``timeline_keys``, one QAction on the timeline that fires only while the timeline has the focus
+(so ← moves the selection there but the cursor in the search field). Both run the same command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+from ..i18n import tr
+from ..viewmodel.commands import COMMANDS, MENUS, SUBMENUS, Command, Target
+
+__all__ = ["ActionSet", "key_sequences"]
+
+
+def key_sequences(keys: Iterable[str]) -> list[QKeySequence]:
+    """Qt key sequences of the registry's key names (``std:Open`` is the platform's Open)."""
+    sequences = []
+    for key in keys:
+        if key.startswith("std:"):
+            sequences += QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, key[4:]))
+        else:
+            sequences.append(QKeySequence(key))
+    return list(dict.fromkeys(sequences))  # a standard key may already hold an explicit one
+
+
+class ActionSet(QObject):
+    """The actions of one window. ``commands`` defaults to the registry (tests pass their own)."""
+
+    def __init__(self, target: Target, parent: QWidget, commands: dict[str, Command] | None = None):
+        super().__init__(parent)
+        self.target = target
+        self.commands = commands or COMMANDS
+        self.actions: dict[str, QAction] = {}
+        self.timeline_actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        groups: dict[str, QActionGroup] = {}
+        for command in self.commands.values():
+            action = self._make(command, command.keys, parent)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if command.group:
+                group = groups.setdefault(command.group, QActionGroup(self))
+                group.addAction(action)
+            self.actions[command.id] = action
+
+    def _make(self, command: Command, keys: tuple[str, ...], owner: QWidget) -> QAction:
+        action = QAction(owner)
+        action.setObjectName(command.id)
+        action.setData(command.id)
+        action.setShortcuts(key_sequences(keys))
+        action.setCheckable(command.checked is not None)
+        action.triggered.connect(self._on_triggered)
+        owner.addAction(action)
+        return action
+
+    def install_timeline(self, timeline: QWidget) -> None:
+        """Gives the timeline its keys: actions that fire only while it (or a child) has the focus."""
+        for command in self.commands.values():
+            if command.timeline_keys:
+                action = self._make(command, command.timeline_keys, timeline)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.timeline_actions[command.id] = action
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        for menu_id, entries in MENUS:
+            self.menus[menu_id] = self._fill(bar.addMenu(""), entries)
+
+    def _fill(self, menu: QMenu, entries: Iterable[str | None]) -> QMenu:
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif entry in SUBMENUS:
+                self.menus[entry] = self._fill(menu.addMenu(""), SUBMENUS[entry])
+            else:
+                menu.addAction(self.actions[entry])
+        return menu
+
+    def fill_toolbar(self, toolbar: QToolBar, entries: Iterable[str | None]) -> None:
+        for entry in entries:
+            toolbar.addSeparator() if entry is None else toolbar.addAction(self.actions[entry])
+
+    def retranslate(self, lang: str) -> None:
+        """Re-sets every action's and menu's text in ``lang``, and the checked states."""
+        for command_id, action in self.actions.items():
+            command = self.commands[command_id]
+            text = command.text(lang)
+            if command.timeline_keys and not command.keys:
+                # Shown in the menu as a reminder; the keys themselves act on the timeline only.
+                hint = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for s in key_sequences(command.timeline_keys))
+                text = f"{text}\t{hint}"
+            action.setText(text)
+            action.setToolTip(command.text(lang).replace("&", ""))
+        for timeline_action in self.timeline_actions.values():
+            timeline_action.setText(self.commands[timeline_action.data()].text(lang))
+        for menu_id, menu in self.menus.items():
+            menu.setTitle(tr(menu_id, lang))
+        self.update_checked()
+
+    def update_checked(self) -> None:
+        for command_id, action in self.actions.items():
+            checked = self.commands[command_id].checked
+            if checked is not None:
+                action.setChecked(checked(self.target))
+
+    def _on_triggered(self) -> None:
+        self.commands[self.sender().data()].run(self.target)
+        self.update_checked()

@@ -1,0 +1,106 @@
+"""The user's preferences, kept between runs in QSettings, or only in memory.
+
+One small object a window reads at start and writes when something changes (never from a
+paint or a signal storm). ``Preferences.ephemeral()`` keeps everything in memory: for
+screenshots, tests and the kiosk, which must not read or change the archivist's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..i18n import LANGUAGES
+from ..viewmodel.commands import THEMES
+
+__all__ = ["MAX_RECENT", "Preferences"]
+
+MAX_RECENT = 8
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None):
+        """Over ``settings`` (default: the application's QSettings), or in memory with ``ephemeral``."""
+        self._settings = settings
+        self._memory: dict[str, object] | None = None
+
+    @classmethod
+    def ephemeral(cls) -> Preferences:
+        prefs = cls(None)
+        prefs._memory = {}
+        return prefs
+
+    @property
+    def settings(self) -> QSettings | None:
+        if self._memory is not None:
+            return None
+        if self._settings is None:
+            self._settings = QSettings()
+        return self._settings
+
+    def _get(self, key: str, default=None):
+        if self._memory is not None:
+            return self._memory.get(key, default)
+        return self.settings.value(key, default)
+
+    def _set(self, key: str, value) -> None:
+        if self._memory is not None:
+            self._memory[key] = value
+        else:
+            self.settings.setValue(key, value)
+
+    def sync(self) -> None:
+        if self.settings is not None:
+            self.settings.sync()
+
+    # -- values ----------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str | None:
+        value = self._get("language")
+        return value if value in LANGUAGES else None
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        if lang != self._get("language"):
+            self._set("language", lang)
+
+    @property
+    def theme(self) -> str:
+        value = self._get("theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self._set("theme", theme)
+
+    def state(self, name: str) -> QByteArray | None:
+        """A saved window geometry or splitter state (``name`` says whose)."""
+        value = self._get(name)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, name: str, value: QByteArray) -> None:
+        self._set(name, value)
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._get("recentFiles", [])
+        return [value] if isinstance(value, str) else [str(v) for v in value or []]
+
+    def remember(self, path: Path) -> None:
+        """Puts ``path`` first among the recent files and makes it the last dataset."""
+        resolved = str(path.resolve())
+        self._set("lastDataset", resolved)
+        recent = [resolved] + [p for p in self.recent_files if p != resolved]
+        self._set("recentFiles", recent[:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        self._set("recentFiles", [])
+
+    @property
+    def last_dataset(self) -> Path | None:
+        """The dataset opened last, if it is still there (the viewer reopens it)."""
+        value = self._get("lastDataset")
+        path = Path(value) if isinstance(value, str) and value else None
+        return path if path is not None and path.is_file() else None

@@ -1,0 +1,114 @@
+"""Every command a window offers, in one registry: its id, label, keys and what it does.
+
+Menus, the toolbar, the timeline's keys and the kiosk's buttons are all built from here (see
+:mod:`timeline_app.qt.actions`), so a key is defined once and a second window kind is a new
+arrangement of the same commands. Qt-free: a command runs against its window, which provides
+the methods named in :class:`Target`; keys are Qt's portable key names (``Ctrl+F``), or
+``std:Name`` for a platform's standard key (``std:Open`` is Ctrl+O here, ⌘O on a Mac).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..i18n import LANGUAGES, language_name, next_language, tr
+from .navigator import Navigator
+
+__all__ = ["COMMANDS", "MENUS", "THEMES", "TOOLBAR", "Command", "Target"]
+
+THEMES = ("system", "light", "dark", "contrast")
+
+
+class Target(Protocol):
+    """What a window provides for its commands to act on."""
+
+    navigator: Navigator
+
+    def open_dialog(self) -> None: ...
+    def reload(self) -> object: ...
+    def export(self, fmt: str) -> None: ...
+    def close(self) -> object: ...
+    def focus_search(self) -> None: ...
+    def clear_filters(self) -> None: ...
+    def toggle_fullscreen(self) -> None: ...
+    def show_detail(self) -> None: ...
+    def show_about(self) -> None: ...
+    def clear_recent(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
+    def toggle_language(self) -> None: ...
+    def set_theme(self, theme: str) -> None: ...
+    def language(self) -> str: ...
+    def theme(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    label: str | Callable[[str], str]  # catalog key of its text, or its text in a language
+    run: Callable[[Target], None]
+    keys: tuple[str, ...] = ()  # anywhere in the window
+    timeline_keys: tuple[str, ...] = ()  # while the timeline has the focus
+    checked: Callable[[Target], bool] | None = None  # checkable: whether it is on now
+    group: str | None = None  # checkable commands of one group exclude each other
+
+    def text(self, lang: str) -> str:
+        return tr(self.label, lang) if isinstance(self.label, str) else self.label(lang)
+
+
+def _language(lang: str) -> Command:
+    return Command(f"lang.{lang}", lambda _: language_name(lang), lambda t: t.set_language(lang),
+                   checked=lambda t: t.language() == lang, group="language")
+
+
+def _theme(theme: str) -> Command:
+    return Command(f"theme.{theme}", f"theme.{theme}", lambda t: t.set_theme(theme),
+                   checked=lambda t: t.theme() == theme, group="theme")
+
+
+_COMMANDS = [
+    Command("file.open", "action.open", lambda t: t.open_dialog(), ("std:Open",)),
+    Command("file.reload", "action.reload", lambda t: t.reload(), ("std:Refresh", "Ctrl+R")),
+    Command("file.export_json", "action.export_json", lambda t: t.export("json")),
+    Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
+    Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
+    Command("file.clear_recent", "action.clear_recent", lambda t: t.clear_recent()),
+    Command("view.find", "action.find", lambda t: t.focus_search(), ("std:Find",)),
+    Command("view.clear_filters", "action.clear_filters", lambda t: t.clear_filters(), ("Ctrl+Shift+X",)),
+    Command("view.zoom_in", "action.zoom_in", lambda t: t.navigator.zoom_step(+1), ("std:ZoomIn",), ("+", "=")),
+    Command("view.zoom_out", "action.zoom_out", lambda t: t.navigator.zoom_step(-1), ("std:ZoomOut",), ("-",)),
+    Command("view.fit", "action.fit", lambda t: t.navigator.fit_all(), ("Ctrl+0",), ("Home",)),
+    Command("view.fullscreen", "action.fullscreen", lambda t: t.toggle_fullscreen(), ("std:FullScreen", "F11")),
+    Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
+    Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
+    Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
+    Command("go.step_on", "action.step_on", lambda t: t.navigator.step(+1), timeline_keys=("Right",)),
+    Command("go.row_up", "action.row_up", lambda t: t.navigator.switch_row(-1), timeline_keys=("Up",)),
+    Command("go.row_down", "action.row_down", lambda t: t.navigator.switch_row(+1), timeline_keys=("Down",)),
+    Command("go.detail", "action.detail", lambda t: t.show_detail(), timeline_keys=("Return", "Enter")),
+    Command("lang.toggle", lambda ui: language_name(next_language(ui)), lambda t: t.toggle_language(), ("Ctrl+L",)),
+    *(_language(lang) for lang in LANGUAGES),
+    *(_theme(theme) for theme in THEMES),
+    Command("help.about", "action.about", lambda t: t.show_about()),
+]
+
+COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
+
+# The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    ("menu.file", ("file.open", "menu.recent", "file.reload", None, "file.export_json", "file.export_csv", None,
+                   "file.quit")),
+    ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
+                   "view.fullscreen", "menu.theme")),
+    ("menu.go", ("go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
+                 "go.detail")),
+    ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),
+    ("menu.help", ("help.about",)),
+)
+SUBMENUS: dict[str, tuple[str, ...]] = {
+    "menu.theme": tuple(f"theme.{theme}" for theme in THEMES),
+    "menu.recent": (),  # filled from the preferences' recent files, then "file.clear_recent"
+}
+TOOLBAR: tuple[str | None, ...] = ("file.open", "file.reload", None, "view.zoom_in", "view.zoom_out", "view.fit",
+                                   None, "lang.toggle")
