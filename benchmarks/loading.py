@@ -2,8 +2,8 @@
 
 Each run is a fresh Python process, timed from just before it is started to the moment the
 dataset is in memory (its exit, which only frees memory, is not counted): what a user waits for
-when the app opens a file. ``benchmarks/run.py`` calls :func:`load_ms` and :func:`reopen_ms`;
-run this file alone for a quick look:
+when the app opens a file. ``benchmarks/run.py`` calls :func:`load_ms` and :func:`reopen_ms`
+(with a number of synthetic milestones or a dataset file); run this file alone for a quick look:
 
     python benchmarks/loading.py [--sizes 10000 100000] [--runs 5]
 """
@@ -33,33 +33,39 @@ print(time.time(), len(dataset.milestones), flush=True)
 """
 
 
-def load_ms(n: int, runs: int) -> list[float]:
-    """Milliseconds to open ``n`` synthetic milestones with no cache, each in a fresh process."""
+def load_ms(dataset: int | Path, runs: int) -> list[float]:
+    """Milliseconds to open a dataset with no cache, each run in a fresh process.
+
+    ``dataset`` is a number of synthetic milestones (``synthetic_yaml(n)``) or a dataset file.
+    """
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as folder:
-        path = _write(Path(folder), n)
+        path, n = _dataset_file(dataset, Path(folder))
         return [_timed(path, n, cache=False, cache_dir=Path(folder) / "cache") for _ in range(runs)]
 
 
-def reopen_ms(n: int, runs: int) -> list[float]:
-    """Milliseconds to reopen ``n`` synthetic milestones from a warm cache, each in a fresh process."""
+def reopen_ms(dataset: int | Path, runs: int) -> list[float]:
+    """Milliseconds to reopen a dataset from a warm cache, each run in a fresh process."""
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as folder:
-        path, cache_dir = _write(Path(folder), n), Path(folder) / "cache"
+        (path, n), cache_dir = _dataset_file(dataset, Path(folder)), Path(folder) / "cache"
         _timed(path, n, cache=True, cache_dir=cache_dir)  # fills the cache
         return [_timed(path, n, cache=True, cache_dir=cache_dir) for _ in range(runs)]
 
 
-def _write(folder: Path, n: int) -> Path:
-    path = folder / f"synthetic-{n}.yaml"
-    path.write_text(synthetic_yaml(n), encoding="utf-8")
-    return path
+def _dataset_file(dataset: int | Path, folder: Path) -> tuple[Path, int | None]:
+    """The file to load and how many milestones it must give (unknown for a given file)."""
+    if not isinstance(dataset, int):
+        return Path(dataset), None
+    path = folder / f"synthetic-{dataset}.yaml"
+    path.write_text(synthetic_yaml(dataset), encoding="utf-8")
+    return path, dataset
 
 
-def _timed(path: Path, n: int, cache: bool, cache_dir: Path) -> float:
+def _timed(path: Path, n: int | None, cache: bool, cache_dir: Path) -> float:
     env = {**os.environ, "TIMELINE_APP_CACHE_DIR": str(cache_dir)}
     start = time.time()
     out = subprocess.run([sys.executable, "-c", _CHILD, str(path), "cache" if cache else "cold"],
                          capture_output=True, text=True, check=True, env=env).stdout.split()
-    if int(out[1]) != n:
+    if n is not None and int(out[1]) != n:
         raise RuntimeError(f"loaded {out[1]} milestones, expected {n}")
     return (float(out[0]) - start) * 1000
 
