@@ -1,9 +1,12 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_CACHE = tempfile.TemporaryDirectory(prefix="timeline-app-test-cache-")  # removed when the tests end
+os.environ["TIMELINE_APP_CACHE_DIR"] = _CACHE.name  # the app's cache of datasets, never the user's
 
 DATA = Path(__file__).parent / "data"
 

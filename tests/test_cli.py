@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_validate_valid(capsys, small_path):
 
 
 def test_validate_five_faults_prints_five_positions():
-    result = run_cli("validate", str(DATA / "five_faults.yaml"))
+    result = run_cli("validate", "--lang", "en", str(DATA / "five_faults.yaml"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     name = str(DATA / "five_faults.yaml")
@@ -106,3 +107,61 @@ def test_export_of_bad_dataset_writes_nothing(tmp_path):
     out = tmp_path / "x.json"
     assert main(["export", str(DATA / "five_faults.yaml"), "--format", "json", "-o", str(out)]) == 1
     assert not out.exists()
+
+
+def cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize(("args", "env_lang", "chinese"), [
+    (["--lang", "zh"], "en_US.UTF-8", True),
+    (["--lang", "en"], "zh_CN.UTF-8", False),
+    ([], "zh_CN.UTF-8", True),  # no --lang: the system's language
+    ([], "en_GB.UTF-8", False),
+])
+def test_validate_words_problems_in_the_chosen_language(args, env_lang, chinese):
+    env = {**os.environ, "LANG": env_lang, "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "validate", *args, str(DATA / "five_faults.yaml")],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    for line in lines:
+        file, line_no, column, message = line.split(":", 3)
+        assert file == str(DATA / "five_faults.yaml") and line_no.isdigit() and column.isdigit()
+        assert cjk(message) == chinese, line
+    assert lines[0].endswith("日期有误：“2013-02-30”：2013-02 没有 30 日（这个月有 28 天）" if chinese
+                             else "bad date: '2013-02-30': 2013-02 has no day 30 (it has 28 days)")
+    assert ("发现 5 个问题" if chinese else "5 problems found") in result.stderr
+
+
+def test_export_words_its_problems_in_the_chosen_language(tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert main(["export", str(DATA / "five_faults.yaml"), "--lang", "zh", "--format", "csv", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{DATA / 'five_faults.yaml'}:16:11: 日期有误") and not out.exists()
+
+
+def test_a_flood_of_one_kind_is_summarised(tmp_path, capsys):
+    """Billion laughs: 81 aliases, shown as the first five in full and one line for the rest."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    path = tmp_path / "laughs.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["validate", "--lang", "en", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    aliases = [line for line in out if "aliases" in line]
+    assert aliases[0] == f"{path}:2:10: aliases (*a0) are not allowed in a dataset"
+    assert len(aliases) == 6
+    assert aliases[-1] == f"{path}:2:30: aliases (*a0) are not allowed in a dataset: 76 more like this at lines 2–10"
+    assert len(out) < 40
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("absent.yaml", "无法读取文件：文件不存在"),
+    (".", "无法读取文件：这是一个文件夹；请指定数据集的 .yaml 文件"),
+])
+def test_an_unreadable_path_is_told_in_the_language_and_exits_2(tmp_path, capsys, target, message):
+    path = tmp_path / target
+    assert main(["validate", "--lang", "zh", str(path)]) == 2
+    assert capsys.readouterr().err.strip() == f"{path}:1:1: {message}"

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
+from .dataset.problems import format_problem, report_lines
 from .dataset.export import to_csv, to_json
 
 __all__ = ["main"]
@@ -21,6 +22,7 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export")
+_UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +63,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"timeline-app {command}")
     p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the problems (default: the system's)")
     if command == "validate":
         p.description = "Check a dataset; print every problem as FILE:LINE:COL: message."
     else:
@@ -106,22 +109,30 @@ def _dataset_path(arg: Path | None) -> Path | None:
     return None
 
 
-def _load(arg: Path | None, report=None):
-    """(dataset, exit code): the dataset, or None with its problems printed to ``report``."""
-    path = _dataset_path(arg)
-    if path is None:
-        return None, EXIT_USAGE
+def _load(args: argparse.Namespace, report=None):
+    """(dataset, exit code): the dataset, or None with its problems printed to ``report``.
+
+    Problems are worded in ``--lang`` (default: the system's language), ``FILE:LINE:COL`` first;
+    a flood of identical ones is summarised.
+    """
+    path = args.dataset or bundled_dataset_path()
     try:
-        return load_dataset(path, display_name=str(arg) if arg else None), EXIT_OK
+        return load_dataset(path, display_name=str(args.dataset) if args.dataset else None), EXIT_OK
     except DatasetError as err:
-        for problem in err.problems:
-            print(problem, file=report or sys.stdout)
-        print(f"{len(err.problems)} problem{'s' if len(err.problems) != 1 else ''} found", file=sys.stderr)
+        lang = args.lang or system_language()
+        if err.problems[0].key in _UNREADABLE:  # a path that cannot be read: a usage error
+            print(format_problem(err.problems[0], lang), file=sys.stderr)
+            return None, EXIT_USAGE
+        for line in report_lines(err.problems, lang):
+            print(line, file=report or sys.stdout)
+        count = len(err.problems)
+        print(tr("problem.report.count_one", lang) if count == 1 else tr("problem.report.count", lang, n=count),
+              file=sys.stderr)
         return None, EXIT_INVALID
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset, code = _load(args.dataset)
+    dataset, code = _load(args)
     if dataset is None:
         return code
     print(
@@ -133,7 +144,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    dataset, code = _load(args.dataset, report=sys.stderr)  # stdout may be the export itself
+    dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
     data = to_json(dataset).encode("utf-8") if args.format == "json" else to_csv(dataset).encode("utf-8-sig")

@@ -329,3 +329,8 @@ def test_a_copy_is_found_even_where_it_wraps_across_lines():
         "seed.yaml.facts[t-02].zh",
         "dataset.yaml:18",
     ]
+
+
+def test_it_loads_the_same_with_libyaml_and_the_pure_parser(dataset):
+    """An installation whose PyYAML has no libyaml opens the same data (the reference path)."""
+    assert load_dataset(bundled_dataset_path(), fast=False) == dataset

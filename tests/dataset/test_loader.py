@@ -10,6 +10,8 @@ from timeline_app.dataset import yamltree
 from timeline_app.dataset.records import BranchKind
 from timeline_app.dataset.units import UNITS
 
+pytestmark = pytest.mark.usefixtures("yaml_parser")  # every test on both parsers
+
 HEAD = textwrap.dedent("""\
     format: 1
     title: {zh: 题, en: Title}
@@ -175,9 +177,9 @@ def test_billion_laughs_is_refused_quickly(write_yaml):
 
 def test_encodings(write_yaml):
     found = problems(write_yaml, "title: 中文\n".encode("gb18030"))
-    assert found == [":1:8: file is not UTF-8: byte 0xD6 cannot be decoded (it looks like GBK/GB18030); save it as UTF-8"]
+    assert found == [":1:8: file is not UTF-8: byte 0xD6 cannot be decoded (it looks like GBK/GB18030); save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)"]
     found = problems(write_yaml, "title: x\n".encode("utf-16"))
-    assert found == [":1:1: file is UTF-16 or UTF-32; save it as UTF-8"]
+    assert found == [":1:1: file is UTF-16 or UTF-32; save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)"]
 
 
 def test_depth_and_size_caps(write_yaml, monkeypatch):

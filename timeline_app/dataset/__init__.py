@@ -7,11 +7,11 @@ from .records import (
 )
 from .edtf import EdtfDate, EdtfError, Kind, Precision, parse_edtf
 from .loader import load_dataset
-from .problems import DatasetError, Problem
+from .problems import DatasetError, Message, Problem, format_problem, report_lines
 
 __all__ = [
     "Branch", "BranchKind", "Category", "Citation", "Dataset", "DatasetError", "EdtfDate", "EdtfError",
-    "Era", "Indicator", "IndicatorPoint", "Kind", "Media", "Milestone", "Person", "Precision", "Problem",
-    "Qualifier", "Source", "Text", "bundled_dataset_path", "load_dataset",
-    "parse_edtf",
+    "Era", "Indicator", "IndicatorPoint", "Kind", "Media", "Message", "Milestone", "Person", "Precision", "Problem",
+    "Qualifier", "Source", "Text", "bundled_dataset_path", "format_problem", "load_dataset", "parse_edtf",
+    "report_lines",
 ]

@@ -19,11 +19,20 @@ import enum
 import re
 from dataclasses import dataclass
 
+from .problems import Message
+
 __all__ = ["OPEN", "UNKNOWN", "EdtfDate", "EdtfError", "End", "Kind", "Member", "Part", "Precision", "parse_edtf"]
 
 
 class EdtfError(ValueError):
-    """A string that is not a date of the supported EDTF subset; the message says why."""
+    """A string that is not a date of the supported EDTF subset; ``reason`` says why, in any language."""
+
+    def __init__(self, key: str, /, **params: object):
+        self.reason = Message.of(key, **params)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return self.reason.text()
 
 
 class Precision(enum.Enum):
@@ -119,16 +128,16 @@ _PART_RE = re.compile(
 def parse_edtf(text: str) -> EdtfDate:
     """Parses one EDTF string; raises :class:`EdtfError` with a readable reason."""
     if not isinstance(text, str):
-        raise EdtfError(f"a date must be text, not {type(text).__name__}")
+        raise EdtfError("problem.edtf.not_text", type=type(text).__name__)
     s = text.strip()
     if not s:
-        raise EdtfError("empty date")
+        raise EdtfError("problem.edtf.empty")
     if s != text:
-        raise EdtfError("a date must not start or end with spaces")
+        raise EdtfError("problem.edtf.spaces")
     if "T" in s:
-        raise EdtfError(f"'{s}': times of day are not supported; give the date only")
+        raise EdtfError("problem.edtf.time", text=s)
     if s.startswith("{"):
-        raise EdtfError(f"'{s}': all-of sets {{…}} are not supported; make one milestone per date")
+        raise EdtfError("problem.edtf.all_of", text=s)
     if s.startswith("["):
         return _parse_set(s)
     if "/" in s:
@@ -149,13 +158,13 @@ def parse_edtf(text: str) -> EdtfDate:
 def _parse_part(s: str) -> Part:
     m = _PART_RE.fullmatch(s)
     if not m:
-        raise EdtfError(_explain_bad_part(s))
+        raise EdtfError(_explain_bad_part(s), text=s)
     year_s, month_s, day_s, qual = m.group("year", "month", "day", "qual")
     uncertain = qual in ("?", "%")
     approximate = qual in ("~", "%")
     if "X" in year_s:
         if month_s is not None:
-            raise EdtfError(f"'{s}': a month needs a fully known year")
+            raise EdtfError("problem.edtf.month_needs_year", text=s)
         lo_year = int(year_s.replace("X", "0"))
         hi_year = int(year_s.replace("X", "9"))
         precision = Precision.DECADE if year_s.count("X") == 1 else Precision.CENTURY
@@ -170,29 +179,29 @@ def _parse_part(s: str) -> Part:
         return Part(year, None, None, None, Precision.YEAR, uncertain, approximate,
                     dt.date(year, 1, 1), dt.date(year, 12, 31))
     if month_s == "XX":
-        raise EdtfError(f"'{s}': a day needs a known month")
+        raise EdtfError("problem.edtf.day_needs_month", text=s)
     month = int(month_s)
     if 21 <= month <= 24:
         if day_s is not None:
-            raise EdtfError(f"'{s}': a season has no day")
+            raise EdtfError("problem.edtf.season_day", text=s)
         lo, hi = _season_bounds(year, month)
         return Part(year, None, None, month, Precision.SEASON, uncertain, approximate, lo, hi)
     if not 1 <= month <= 12:
-        raise EdtfError(f"'{s}': there is no month {month_s} (months are 01–12, seasons 21–24)")
+        raise EdtfError("problem.edtf.no_month", text=s, month=month_s)
     last_day = calendar.monthrange(year, month)[1]
     if day_s is None or day_s == "XX":
         return Part(year, month, None, None, Precision.MONTH, uncertain, approximate,
                     dt.date(year, month, 1), dt.date(year, month, last_day))
     day = int(day_s)
     if not 1 <= day <= last_day:
-        raise EdtfError(f"'{s}': {year:04d}-{month:02d} has no day {day_s} (it has {last_day} days)")
+        raise EdtfError("problem.edtf.no_day", text=s, month=f"{year:04d}-{month:02d}", day=day_s, days=last_day)
     day_date = dt.date(year, month, day)
     return Part(year, month, day, None, Precision.DAY, uncertain, approximate, day_date, day_date)
 
 
 def _check_year(year: int, s: str) -> None:
     if year < 1:
-        raise EdtfError(f"'{s}': year 0000 and earlier are not supported")
+        raise EdtfError("problem.edtf.year_zero", text=s)
 
 
 def _season_bounds(year: int, season: int) -> tuple[dt.date, dt.date]:
@@ -205,17 +214,18 @@ def _season_bounds(year: int, season: int) -> tuple[dt.date, dt.date]:
 
 
 def _explain_bad_part(s: str) -> str:
+    """The key of the likeliest reason ``s`` is not a date."""
     if re.fullmatch(r"-\d+.*", s):
-        return f"'{s}': years before 0001 are not supported"
+        return "problem.edtf.negative_year"
     if re.fullmatch(r"Y-?\d+", s) or re.fullmatch(r"\d{5,}.*", s):
-        return f"'{s}': years beyond 9999 are not supported"
+        return "problem.edtf.big_year"
     if re.fullmatch(r"\d{4}-\d{1}(-\d{1,2})?", s) or re.fullmatch(r"\d{4}-\d{2}-\d{1}", s):
-        return f"'{s}': months and days take two digits (2013-06-08)"
+        return "problem.edtf.two_digits"
     if re.fullmatch(r"\d{4}[./]\d{1,2}([./]\d{1,2})?", s) or "年" in s:
-        return f"'{s}': write dates as YYYY-MM-DD (2013-06-28)"
+        return "problem.edtf.format"
     if re.search(r"\d[?~%]-", s) or re.search(r"-[?~%]\d", s):
-        return f"'{s}': a qualifier (? ~ %) goes at the end of the whole date"
-    return f"'{s}' is not an EDTF date (expected e.g. 2013-06-28, 2015-08, 2020, 2013/2023, [2013..2023])"
+        return "problem.edtf.qualifier"
+    return "problem.edtf.unknown"
 
 
 def _parse_end(s: str, which: str) -> End:
@@ -226,19 +236,19 @@ def _parse_end(s: str, which: str) -> End:
     try:
         return _parse_part(s)
     except EdtfError as err:
-        raise EdtfError(f"{which} of interval: {err}") from None
+        raise EdtfError(f"problem.edtf.{which}", reason=err.reason) from None
 
 
 def _parse_interval(s: str) -> EdtfDate:
     pieces = s.split("/")
     if len(pieces) != 2:
-        raise EdtfError(f"'{s}': an interval has exactly one '/'")
+        raise EdtfError("problem.edtf.slashes", text=s)
     start = _parse_end(pieces[0], "start")
     end = _parse_end(pieces[1], "end")
     if not isinstance(start, Part) and not isinstance(end, Part):
-        raise EdtfError(f"'{s}': at least one end of an interval must be a date")
+        raise EdtfError("problem.edtf.no_ends", text=s)
     if isinstance(start, Part) and isinstance(end, Part) and start.earliest > end.latest:
-        raise EdtfError(f"'{s}': the interval ends before it starts")
+        raise EdtfError("problem.edtf.backwards", text=s)
     parts = [p for p in (start, end) if isinstance(p, Part)]
     return EdtfDate(
         text=s,
@@ -255,10 +265,10 @@ def _parse_interval(s: str) -> EdtfDate:
 
 def _parse_set(s: str) -> EdtfDate:
     if not s.endswith("]"):
-        raise EdtfError(f"'{s}': a set opened with '[' must close with ']'")
+        raise EdtfError("problem.edtf.set_unclosed", text=s)
     body = s[1:-1].strip()
     if not body:
-        raise EdtfError(f"'{s}': empty set")
+        raise EdtfError("problem.edtf.set_empty", text=s)
     members: list[Member] = []
     items = [item.strip() for item in body.split(",")]
     for index, item in enumerate(items):
@@ -267,17 +277,17 @@ def _parse_set(s: str) -> EdtfDate:
             continue
         lo_s, _, hi_s = item.partition("..")
         if ".." in hi_s:
-            raise EdtfError(f"'{s}': '{item}' has more than one '..'")
+            raise EdtfError("problem.edtf.set_dots", text=s, item=item)
         lo = _parse_part(lo_s) if lo_s else None
         hi = _parse_part(hi_s) if hi_s else None
         if lo is None and hi is None:
-            raise EdtfError(f"'{s}': '..' needs a date on at least one side")
+            raise EdtfError("problem.edtf.set_bare", text=s)
         if lo is None and index != 0:
-            raise EdtfError(f"'{s}': only the first element may be open at its start ('..{hi_s}')")
+            raise EdtfError("problem.edtf.set_open_start", text=s, item=item)
         if hi is None and index != len(items) - 1:
-            raise EdtfError(f"'{s}': only the last element may be open at its end ('{lo_s}..')")
+            raise EdtfError("problem.edtf.set_open_end", text=s, item=item)
         if lo and hi and lo.earliest > hi.latest:
-            raise EdtfError(f"'{s}': the range '{item}' ends before it starts")
+            raise EdtfError("problem.edtf.set_backwards", text=s, item=item)
         members.append(Member(lo, hi, True))
     parts = [p for m in members for p in (m.start, m.end) if p is not None]
     first, last = members[0], members[-1]

@@ -1,15 +1,26 @@
-"""Reads YAML into a tree of plain nodes that remember where they stand in the file.
+"""Reads YAML into plain nodes that remember where they stand in the file.
 
 PyYAML's own constructors guess types (``NO`` becomes ``False``, ``0755`` becomes 493,
 ``2013-02-30`` raises a bare ``ValueError``), keep the last of duplicate keys and expand aliases.
-We only take its parser's events (with the C parser where present) and build the tree
-ourselves: every scalar stays the text the archivist wrote, and anchors, aliases, tags,
-duplicate keys, excessive nesting and oversized files become problems with a position.
+We only take a parser's events and build the nodes ourselves: every scalar stays the text the
+archivist wrote, and anchors, aliases, tags, duplicate keys, excessive nesting and oversized
+files become problems with a position.
+
+Two parsers read the same grammar here. libyaml (PyYAML's C parser) is the fast one; PyYAML's
+pure-Python parser is the reference, and the only one on an installation without libyaml. Where
+they differ, the loader refuses what the pure parser cannot read: a plain value with ``?`` inside
+``{…}`` or ``[…]`` is a problem in both, and a file holding a tab, a byte-order mark after the
+start or a Unicode line separator is handed to the pure parser, whose answer then stands.
+
+The items of the top-level lists can be handed to a ``sink`` as each one ends, instead of being
+kept in the tree: a large file then never exists as one big tree in memory.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,15 +28,21 @@ import yaml
 
 from .problems import DatasetError, Problem
 
-try:  # libyaml's parser is an order of magnitude faster; the pure one behaves the same
-    from yaml import CBaseLoader as _Loader
+try:
+    from yaml import CBaseLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import BaseLoader as _Loader
+    _FastLoader = None
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Mapping", "Node", "Scalar", "Sequence", "read_yaml"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "Mapping", "Node", "Scalar", "Sequence", "Sink", "has_fast_parser", "parse_yaml",
+    "read_bytes",
+]
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
+# Bytes where libyaml and the pure parser read a file differently: tab, NEL, LS, PS, and a BOM.
+_DIVERGENT = (b"\t", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", codecs.BOM_UTF8)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 @dataclass(slots=True)
@@ -41,12 +58,13 @@ class Scalar(Node):
 
     @property
     def is_null(self) -> bool:
-        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+        return self.plain and self.value in _NULLS
 
 
 @dataclass(slots=True)
 class Sequence(Node):
     items: list[Node] = field(default_factory=list)
+    count: int = 0  # items seen, also those handed to a sink
 
 
 @dataclass(slots=True)
@@ -58,156 +76,240 @@ class Mapping(Node):
         return pair[1] if pair else None
 
 
-def read_yaml(path: Path, display_name: str | None = None) -> tuple[Node, list[Problem]]:
-    """Reads one YAML document: the tree and the problems that still let it be checked further.
+Sink = Callable[[str, Node], None]  # (top-level key, one finished item of its list)
 
-    Raises :class:`DatasetError` when no tree can be had (unreadable, not UTF-8, bad syntax).
-    """
-    name = display_name or str(path)
+
+def has_fast_parser() -> bool:
+    return _FastLoader is not None
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes; raises :class:`DatasetError` when it cannot be read or is too large."""
     try:
         size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DatasetError([Problem(name, 1, 1, "problem.file.too_big", (("size", size), ("limit", MAX_BYTES)))])
+        return path.read_bytes()
     except OSError as err:
-        raise DatasetError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
-    if size > MAX_BYTES:
-        raise DatasetError([Problem(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DatasetError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
-    return parse_yaml(data, name)
+        key = {errno.ENOENT: "problem.file.missing", errno.EACCES: "problem.file.denied",
+               errno.EISDIR: "problem.file.folder"}.get(err.errno, "problem.file.unreadable")
+        raise DatasetError([Problem(name, 1, 1, key, (("reason", err.strerror or str(err)),))]) from None
 
 
-def parse_yaml(data: bytes, name: str) -> tuple[Node, list[Problem]]:
-    text = _decode(data, name)
-    builder = _TreeBuilder(name)
+def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = None) -> tuple[Node, list[Problem]]:
+    """Reads one YAML document: the tree and the problems that still let it be checked further.
+
+    ``fast`` picks libyaml where it is installed and the file holds nothing it reads differently
+    from the pure parser. Raises :class:`DatasetError` when no tree can be had (not UTF-8, bad
+    syntax, no document).
+    """
+    _check_encoding(data, name)
+    if fast and _FastLoader is not None and not _diverges(data):
+        parser, text = _FastLoader(data), None  # libyaml decodes the bytes itself
+    else:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        parser = yaml.BaseLoader(text)
+    builder = _TreeBuilder(name, sink)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
-        if builder.root is None:
-            raise DatasetError([Problem(name, 1, 1, "the file holds no YAML document")])
-        return builder.root, builder.problems
+        builder.run(parser)
+    except _TooDeep:
+        pass
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        message = err.problem or err.context or "invalid YAML"
-        if err.context and err.problem:
-            message = f"{err.problem} ({err.context})"
-        builder.problems.append(Problem(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
-                                        f"YAML syntax: {message}"))
-    except yaml.YAMLError as err:  # reader errors: control characters and the like
-        builder.problems.append(Problem(name, 1, 1, f"YAML: {err}"))
+        builder.problems.append(_syntax_problem(err, name, data))
+    except yaml.reader.ReaderError as err:  # a control character or the like
+        line, column = _position(text, err.position) if text is not None else _byte_position(data, err.position)
+        builder.problems.append(Problem(name, line, column, "problem.yaml.character", (("code", _code(err.character)),)))
+    else:
+        if builder.root is None:
+            raise DatasetError([Problem(name, 1, 1, "problem.file.no_document")])
+        return builder.root, builder.problems
+    finally:
+        parser.dispose()
     raise DatasetError(builder.problems)
 
 
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise DatasetError([Problem(name, 1, 1, "file is UTF-16 or UTF-32; save it as UTF-8")])
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+def _diverges(data: bytes) -> bool:
+    return any(data.find(b, 1 if b == codecs.BOM_UTF8 else 0) >= 0 for b in _DIVERGENT) or data.startswith(b"\t")
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, name: str, data: bytes) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    last = data.count(b"\n") + 1
+    if line > last:  # libyaml places "end of file" on a line after a last one that has no line break
+        line, column = last, len(data[data.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+    if err.problem and err.problem.endswith("but got '?'"):  # the pure parser on "{date: 2013?}"
+        return Problem(name, line, column, "problem.yaml.flow_question", ())
+    if err.problem and "maximum nesting depth" in err.problem:  # libyaml, looking ahead through "[[[[…"
+        return Problem(name, line, column, "problem.yaml.depth", (("max", MAX_DEPTH),))
+    detail = err.problem or err.context or "invalid YAML"
+    if err.context and err.problem:
+        detail = f"{err.problem} ({err.context})"
+    return Problem(name, line, column, "problem.yaml.syntax", (("detail", detail),))
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, from 1) of a byte offset in UTF-8."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _code(character: int | str) -> str:
+    return f"#x{character if isinstance(character, int) else ord(character):04X}"
+
+
+def _check_encoding(data: bytes, name: str) -> None:
+    """Refuses what is not UTF-8, saying how to save it as UTF-8."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DatasetError([Problem(name, 1, 1, "problem.file.utf16")])
+    if b"\0" in data:
+        zero = data.index(b"\0")
+        raise DatasetError([Problem(name, data.count(b"\n", 0, zero) + 1, 1, "problem.file.binary")])
+    if data.isascii():
+        return
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        hint = ""
         try:
             data.decode("gb18030")
-            hint = " (it looks like GBK/GB18030)"
+            key = "problem.file.gb18030"
         except UnicodeDecodeError:
-            pass
-        raise DatasetError([Problem(
-            name, line, column,
-            f"file is not UTF-8: byte 0x{data[err.start]:02X} cannot be decoded{hint}; save it as UTF-8",
-        )]) from None
+            key = "problem.file.not_utf8"
+        raise DatasetError([Problem(name, line, column, key, (("byte", f"0x{data[err.start]:02X}"),))]) from None
+
+
+class _TooDeep(Exception):
+    """Nesting past MAX_DEPTH: the file is read no further."""
 
 
 class _TreeBuilder:
     """Turns parser events into nodes, recording problems instead of raising."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, sink: Sink | None):
         self.name = name
+        self.sink = sink
         self.problems: list[Problem] = []
         self.root: Node | None = None
-        self._stack: list[Mapping | Sequence] = []
-        self._pending_key: list[Scalar | None] = []
-        self._documents = 0
-        self._too_deep = False
 
-    def _problem(self, mark, message: str) -> None:
-        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, message))
+    def _problem(self, mark, key: str, /, **params: object) -> None:
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, key, tuple(params.items())))
 
-    def feed(self, event: yaml.Event) -> None:
-        handler = self._handlers.get(type(event))
-        if handler is not None:
-            handler(self, event)
+    def run(self, parser) -> None:
+        """Reads every event. The hot loop: one branch per event kind, no calls it can avoid."""
+        stack: list[Mapping | Sequence] = []
+        pending: list[Scalar | None] = []  # per open mapping: the key waiting for its value
+        flow: list[bool] = []  # per open collection: written in {…} / […]
+        streamed: list[str | None] = []  # per open collection: the top-level key it streams to a sink
+        documents = 0
+        get_event = parser.get_event
+        ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+        SequenceStart, MappingStart = yaml.SequenceStartEvent, yaml.MappingStartEvent
+        SequenceEnd, MappingEnd = yaml.SequenceEndEvent, yaml.MappingEndEvent
+        DocumentStart, StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                if event.anchor is not None or event.tag is not None:
+                    self._check_node_event(event)
+                value = event.value
+                plain = not event.style
+                if plain and flow and flow[-1] and "?" in value:
+                    self._flow_question(mark, value)
+                node = Scalar(mark.line + 1, mark.column + 1, value, plain)
+            elif kind is MappingEnd or kind is SequenceEnd:
+                node = stack.pop()
+                pending.pop()
+                flow.pop()
+                streamed.pop()
+                if streamed and streamed[-1] is not None:  # an item of a top-level list is complete
+                    self.sink(streamed[-1], node)
+                continue
+            elif kind is MappingStart or kind is SequenceStart:
+                mark = event.start_mark
+                if event.anchor is not None or event.tag is not None:
+                    self._check_node_event(event)
+                cls = Mapping if kind is MappingStart else Sequence
+                node = cls(mark.line + 1, mark.column + 1)
+                if len(stack) >= MAX_DEPTH:  # libyaml stops at 1000 levels, the pure parser never: stop here
+                    self._problem(mark, "problem.yaml.depth", max=MAX_DEPTH)
+                    raise _TooDeep
+            elif kind is AliasEvent:
+                mark = event.start_mark
+                self._problem(mark, "problem.yaml.alias", name=event.anchor)
+                node = Scalar(mark.line + 1, mark.column + 1, "", True)
+            elif kind is DocumentStart:
+                documents += 1
+                if documents == 2:
+                    self._problem(event.start_mark, "problem.yaml.documents")
+                continue
+            elif kind is StreamEnd:
+                return
+            else:
+                continue
+            self._place(node, stack, pending, streamed)
+            if kind is MappingStart or kind is SequenceStart:
+                streamed.append(self._streams(stack, pending, node))
+                stack.append(node)
+                pending.append(None)
+                flow.append(bool(event.flow_style))
 
-    def _check_node_event(self, event) -> None:
-        if event.anchor is not None:
-            self._problem(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a dataset")
-        if event.tag is not None and not (type(event) is yaml.ScalarEvent and event.tag == "!"):
-            self._problem(event.start_mark, f"tags ({event.tag}) are not allowed in a dataset")
-
-    def _on_scalar(self, event: yaml.ScalarEvent) -> None:
-        if event.anchor is not None or event.tag is not None:
-            self._check_node_event(event)
-        mark = event.start_mark
-        self._add(Scalar(mark.line + 1, mark.column + 1, event.value, not event.style))
-
-    def _on_collection_start(self, event) -> None:
-        if event.anchor is not None or event.tag is not None:
-            self._check_node_event(event)
-        cls = Sequence if type(event) is yaml.SequenceStartEvent else Mapping
-        node = cls(event.start_mark.line + 1, event.start_mark.column + 1)
-        self._add(node)
-        self._stack.append(node)
-        self._pending_key.append(None)
-        if len(self._stack) > MAX_DEPTH and not self._too_deep:
-            self._too_deep = True
-            self._problem(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-
-    def _on_collection_end(self, _) -> None:
-        self._stack.pop()
-        self._pending_key.pop()
-
-    def _on_document_start(self, event) -> None:
-        self._documents += 1
-        if self._documents == 2:
-            self._problem(event.start_mark, "only one YAML document is allowed per file")
-
-    def _on_alias(self, event: yaml.AliasEvent) -> None:
-        self._problem(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a dataset")
-        self._add(Scalar(event.start_mark.line + 1, event.start_mark.column + 1, "", True))
-
-    _handlers = {
-        yaml.ScalarEvent: _on_scalar,
-        yaml.SequenceStartEvent: _on_collection_start,
-        yaml.MappingStartEvent: _on_collection_start,
-        yaml.SequenceEndEvent: _on_collection_end,
-        yaml.MappingEndEvent: _on_collection_end,
-        yaml.DocumentStartEvent: _on_document_start,
-        yaml.AliasEvent: _on_alias,
-    }
-
-    def _add(self, node: Node) -> None:
-        if not self._stack:
+    def _place(self, node: Node, stack, pending, streamed) -> None:
+        """Puts a scalar, or a collection just opened, into its parent (or a scalar item to the sink)."""
+        if not stack:
             if self.root is None:
                 self.root = node
             return
-        parent = self._stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
+        parent = stack[-1]
+        if type(parent) is Sequence:
+            parent.count += 1
+            if streamed[-1] is None:
+                parent.items.append(node)
+            elif type(node) is Scalar:
+                self.sink(streamed[-1], node)
             return
-        key = self._pending_key[-1]
+        key = pending[-1]
         if key is None:
-            if not isinstance(node, Scalar):
-                self.problems.append(Problem(self.name, node.line, node.column, "a key must be plain text"))
+            if type(node) is not Scalar:
+                self.problems.append(Problem(self.name, node.line, node.column, "problem.yaml.key_not_text"))
                 node = Scalar(node.line, node.column, "\0invalid", True)
-            self._pending_key[-1] = node
+            pending[-1] = node
             return
-        self._pending_key[-1] = None
-        if key.value in parent.items:
-            first = parent.items[key.value][0]
-            self.problems.append(Problem(self.name, key.line, key.column,
-                                         f"duplicate key '{key.value}' (first at line {first.line})"))
+        pending[-1] = None
+        items = parent.items
+        if key.value in items:
+            first = items[key.value][0]
+            self.problems.append(Problem(self.name, key.line, key.column, "problem.yaml.duplicate_key",
+                                         (("key", key.value), ("line", first.line))))
             return
-        parent.items[key.value] = (key, node)
+        items[key.value] = (key, node)
+
+    def _streams(self, stack, pending, node: Node) -> str | None:
+        """The top-level key whose list items go to the sink, for a list just opened under it."""
+        if self.sink is None or len(stack) != 1 or type(node) is not Sequence or type(stack[0]) is not Mapping:
+            return None
+        if not stack[0].items:  # the list is a key, not a value
+            return None
+        key = next(reversed(stack[0].items))  # _place has just stored this list under its key
+        return key if stack[0].items[key][1] is node else None
+
+    def _check_node_event(self, event) -> None:
+        if event.anchor is not None:
+            self._problem(event.start_mark, "problem.yaml.anchor", name=event.anchor)
+        if event.tag is not None and not (type(event) is yaml.ScalarEvent and event.tag == "!"):
+            self._problem(event.start_mark, "problem.yaml.tag", tag=event.tag)
+
+    def _flow_question(self, mark, value: str) -> None:
+        """libyaml reads ``{date: 2013?}``; the pure parser stops at the ``?``. Points at it, as that one does."""
+        offset = value.index("?") if "\n" not in value else 0
+        self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1 + offset, "problem.yaml.flow_question"))

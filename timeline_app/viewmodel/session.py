@@ -59,13 +59,13 @@ class Session:
 
     @classmethod
     def open(cls, path: str | Path, state: ViewState | None = None) -> Session:
-        return cls(load_dataset(path), state)
+        return cls(load_dataset(path, cache=True), state)
 
     def reload(self, path: str | Path | None = None) -> list[Problem]:
         """Loads ``path`` (default: the current file). On problems the current dataset stays."""
         target = Path(path) if path else self.dataset.path
         try:
-            dataset = load_dataset(target)
+            dataset = load_dataset(target, cache=True)
         except DatasetError as err:
             return err.problems
         self.set_dataset(dataset)

@@ -1,0 +1,93 @@
+"""A corpus of bad inputs, each with its expected answer (``corpus/NAME.expected``), on both paths.
+
+The expected answer is what ``timeline-app validate`` prints, less the file name: ``valid``, or
+one ``:LINE:COL: message`` per problem. The fast path (libyaml) and the reference path (pure
+parser) must give the same models and the same problems; only where the file is not YAML at all
+may the two parsers word (and place) the syntax error each in its own way.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline_app.dataset import DatasetError, load_dataset
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".expected")
+FATAL_YAML = {"problem.yaml.syntax", "problem.yaml.depth"}  # the parser's own verdict: each words it itself
+EXECUTED = Path("/tmp/timeline-corpus-executed")  # what python-tags.yaml would create if it were run
+
+
+def answer(path: Path, fast: bool = True, name: str | None = None):
+    """(lines as validate prints them less the file name, the dataset or the problems)."""
+    name = name or str(path)
+    try:
+        dataset = load_dataset(path, fast=fast, display_name=name)
+    except DatasetError as err:
+        return [str(p).removeprefix(name) for p in err.problems], err.problems
+    return ["valid"], dataset
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_each_file_gets_its_expected_answer(path):
+    EXECUTED.unlink(missing_ok=True)
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    lines, _ = answer(path)
+    assert lines == expected
+    assert not EXECUTED.exists()
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_fast_and_reference_paths_agree(path):
+    fast_lines, fast = answer(path, fast=True)
+    reference_lines, reference = answer(path, fast=False)
+    if isinstance(fast, list) and any(p.key in FATAL_YAML for p in fast):
+        assert [p.key for p in fast] == [p.key for p in reference]
+        return
+    assert fast_lines == reference_lines
+    assert fast == reference  # the same records, or the same problems (keys, parameters, positions)
+
+
+def test_a_bom_is_accepted_and_changes_nothing():
+    assert answer(CORPUS / "bom.yaml")[1] == answer(CORPUS / "valid.yaml")[1]
+
+
+def test_a_50_megabyte_file_is_answered_within_seconds(tmp_path):
+    """A valid head, 50 MB of comment lines, and one bad date at the very end: found, with its line."""
+    valid = (CORPUS / "valid.yaml").read_text(encoding="utf-8")
+    padding = "# " + "x" * 97 + "\n"
+    count = 50 * 1024 * 1024 // len(padding)
+    path = tmp_path / "large.yaml"
+    path.write_text(valid.replace("indicators:", padding * count + "indicators:").replace('date: 2023,', 'date: 2023-02-29,'),
+                    encoding="utf-8")
+    assert path.stat().st_size > 50 * 1024 * 1024
+    start = time.perf_counter()
+    lines, _ = answer(path)
+    assert time.perf_counter() - start < 10
+    at = valid.index("2023,")
+    line, column = valid.count("\n", 0, at) + 1 + count, at - valid.rfind("\n", 0, at)
+    assert lines == [f":{line}:{column}: bad date: '2023-02-29': 2023-02 has no day 29 (it has 28 days)"]
+
+
+def test_a_folder(tmp_path):
+    assert answer(tmp_path)[0] == [":1:1: cannot read file: it is a folder; name the dataset's .yaml file"]
+
+
+def test_a_missing_file(tmp_path):
+    assert answer(tmp_path / "absent.yaml")[0] == [":1:1: cannot read file: it does not exist"]
+
+
+def test_an_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.yaml"
+    path.write_text((CORPUS / "valid.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads whatever the mode says: refuse the read the way the OS would
+        def refuse(self):
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert answer(path)[0] == [":1:1: cannot read file: permission denied (check who may read it)"]
