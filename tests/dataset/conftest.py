@@ -2,12 +2,12 @@
 
 import pytest
 
-from timeline_app.dataset import loader
+from timeline_app.dataset import yamltree
 
 
 @pytest.fixture(params=["libyaml", "pure"])
 def yaml_parser(request, monkeypatch):
     """Runs a test once on the fast path (libyaml) and once on the reference path (pure-Python parser)."""
     if request.param == "pure":
-        monkeypatch.setattr(loader, "has_fast_parser", lambda: False)
+        monkeypatch.setattr(yamltree, "has_fast_parser", lambda: False)  # as where libyaml is missing
     return request.param

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from timeline_app.dataset import DatasetError, Kind, Qualifier, load_dataset
-from timeline_app.dataset import yamltree
+from timeline_app.dataset import files, yamltree
 from timeline_app.dataset.records import BranchKind
 from timeline_app.dataset.units import UNITS
 
@@ -185,7 +185,7 @@ def test_encodings(write_yaml):
 def test_depth_and_size_caps(write_yaml, monkeypatch):
     found = problems(write_yaml, "a: " + "[" * 40 + "]" * 40 + "\n")
     assert any(f"nesting deeper than {yamltree.MAX_DEPTH} levels" in p for p in found)
-    monkeypatch.setattr(yamltree, "MAX_BYTES", 10)
+    monkeypatch.setattr(files, "MAX_BYTES", 10)
     found = problems(write_yaml, HEAD)
     assert found[0].startswith(":1:1: file is ") and "the limit is 10" in found[0]
 

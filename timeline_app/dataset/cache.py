@@ -24,7 +24,7 @@ from .. import __version__
 from . import edtf, records
 from .loader import FORMAT_VERSION, parse_dataset
 from .records import Dataset
-from .yamltree import read_bytes
+from .files import read_bytes
 
 __all__ = ["ENV_VAR", "cache_dir", "cache_file", "load_cached"]
 

@@ -15,10 +15,9 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
+from .files import read_bytes
 from .problems import DatasetError
-from .reader import FORMAT_VERSION, MARKERS, Reader
-from .records import Dataset
-from .yamltree import has_fast_parser, parse_yaml, read_bytes
+from .records import FORMAT_VERSION, MARKERS, Dataset
 
 __all__ = ["FORMAT_VERSION", "MARKERS", "load_dataset", "parse_dataset"]
 
@@ -41,7 +40,14 @@ def load_dataset(path: str | Path, display_name: str | None = None, *, fast: boo
 
 
 def parse_dataset(data: bytes, name: str, path: Path | None = None, *, fast: bool = True) -> Dataset:
-    """Validates a dataset file's bytes; ``fast=False`` takes the reference path."""
+    """Validates a dataset file's bytes; ``fast=False`` takes the reference path.
+
+    The parser and the checks are imported here, not with the module: a dataset answered from
+    the cache (most starts of the viewer) needs neither, nor YAML itself.
+    """
+    from .reader import Reader
+    from .yamltree import has_fast_parser, parse_yaml
+
     fast = fast and has_fast_parser()
     reader = Reader(name)
     with _collector_paused():

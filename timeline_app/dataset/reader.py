@@ -16,16 +16,14 @@ from .checks import Checks, kind_name
 from .edtf import Kind
 from .problems import Message
 from .records import (
+    FORMAT_VERSION, MARKERS,
     Branch, BranchKind, Category, Citation, Dataset, Era, Indicator, IndicatorPoint, Media,
     Milestone, Person, Qualifier, Source,
 )
 from .units import UNITS
 from .yamltree import Mapping, Node, Scalar, Sequence
 
-__all__ = ["FORMAT_VERSION", "MARKERS", "Reader"]
-
-FORMAT_VERSION = 1
-MARKERS = ("o", "s", "d", "t", "star", "p", "h", "+", "x")
+__all__ = ["Reader"]
 
 _TOP = {"format": True, "title": True, "sources": True, "branches": True, "categories": True,
         "eras": False, "milestones": False, "indicators": False}

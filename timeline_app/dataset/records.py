@@ -11,9 +11,14 @@ from pathlib import Path
 from .edtf import EdtfDate
 
 __all__ = [
+    "FORMAT_VERSION", "MARKERS",
     "Branch", "BranchKind", "Category", "Citation", "Dataset", "Era", "Indicator", "IndicatorPoint",
     "Media", "Milestone", "Person", "Qualifier", "Source", "Text",
 ]
+
+FORMAT_VERSION = 1  # of the dataset format this version reads (docs/dataset-format.md)
+MARKERS = ("o", "s", "d", "t", "star", "p", "h", "+", "x")  # the shapes a category may take
+
 
 @dataclass(frozen=True, slots=True)
 class Text:

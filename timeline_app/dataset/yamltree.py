@@ -19,7 +19,6 @@ kept in the tree: a large file then never exists as one big tree in memory.
 from __future__ import annotations
 
 import codecs
-import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,11 +33,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "Mapping", "Node", "Scalar", "Sequence", "Sink", "has_fast_parser", "parse_yaml",
-    "read_bytes",
+    "MAX_DEPTH", "Mapping", "Node", "Scalar", "Sequence", "Sink", "has_fast_parser", "parse_yaml",
 ]
 
-MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 # Bytes where libyaml and the pure parser read a file differently: tab, NEL, LS, PS, and a BOM.
 _DIVERGENT = (b"\t", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", codecs.BOM_UTF8)
@@ -81,19 +78,6 @@ Sink = Callable[[str, Node], None]  # (top-level key, one finished item of its l
 
 def has_fast_parser() -> bool:
     return _FastLoader is not None
-
-
-def read_bytes(path: Path, name: str) -> bytes:
-    """The file's bytes; raises :class:`DatasetError` when it cannot be read or is too large."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DatasetError([Problem(name, 1, 1, "problem.file.too_big", (("size", size), ("limit", MAX_BYTES)))])
-        return path.read_bytes()
-    except OSError as err:
-        key = {errno.ENOENT: "problem.file.missing", errno.EACCES: "problem.file.denied",
-               errno.EISDIR: "problem.file.folder"}.get(err.errno, "problem.file.unreadable")
-        raise DatasetError([Problem(name, 1, 1, key, (("reason", err.strerror or str(err)),))]) from None
 
 
 def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = None) -> tuple[Node, list[Problem]]:

@@ -51,6 +51,7 @@ def readable(color: QColor, background: QColor, ratio: float) -> QColor:
 
 
 HIGH_CONTRAST = "timelineHighContrast"  # the application property apply_theme sets
+_THEMES: dict[tuple, Theme] = {}
 
 
 class Theme:
@@ -58,8 +59,19 @@ class Theme:
 
     @classmethod
     def of(cls, widget: QWidget, dataset=None) -> Theme:
-        """The theme a widget paints with: its palette, high contrast if the application's theme is."""
-        return cls(widget.palette(), bool(QApplication.instance().property(HIGH_CONTRAST)), dataset)
+        """The theme a widget paints with: its palette, high contrast if the application's theme is.
+
+        Kept per palette and dataset: every view asks for it, chips on each paint.
+        """
+        palette = widget.palette()
+        high_contrast = bool(QApplication.instance().property(HIGH_CONTRAST))
+        key = (palette.cacheKey(), high_contrast, id(dataset))
+        theme = _THEMES.get(key)
+        if theme is None or theme._dataset is not dataset:
+            if len(_THEMES) > 16:
+                _THEMES.clear()
+            theme = _THEMES[key] = cls(palette, high_contrast, dataset)
+        return theme
 
     def __init__(self, palette: QPalette, high_contrast: bool = False, dataset=None):
         R = QPalette.ColorRole

@@ -54,11 +54,9 @@ class IndicatorPanel(QWidget):
 
         self.strips = IndicatorStrips(session)
         self.strips.activated.connect(self.show_source)
-        self.table = IndicatorTable(session)
-        self.table.clicked.connect(self._on_table_clicked)
+        self.table: IndicatorTable | None = None  # made when first asked for
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.strips)
-        self._stack.addWidget(self.table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +104,10 @@ class IndicatorPanel(QWidget):
         self._source.setText(join_clauses(texts, lang))
 
     def _on_toggled(self, table: bool) -> None:
+        if table and self.table is None:
+            self.table = IndicatorTable(self._session)
+            self.table.clicked.connect(self._on_table_clicked)
+            self._stack.addWidget(self.table)
         self._stack.setCurrentWidget(self.table if table else self.strips)
         self._retranslate()
 
