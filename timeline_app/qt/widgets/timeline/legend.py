@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ....i18n import tr
 from ....viewmodel.session import Session
 from ...bindings import follow
+from ...painting import painting
 from ..markers import draw_marker
 
 __all__ = ["Legend"]
@@ -73,8 +74,10 @@ class Legend(QWidget):
         self.setFixedHeight(self.heightForWidth(self.width()))
 
     def paintEvent(self, _) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        with painting(self) as painter:
+            self._draw(painter)
+
+    def _draw(self, painter: QPainter) -> None:
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         for rect, (kind, text, color) in self._layout(self.width()):
             cy = rect.center().y()
