@@ -46,6 +46,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the last used, else the system's)")
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
+    p.add_argument("--no-watch", action="store_true",
+                   help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
@@ -140,4 +142,4 @@ def _view(args: argparse.Namespace) -> int:
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
-               screenshot=args.screenshot, size=args.size)
+               screenshot=args.screenshot, size=args.size, watch=False if args.no_watch else None)

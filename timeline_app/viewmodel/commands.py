@@ -28,6 +28,9 @@ class Target(Protocol):
 
     def open_dialog(self) -> None: ...
     def reload(self) -> object: ...
+    def watching(self) -> bool: ...
+    def toggle_watching(self) -> None: ...
+    def show_problems(self) -> None: ...
     def export(self, fmt: str) -> None: ...
     def close(self) -> object: ...
     def focus_search(self) -> None: ...
@@ -70,6 +73,7 @@ def _theme(theme: str) -> Command:
 _COMMANDS = [
     Command("file.open", "action.open", lambda t: t.open_dialog(), ("std:Open",)),
     Command("file.reload", "action.reload", lambda t: t.reload(), ("std:Refresh", "Ctrl+R")),
+    Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
     Command("file.export_json", "action.export_json", lambda t: t.export("json")),
     Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
@@ -80,6 +84,7 @@ _COMMANDS = [
     Command("view.zoom_out", "action.zoom_out", lambda t: t.navigator.zoom_step(-1), ("std:ZoomOut",), ("-",)),
     Command("view.fit", "action.fit", lambda t: t.navigator.fit_all(), ("Ctrl+0",), ("Home",)),
     Command("view.fullscreen", "action.fullscreen", lambda t: t.toggle_fullscreen(), ("std:FullScreen", "F11")),
+    Command("view.problems", "action.problems", lambda t: t.show_problems()),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
     Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
@@ -97,10 +102,10 @@ COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", None, "file.export_json", "file.export_csv", None,
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv", None,
                    "file.quit")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
-                   "view.fullscreen", "menu.theme")),
+                   "view.fullscreen", "menu.theme", None, "view.problems")),
     ("menu.go", ("go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),

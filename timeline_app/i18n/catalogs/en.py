@@ -136,7 +136,6 @@ STRINGS = {
     "status.hidden_branches": "hiding branches {names}",
     "status.hidden_categories": "hiding categories {names}",
     "status.date_range": "dates {lo}–{hi}",
-    "status.reload_failed": "Load failed; still showing the last good data: {n} problems",
     # indicators
     "indicators.title": "Indicators",
     "indicators.change": "{change} ({lo}→{hi})",
