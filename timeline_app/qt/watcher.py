@@ -81,7 +81,6 @@ class LiveDataset(QObject):
         self.target: Path | None = session.dataset.path  # the file F5 reloads
         self.problems: list[Problem] = list(opened.problems) if opened else []
         self.copy_saved: dt.datetime | None = opened.copy_saved if opened else None
-        self.loading = False
         # The pool before the results' carrier: children go in order, and the pool waits for its jobs.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one load at a time, in the order asked
@@ -173,13 +172,11 @@ class LiveDataset(QObject):
             return
         self._generation += 1
         generation, path, copies, results = self._generation, self.target, self.copies, self._results
-        self.loading = True
         self._pool.start(lambda: results.ready.emit(generation, _load(path, copies)))
 
     def _on_result(self, generation: int, result: _Result) -> None:
         if generation != self._generation:
             return  # superseded by a newer change or request
-        self.loading = False
         if result.dataset is None and not result.settled:
             self._timer.start()  # caught mid-save: try again once the writing stops
             return

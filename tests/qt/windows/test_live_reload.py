@@ -2,12 +2,13 @@
 GUI thread, bad saves listed in the problems dock over the last good data, the open file named."""
 
 import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 import timeline_app.dataset.last_good as last_good
 from timeline_app.dataset.last_good import LastGoodCopies
@@ -166,3 +167,21 @@ def test_f5_reloads_at_once_even_without_watching(qtbot, dataset):
     window.timeline.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: title_of(window, "north-signing") == "Signed")
+
+
+def test_a_changed_picture_is_shown_anew(qtbot, tmp_path):
+    """Media the dataset refers to are watched too: a picture broken on disk turns into its placeholder."""
+    data = Path(__file__).parents[2] / "data"
+    shutil.copy(data / "archive.yaml", tmp_path / "archive.yaml")
+    shutil.copytree(data / "media", tmp_path / "media")
+    window = open_window(qtbot, Session.open(tmp_path / "archive.yaml"))
+    picture = tmp_path / "media" / "east-signing.png"
+    assert str(picture) in window.live.watched()
+    window.select("east-trusteeship")
+
+    def placeholder_shown() -> bool:
+        return any("damaged" in label.text() for label in window.detail.findChildren(QLabel) if label.isVisible())
+
+    assert not placeholder_shown()
+    save(picture, "not a picture any more", "renamed over")
+    qtbot.waitUntil(placeholder_shown)
