@@ -39,6 +39,10 @@ def test_every_problem_is_listed_in_file_line_column_form(panel, problems):
     assert panel.isVisible()
     assert [panel.list.item(k).text() for k in range(panel.list.count())] == [str(p) for p in problems]
     assert panel.heading.text() == "d.yaml: 3 problems. Double-click one to open the file at that line."
+    panel.set_problems(problems[:1], "d.yaml")
+    assert panel.heading.text().startswith("d.yaml: 1 problem. ")
+    panel.retranslate("zh")
+    assert panel.heading.text().startswith("d.yaml：1 个问题。") and panel.copy_all_button.text() == "全部复制"
     panel.set_problems([], "d.yaml")
     assert not panel.isVisible() and panel.list.count() == 0
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ...dataset.last_good import holds_nothing
 from ...i18n import tr
 from ..watcher import LiveDataset
+from .problems_panel import problem_count
 
 __all__ = ["FileStatus"]
 
@@ -30,13 +31,14 @@ class FileStatus(QLabel):
         self.setToolTip(tr(tip, lang, path=str(live.target)))
         self.setAccessibleName(self.toolTip())
         n = len(live.problems)
+        count = problem_count(n, lang)
         if not n:
             self.setText(name)
         elif shown is None or shown.resolve() != live.target.resolve():
-            self.setText(tr("status.problems_other", lang, file=name, n=n, shown=shown.name if shown else "—"))
+            self.setText(tr("status.problems_other", lang, file=name, count=count, shown=shown.name if shown else "—"))
         elif live.copy_saved is not None:
-            self.setText(tr("status.problems_copy", lang, file=name, n=n, time=f"{live.copy_saved:%Y-%m-%d %H:%M}"))
+            self.setText(tr("status.problems_copy", lang, file=name, count=count, time=f"{live.copy_saved:%Y-%m-%d %H:%M}"))
         elif holds_nothing(live.session.dataset):
-            self.setText(tr("status.problems_empty", lang, file=name, n=n))
+            self.setText(tr("status.problems_empty", lang, file=name, count=count))
         else:
-            self.setText(tr("status.problems_last_good", lang, file=name, n=n))
+            self.setText(tr("status.problems_last_good", lang, file=name, count=count))

@@ -16,20 +16,28 @@ from pathlib import Path
 from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QAbstractItemView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...dataset.problems import Problem
 from ...i18n import tr
 from ..preferences import Preferences
 
-__all__ = ["ProblemsPanel", "editor_arguments", "problem_text"]
+__all__ = ["VISIBLE_ROWS", "ProblemsPanel", "editor_arguments", "problem_count", "problem_text"]
+
+VISIBLE_ROWS = 6  # the dock's height when it comes up: this many problems at most
+_TOP_OR_BOTTOM = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
 def problem_text(problem: Problem, lang: str) -> str:
     """A problem as the panel words it: ``FILE:LINE:COL: message`` (the one place to word it per language)."""
     return str(problem)
+
+
+def problem_count(n: int, lang: str) -> str:
+    """"1 problem", "3 problems"."""
+    return tr("problems.one", lang) if n == 1 else tr("problems.many", lang, n=n)
 
 
 def editor_arguments(command: str, problem: Problem) -> list[str]:
@@ -96,8 +104,18 @@ class ProblemsPanel(QDockWidget):
         self._fill()
         if arrived:
             self.show()  # not raised, not focused
+            self._fit_height()
         elif not problems:
             self.hide()
+
+    def _fit_height(self) -> None:
+        """As tall as its problems need, up to :data:`VISIBLE_ROWS` of them: the views keep their room."""
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow) and window.dockWidgetArea(self) in _TOP_OR_BOTTOM and not self.isFloating():
+            rows = min(max(len(self.problems), 2), VISIBLE_ROWS)
+            list_height = rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 4
+            height = self.widget().sizeHint().height() - self.list.sizeHint().height() + list_height
+            window.resizeDocks([self], [height], Qt.Orientation.Vertical)
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang
@@ -109,7 +127,7 @@ class ProblemsPanel(QDockWidget):
 
     def _fill(self) -> None:
         lang = self._lang
-        self.heading.setText(tr("problems.heading", lang, file=self._file, n=len(self.problems)) if self.problems
+        self.heading.setText(tr("problems.heading", lang, file=self._file, count=problem_count(len(self.problems), lang)) if self.problems
                              else tr("problems.none", lang))
         self.list.clear()
         for problem in self.problems:

@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             self._rebuild_recent()
             self.navigator.fit_all()
         key = "status.opened" if new_file else "status.reloaded"
-        self.statusBar().showMessage(tr(key, self.language(), file=dataset.path.name, n=len(dataset.milestones),
+        self.statusBar().showMessage(tr(key, self.language(), file=dataset.path.name,
                                         time=f"{dt.datetime.now():%H:%M:%S}"), 8000)
         self._update_status()
 
