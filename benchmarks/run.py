@@ -1,108 +1,105 @@
-"""Benchmarks: frame times of the timeline under a scripted zoom and pan, and loading time.
+"""The benchmarks, in one command: start-up, loading, the window's frames and search, memory.
 
-    make bench            (or: QT_QPA_PLATFORM=offscreen python benchmarks/run.py [--sizes 1000 10000])
+    make bench                     (or: QT_QPA_PLATFORM=offscreen python benchmarks/run.py [--json] [--quick])
 
-A frame is one change of the visible range followed by a full render of the widget, as a user
-would see it (layout of every lane, then painting). Reports median and 95th percentile per size,
-each the median over --runs runs.
+Synthetic datasets (fixed seed) of 1,000, 10,000 and 100,000 milestones; each figure is the
+median and 95th percentile over several runs. ``--quick`` does one run of fewer sizes.
+
+- startup_ms, startup_bare_ms: a fresh process to its first painted frame, on the bundled
+  dataset, and a bare PySide6 + pyqtgraph window in the same run (their ratio is the figure to quote);
+- load_ms[N] (no cache) and reopen_ms[N] (cache warm): loading the YAML, in fresh processes;
+- build_ms[N]: building and showing the whole window for a loaded session;
+- frame_ms[N]: the whole window at 1600×900 (timeline, 8 indicator rows, list, detail pane)
+  under a scripted zoom and pan; filter_ms[N]: a search keystroke to the repainted window;
+- rss_mb[N]: resident memory of a fresh viewer with N milestones loaded and its window shown.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import process  # noqa: E402
 from synth import synthetic_dataset, synthetic_yaml  # noqa: E402
 
-from timeline_app.dataset import load_dataset  # noqa: E402
-from timeline_app.viewmodel import Session  # noqa: E402
+from timeline_app.dataset import bundled_dataset_path  # noqa: E402
+
+try:  # loading benchmarks (cold and warm cache), where the loader provides them
+    import loading  # noqa: E402
+except ImportError:  # pragma: no cover
+    loading = None
 
 
-def scripted_ranges(full: tuple[float, float], steps: int = 120) -> list[tuple[float, float]]:
-    """Zoom from the decade to about a week around a point, pan across, then zoom back out."""
-    lo, hi = full
-    centre, width = (lo + hi) / 2, hi - lo
-    ranges = []
-    for k in range(steps // 3):  # zoom in
-        w = width * (0.82 ** k)
-        ranges.append((centre - w / 2, centre + w / 2))
-    w = max(width * 0.82 ** (steps // 3), 7)
-    for k in range(steps // 3):  # pan at that zoom, then at a one-year zoom
-        shift = (k - steps // 6) * w * 0.2
-        ranges.append((centre + shift - w / 2, centre + shift + w / 2))
-    for k in range(steps // 3):  # zoom out
-        w2 = min(w * (1.25 ** k), width)
-        ranges.append((centre - w2 / 2, centre + w2 / 2))
-    return ranges
+def summary(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    p95 = statistics.quantiles(ordered, n=20)[-1] if len(ordered) >= 2 else ordered[0]
+    return {"median": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-def frame_times(n: int, size=(1600, 900)) -> list[float]:
-    from timeline_app.qt.app import create_application
-    from timeline_app.qt.widgets.timeline import TimelineView
+def _window(n: int, runs: int) -> dict[str, dict]:
+    """Window figures over ``runs`` runs: frames and keystrokes pooled, builds one per run."""
+    from window import window_figures
 
-    from PySide6.QtGui import QImage, QPainter
-
-    app = create_application()
-    session = Session(synthetic_dataset(n))
-    view = TimelineView(session, animation_ms=0)
-    view.resize(*size)
-    view.show()
-    app.processEvents()
-    # Each frame renders the whole widget into one reused buffer, as a window's backing store is.
-    buffer = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    times = []
-    for r in scripted_ranges(session.full_range()):
-        start = time.perf_counter()
-        view.navigator.set_range(r)
-        painter = QPainter(buffer)
-        view.render(painter)
-        painter.end()
-        times.append((time.perf_counter() - start) * 1000)
-    view.close()
-    view.deleteLater()
-    app.processEvents()
-    return times
-
-
-def load_time(n: int) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "synthetic.yaml"
-        path.write_text(synthetic_yaml(n), encoding="utf-8")
-        start = time.perf_counter()
-        load_dataset(path)
-        return (time.perf_counter() - start) * 1000
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1]
+    dataset = synthetic_dataset(n)
+    pooled = {"build_ms": [], "frame_ms": [], "filter_ms": []}
+    for _ in range(runs):
+        figures = window_figures(dataset)
+        pooled["build_ms"].append(figures["build_ms"])
+        pooled["frame_ms"] += figures["frame_ms"]
+        pooled["filter_ms"] += figures["filter_ms"]
+    return {key: summary(values) for key, values in pooled.items()}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--load-sizes", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--quick", action="store_true", help="one run, 1,000 and 10,000 milestones")
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
-    print(f"{'milestones':>10}  {'median ms/frame':>16}  {'p95 ms/frame':>13}  {'max ms':>8}")
-    for n in args.sizes:
-        runs = [frame_times(n) for _ in range(args.runs)]
-        med = statistics.median(statistics.median(r) for r in runs)
-        pct = statistics.median(p95(r) for r in runs)
-        worst = statistics.median(max(r) for r in runs)
-        print(f"{n:>10,}  {med:>16.1f}  {pct:>13.1f}  {worst:>8.1f}", flush=True)
-    for n in args.load_sizes:
-        ms = statistics.median(load_time(n) for _ in range(args.runs))
-        print(f"load {n:,} milestones from YAML: {ms:.0f} ms (median of {args.runs})")
+    runs = 1 if args.quick else args.runs
+    sizes = [1000, 10_000] if args.quick else [1000, 10_000, 100_000]
+    result: dict[str, object] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
+    }
+
+    def say(text: str) -> None:
+        if not args.json:
+            print(text, flush=True)
+
+    say(f"machine: {result['machine']}")
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        startups = [process.viewer(bundled_dataset_path(), home)[0] for _ in range(runs + 1)][1:]  # a first run warms the OS
+        bare = [process.bare() for _ in range(runs)]
+        result["startup_ms"], result["startup_bare_ms"] = summary(startups), summary(bare)
+        say(f"startup: {result['startup_ms']} ms; bare window: {result['startup_bare_ms']} ms; "
+            f"ratio {result['startup_ms']['median'] / result['startup_bare_ms']['median']:.2f}")
+        for key in ("load_ms", "reopen_ms", "build_ms", "frame_ms", "filter_ms", "rss_mb"):
+            result[key] = {}
+        for n in sizes:
+            path = home / f"synthetic-{n}.yaml"
+            path.write_text(synthetic_yaml(n), encoding="utf-8")
+            if loading is not None:
+                result["load_ms"][str(n)] = summary(loading.load_ms(path, runs))
+                result["reopen_ms"][str(n)] = summary(loading.reopen_ms(path, runs))
+            for key, figure in _window(n, runs).items():
+                result[key][str(n)] = figure
+            viewer_home = home / f"viewer-{n}"
+            process.viewer(path, viewer_home)  # a first open fills the cache, as a second open finds it
+            result["rss_mb"][str(n)] = summary([process.viewer(path, viewer_home)[1] or 0.0 for _ in range(max(runs // 2, 1))])
+            say(f"{n:>7,} milestones: " + "; ".join(f"{k} {result[k][str(n)]}" for k in
+                ("load_ms", "reopen_ms", "build_ms", "frame_ms", "filter_ms", "rss_mb") if str(n) in result[k]))
+    if args.json:
+        print(json.dumps(result, indent=2))
     return 0
 
 

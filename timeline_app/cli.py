@@ -19,6 +19,7 @@ from .dataset.export import to_csv, to_json
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export")
 
 
@@ -50,6 +51,9 @@ def _viewer_parser() -> argparse.ArgumentParser:
                    help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
+    p.add_argument("--theme", choices=tuple(_THEME_NAMES), help="colours for this run (default: the last chosen)")
+    p.add_argument("--startup-report", action="store_true",
+                   help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     return p
 
@@ -142,4 +146,5 @@ def _view(args: argparse.Namespace) -> int:
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
-               screenshot=args.screenshot, size=args.size, watch=False if args.no_watch else None)
+               screenshot=args.screenshot, size=args.size, startup_report=args.startup_report,
+               theme=_THEME_NAMES.get(args.theme), watch=False if args.no_watch else None)

@@ -36,7 +36,8 @@ def create_application(argv: list[str] | None = None):
 
 
 def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
-        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), watch: bool | None = None) -> int:
+        screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
+        theme: str | None = None, watch: bool | None = None) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
     Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
@@ -64,7 +65,7 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
         return 2
     from .windows.main_window import MainWindow
 
-    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, opened=opened,
+    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme, opened=opened,
                         watch=False if screenshot is not None else watch)
     crash_log.set_reporter(window.show_error)
 
@@ -75,6 +76,10 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
     window.live.failed.connect(follow_target)
     if select:
         window.select(select)
+    if startup_report:
+        from .startup import report_first_frame
+
+        report_first_frame(window.timeline.viewport())
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     if kiosk:

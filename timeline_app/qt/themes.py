@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from .theme import HIGH_CONTRAST
+
 __all__ = ["apply_theme", "palette_for"]
 
 
@@ -38,8 +40,21 @@ def palette_for(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Sets the application palette; ``system`` follows the platform's light or dark preference."""
+    """Sets the application palette; ``system`` follows the platform's light or dark preference.
+
+    High contrast also gives every field and button a visible border (Fusion draws them in a
+    shade of the window colour, which on black is black).
+    """
     if theme == "system":
         dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
         theme = "dark" if dark else "light"
+    app.setProperty(HIGH_CONTRAST, theme == "contrast")
     app.setPalette(palette_for(theme))
+    app.setStyleSheet(_CONTRAST_BORDERS if theme == "contrast" else "")
+
+
+# Only the fields: a style sheet takes a widget's whole drawing over from Fusion.
+_CONTRAST_BORDERS = """
+QLineEdit, QComboBox { border: 1px solid #ffffff; padding: 2px; }
+QLineEdit:focus, QComboBox:focus { border: 2px solid #ffd400; }
+"""

@@ -7,8 +7,8 @@ operations at any archive size instead of a Python loop over every milestone.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
-from functools import cached_property
 
 import numpy as np
 
@@ -42,7 +42,11 @@ def fold(text: str) -> str:
     NFKD also turns full-width letters and digits (Ｃ, ２) into plain ones, as typed on a Chinese IME.
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Marks that NFC would put back are accents to drop; text without any (most Chinese) skips the
+    # per-character pass, which is most of the cost.
+    if not unicodedata.is_normalized("NFC", decomposed):
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed.casefold()
 
 
 def search_text(m: Milestone) -> str:
@@ -81,14 +85,31 @@ class MilestoneIndex:
         self.category = np.array([category_code[m.category] for m in self.milestones], dtype=np.int32)
         weights = np.array([c.weight for c in ds.categories], dtype=np.int32)
         self.weight = weights[self.category] if len(self.category) else np.zeros(0, dtype=np.int32)
+        self._texts: list[str] | None = None
+        self._folding: threading.Thread | None = None
 
     def __len__(self) -> int:
         return len(self.milestones)
 
-    @cached_property
+    def prepare_texts(self) -> None:
+        """Starts folding the search texts in the background: opening a window needs none, and by
+        the first keystroke they are ready (``texts`` waits for them if not)."""
+        if self._texts is None and self._folding is None:
+            self._folding = threading.Thread(target=self._fold_texts, name="fold-search-texts", daemon=True)
+            self._folding.start()
+
+    def _fold_texts(self) -> None:
+        self._texts = [search_text(m) for m in self.milestones]
+
+    @property
     def texts(self) -> list[str]:
-        """Folded search texts, made on the first search (opening a window needs none)."""
-        return [search_text(m) for m in self.milestones]
+        """Folded search texts, one per row."""
+        if self._texts is None:
+            if self._folding is not None:
+                self._folding.join()
+            else:
+                self._fold_texts()
+        return self._texts
 
     def branch_codes(self, branch_ids) -> list[int]:
         return [k for k, b in enumerate(self.dataset.branches) if b.id in branch_ids]

@@ -73,6 +73,7 @@ class Session:
 
     def set_dataset(self, dataset: Dataset) -> None:
         self._install(dataset)
+        self.index.prepare_texts()  # a window is open: searching it soon is likely
         if self.state.selection not in dataset.milestone_by_id:
             self.state.selection = None
         self.state.x_range = self.clamp_range(*self.state.x_range)

@@ -1,19 +1,20 @@
-"""Indicator sparklines: grouped rows, the shared time axis, only known points, values, sources."""
+"""The indicator panel: one row per measure with a track per branch on the timeline's time axis,
+values and qualifiers readable at every zoom, honest changes, sources, a table of every figure."""
 
 from __future__ import annotations
 
+import datetime as dt
 
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QScrollBar
+from PySide6.QtWidgets import QApplication, QLabel
 from widget_text import assert_language
 
 from timeline_app.dataset.loader import load_dataset
+from timeline_app.qt.widgets.indicators import IndicatorPanel
+from timeline_app.qt.widgets.indicators.painter import ROW_PADDING, TRACK_HEIGHT, axis
 from timeline_app.qt.widgets.metrics import LEFT_GUTTER, RIGHT_GUTTER
-from timeline_app.qt.widgets.indicators import ROW_HEIGHT, IndicatorPanel
-
+from timeline_app.viewmodel.timescale import day_of
 
 
 @pytest.fixture
@@ -21,98 +22,122 @@ def panel(show, session) -> IndicatorPanel:
     return show(IndicatorPanel(session), 1200, 300)
 
 
-def rows(panel: IndicatorPanel) -> list:
-    """The indicator rows shown, top to bottom."""
-    views = [w for w in panel.findChildren(pg.GraphicsView) if w.isVisibleTo(panel)]
-    return sorted((v.parentWidget() for v in views), key=lambda r: r.mapTo(panel, QPoint(0, 0)).y())
-
-
-def row_of(panel: IndicatorPanel, indicator_id: str):
-    return next(r for r in rows(panel) if r.indicator.id == indicator_id)
-
-
-def items(row, kind: type) -> list:
-    return [i for i in row.box.addedItems if type(i) is kind]
-
-
-def x_range_of(row) -> list[float]:
-    return row.box.viewRange()[0]
-
-
 def source_text(panel: IndicatorPanel) -> str:
     return panel.findChild(QLabel, "indicator-source").text()
 
 
-def test_rows_group_each_measure_across_branches(panel):
-    assert [r.indicator.id for r in rows(panel)] == ["east-visits", "west-visits", "east-techniques", "west-beds"]
+def row(panel, measure):
+    return next(r for r in panel.strips.rows if r.measure == measure)
 
 
-def test_plot_strip_lines_up_with_the_timeline(panel):
-    for row in rows(panel):
-        origin = row.view.mapTo(panel, QPoint(0, 0)).x()
-        left, right = origin + row.box.sceneBoundingRect().left(), origin + row.box.sceneBoundingRect().right()
-        assert left == LEFT_GUTTER
-        assert right == pytest.approx(panel.width() - RIGHT_GUTTER, abs=0.5)
+def labels(panel, measure, branch, x_range, lang="zh"):
+    strip = (LEFT_GUTTER, panel.strips.width() - RIGHT_GUTTER)
+    track = next(t for t in row(panel, measure).tracks if t.branch == branch)
+    return panel.strips._painter.labels(track, strip, axis(strip, x_range), lang)
 
 
-def test_x_range_follows_the_view_state(qtbot, panel, session):
-    before = {id(i) for r in rows(panel) for i in r.box.addedItems}
-    for x_range in [(735000.0, 736500.0), (735600.0, 735610.5)]:
-        session.state.x_range = x_range
-        for row in rows(panel):
-            assert x_range_of(row) == pytest.approx(list(x_range))
-    after = {id(i) for r in rows(panel) for i in r.box.addedItems}
-    assert after == before  # nothing rebuilt: only the range moved
+def click_row(qtbot, panel, measure, x=300):
+    rect = panel.strips.row_rect(measure)
+    qtbot.mouseClick(panel.strips, Qt.MouseButton.LeftButton, pos=QPoint(x, int(rect.center().y())))
 
 
-def test_only_the_known_points_are_drawn(panel):
-    visits = row_of(panel, "east-visits")
-    (dots,) = items(visits, pg.ScatterPlotItem)
-    assert len(dots.data) == 3
-    curves = items(visits, pg.PlotCurveItem)
-    dotted = [c for c in curves if c.opts["pen"].style() == Qt.PenStyle.DotLine]
-    assert len(dotted) == 1 and len(dotted[0].xData) == 3  # a faint dotted line through the points, no curve
-    techniques = row_of(panel, "east-techniques")
-    assert items(techniques, pg.ScatterPlotItem) == []  # a cumulative figure is a bar, not a point
-    (bar,) = items(techniques, pg.PlotCurveItem)
-    lo, hi = bar.xData
-    assert (lo, hi) == (pytest.approx(734869.0), pytest.approx(738886.0))  # 2013-01-01 .. 2024-01-01
-    assert list(bar.yData) == [197.0, 197.0]
+def test_each_measure_is_one_row_with_its_branches_side_by_side(panel):
+    assert [(r.measure, [t.branch for t in r.tracks]) for r in panel.strips.rows] == [
+        ("outpatient-visits", ["east", "west"]), ("new-techniques", ["east"]), ("beds", ["west"])]
+    assert row(panel, "outpatient-visits").top == 520000  # both tracks on the one scale of the row
 
 
-def test_values_and_change_in_the_readers_convention(panel, session):
-    row = row_of(panel, "east-visits")
-    assert [t.textItem.toPlainText() for t in items(row, pg.TextItem)] == ["25万+", "~33万", "43万+"]
-    assert row.change.text() == "+72%"
-    assert "+72%（2013年→2023年）" in row.toolTip() and "两点之间数据未载" in row.toolTip()
-    session.state.language = "en"
-    assert [t.textItem.toPlainText() for t in items(row, pg.TextItem)] == ["250k+", "~330k", "430k+"]
-    assert "+72% (2013→2023)" in row.toolTip()
-    assert row_of(panel, "east-techniques").change.text() == ""  # one cumulative figure: no change
+def test_figures_stand_on_the_timelines_axis(panel, session):
+    """The 2014 dot of the west track is drawn where the timeline puts 1 July 2014."""
+    x0, x1 = day_of(dt.date(2013, 1, 1)), day_of(dt.date(2016, 1, 1))
+    session.state.x_range = (x0, x1)
+    image = panel.strips.grab().toImage()
+    layout = next(l for l in panel.strips.layouts if l.row.measure == "outpatient-visits")
+    y0 = int(layout.top + ROW_PADDING + TRACK_HEIGHT)  # the second track (west)
+    expected = LEFT_GUTTER + (day_of(dt.date(2014, 7, 2)) - x0) * (panel.strips.width() - RIGHT_GUTTER - LEFT_GUTTER) / (x1 - x0)
+    colour = panel.strips._painter.theme.branch("west")
+    hits = [x for x in range(LEFT_GUTTER, image.width()) for y in range(y0, y0 + int(TRACK_HEIGHT))
+            if _close(image.pixelColor(x, y), colour)]
+    assert hits and abs((min(hits) + max(hits)) / 2 - expected) <= 3
 
 
-def test_clicking_an_indicator_shows_its_source(qtbot, panel):
-    assert source_text(panel) == "点击指标查看出处"
-    visits = row_of(panel, "west-visits")
-    qtbot.mouseClick(visits.title, Qt.MouseButton.LeftButton)
-    assert source_text(panel) == "门急诊量（西院）出处：西院医联体十年 · 某报 · 2023年7月至2023年12月间 · 第 5 段"
-    beds = row_of(panel, "west-beds")
-    # through the window, so Qt finds the widget under the pointer as for a real click on the plot
-    where = beds.view.mapTo(panel, QPoint(300, ROW_HEIGHT // 2))
-    qtbot.mouseClick(panel.windowHandle(), Qt.MouseButton.LeftButton, pos=where)
+def _close(a, b) -> bool:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 30
+
+
+def test_values_keep_their_qualifiers_and_changes_say_approximately(panel, session):
+    full = session.full_range()
+    east = labels(panel, "outpatient-visits", "east", full)
+    assert [l.text for l in east] == ["25万+", "~33万", "43万+"]
+    assert east[-1].change == "≈ +72%"  # 25万+ → 43万+ is not an exact +72%
+    west = labels(panel, "beds", "west", full, "en")
+    assert [l.text for l in west] == ["600", "1,200"] and west[-1].change == "+100%"  # both exact
+    assert labels(panel, "new-techniques", "east", full)[0].change == ""  # one count over a period
+
+
+def test_values_stay_readable_when_their_points_are_out_of_view(panel):
+    x_range = (day_of(dt.date(2016, 1, 1)), day_of(dt.date(2016, 6, 1)))
+    east = labels(panel, "outpatient-visits", "east", x_range)
+    assert [l.text for l in east] == ["◀ 2013年 25万+", "2018年 ~33万 ▶"]  # 2023 would touch 2018: left out
+    strip_right = panel.strips.width() - RIGHT_GUTTER
+    assert east[0].left >= LEFT_GUTTER and east[-1].right <= strip_right
+    english = labels(panel, "outpatient-visits", "west", x_range, "en")
+    assert english[0].text == "◀ 2014 180k"
+
+
+def test_labels_never_touch(panel, session):
+    for fraction in (1.0, 0.3, 0.05):
+        lo, hi = session.full_range()
+        x_range = (lo, lo + (hi - lo) * fraction)
+        for r in panel.strips.rows:
+            for track in r.tracks:
+                placed = sorted((l.left, l.right) for l in labels(panel, r.measure, track.branch, x_range))
+                assert all(b[0] - a[1] >= 8 for a, b in zip(placed, placed[1:]))
+
+
+def test_clicking_a_row_shows_its_sources(qtbot, panel):
+    assert source_text(panel).startswith("点击指标查看出处")
+    click_row(qtbot, panel, "outpatient-visits")
+    text = source_text(panel)
+    assert "门急诊量（东院）出处：" in text and "门急诊量（西院）出处：西院医联体十年 · 某报 · 2023年7月至2023年12月间 · 第 5 段" in text
+    click_row(qtbot, panel, "beds")
     assert source_text(panel).startswith("开放床位（西院）出处：")
-    assert beds.current and not visits.current
+    assert panel.strips.current == "beds"
 
 
-def test_keyboard_shows_the_source_too(qtbot, panel):
-    row = row_of(panel, "east-techniques")
-    row.setFocus()
-    qtbot.keyClick(row, Qt.Key.Key_Space)
+def test_keys_walk_the_rows_and_show_the_source(qtbot, panel):
+    strips = panel.strips
+    strips.setFocus()
+    qtbot.keyClick(strips, Qt.Key.Key_Down)
+    assert strips.current == "new-techniques"
+    qtbot.keyClick(strips, Qt.Key.Key_Space)
     assert source_text(panel) == "新技术新项目（东院）出处：东院十年“焕”新姿 · 上游新闻 · 2023年（存疑）"
+    qtbot.keyClick(strips, Qt.Key.Key_End)
+    assert strips.current == "beds"
+    assert "600" in strips.accessibleDescription()  # a screen reader hears the row's figures
+    assert strips.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the rows are one Tab stop
+
+
+def test_every_figure_in_words_on_hover(panel):
+    words = panel.strips.words("outpatient-visits")
+    assert "东院：2013年：25万+；2018年：~33万；2023年：43万+" not in words  # branches by name
+    assert "2013年：25万+" in words and "≈ +72%（2013年→2023年）" in words and "单位：人次" in words
+
+
+def test_the_table_lists_every_figure(qtbot, panel, session):
+    qtbot.mouseClick(panel._toggle, Qt.MouseButton.LeftButton)
+    model = panel.table.model()
+    assert model.rowCount() == sum(len(t.figures) for r in panel.strips.rows for t in r.tracks)
+    cells = [[model.index(r, c).data() for c in range(6)] for r in range(model.rowCount())]
+    assert ["门急诊量（人次）", "东院", "2013年", "25万+", "余"] == cells[0][:5] or \
+        any(c[:5] == ["门急诊量（人次）", "东院", "2013年", "25万+", "余"] for c in cells)
+    assert any(c[2] == "累计 2013年至2023年" and c[3] == "197" for c in cells)
+    session.state.language = "en"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Qualifier"
 
 
 def test_language_switch_changes_every_string(qtbot, panel, session):
-    qtbot.mouseClick(row_of(panel, "east-visits").title, Qt.MouseButton.LeftButton)
+    click_row(qtbot, panel, "outpatient-visits")
     assert_language(panel, "zh")
     session.state.language = "en"
     assert_language(panel, "en")
@@ -121,53 +146,24 @@ def test_language_switch_changes_every_string(qtbot, panel, session):
     assert_language(panel, "zh")
 
 
-def test_many_rows_scroll_with_the_bar_in_the_right_gutter(qtbot, panel):
-    panel.resize(1200, 130)
-    scrollbar = next(s for s in panel.findChildren(QScrollBar) if s.parentWidget() is panel)
+def test_many_rows_scroll_with_the_bar_in_the_right_gutter(qtbot, show):
+    from timeline_app.dataset import bundled_dataset_path
+    from timeline_app.viewmodel import Session
+
+    panel = show(IndicatorPanel(Session.open(bundled_dataset_path())), 1200, 300)
+    scrollbar = panel.strips.scrollbar
     qtbot.waitUntil(scrollbar.isVisible, timeout=1000)
-    first = rows(panel)[0]
-    top = first.mapTo(panel, QPoint(0, 0)).y()
+    assert scrollbar.geometry().left() == panel.strips.width() - RIGHT_GUTTER
+    first = panel.strips.rows[0].measure
+    top = panel.strips.row_rect(first).top()
     scrollbar.setValue(scrollbar.maximum())
-    assert first.mapTo(panel, QPoint(0, 0)).y() < top
-    assert scrollbar.geometry().left() == panel.width() - RIGHT_GUTTER
-    panel.resize(1200, 400)
+    assert panel.strips.row_rect(first).top() < top
+    panel.resize(1200, int(panel.height_for_rows(len(panel.strips.rows))) + 10)
     qtbot.waitUntil(lambda: not scrollbar.isVisible(), timeout=1000)
-
-
-def test_rows_out_of_view_catch_up_when_scrolled_in(qtbot, panel, session):
-    panel.resize(1200, 130)
-    scrollbar = next(s for s in panel.findChildren(QScrollBar) if s.parentWidget() is panel)
-    qtbot.waitUntil(scrollbar.isVisible, timeout=1000)
-    session.state.x_range = (735100.0, 735900.0)
-    first, last = rows(panel)[0], rows(panel)[-1]
-    assert x_range_of(first) == pytest.approx([735100.0, 735900.0])
-    assert x_range_of(last) != pytest.approx([735100.0, 735900.0])  # hidden: not moved while zooming
-    scrollbar.setValue(scrollbar.maximum())
-    assert x_range_of(last) == pytest.approx([735100.0, 735900.0])
-
-
-def test_value_labels_follow_a_theme_change(panel):
-    palette = panel.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#fafafa"))
-    panel.setPalette(palette)
-    (label, *_) = items(row_of(panel, "west-beds"), pg.TextItem)
-    assert label.color.name() == "#fafafa"
 
 
 def test_new_dataset_rebuilds_the_rows(panel, session, small_path):
     session.state.selection = None
     session.set_dataset(load_dataset(small_path))
-    assert [r.indicator.id for r in rows(panel)] == ["north-visits", "south-techniques"]
-    assert source_text(panel) == "点击指标查看出处"
-
-
-def test_rows_are_one_tab_stop_walked_with_arrow_keys(panel, qtbot):
-    shown = rows(panel)
-    tab_stops = [r for r in shown if r.focusPolicy() == Qt.FocusPolicy.StrongFocus]
-    assert tab_stops == [shown[0]]
-    shown[0].setFocus()
-    qtbot.keyClick(shown[0], Qt.Key.Key_Down)
-    assert QApplication.focusWidget() is shown[1]
-    assert [r for r in shown if r.focusPolicy() == Qt.FocusPolicy.StrongFocus] == [shown[1]]
-    qtbot.keyClick(shown[1], Qt.Key.Key_Up)
-    assert QApplication.focusWidget() is shown[0]
+    assert [r.measure for r in panel.strips.rows] == ["outpatient-visits", "new-techniques"]
+    assert source_text(panel).startswith("点击指标查看出处")

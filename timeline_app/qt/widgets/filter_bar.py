@@ -39,6 +39,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._session = session
         self._toggles: dict[tuple[str, str], QToolButton] = {}  # ("branch"|"category", id) -> chip
+        self._trailing: list[QWidget] = []  # widgets that flow after the chips (the legend)
         self._showing = False  # True while the controls are set from the state: do not write back
 
         self._search = QLineEdit(self)
@@ -83,8 +84,8 @@ class FilterBar(QWidget):
         self._chips = _FlowLayout()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(4)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setSpacing(3)
         layout.addLayout(top)
         layout.addLayout(self._chips)
 
@@ -102,6 +103,11 @@ class FilterBar(QWidget):
         self._typing.stop()
         if self._search.text() != self._session.state.filter.query:
             self._apply()
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """Lets ``widget`` flow after the chips, on their line when it fits (saves a row of height)."""
+        self._trailing.append(widget)
+        self._chips.addWidget(widget)
 
     def focus_search(self) -> None:
         """Puts the cursor in the search field with its text selected, ready to type over."""
@@ -126,6 +132,9 @@ class FilterBar(QWidget):
         self._chips.addWidget(self._category_caption)
         for category in ds.categories:
             self._add_toggle("category", category.id, swatch_icon(category.marker, category.color, _SWATCH, dpr))
+        for widget in self._trailing:  # after the new chips
+            self._chips.removeWidget(widget)
+            self._chips.addWidget(widget)
         chip_height = max((chip.sizeHint().height() for chip in self._toggles.values()), default=0)
         for caption in (self._branch_caption, self._category_caption):
             caption.setMinimumHeight(chip_height)  # captions centred on the chips' line

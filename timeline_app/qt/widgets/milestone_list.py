@@ -8,7 +8,7 @@ proxy comparing cells through Python). A cell's text is made only when the view 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
 from ..bindings import follow
 from .swatch import BRANCH_MARK, swatch_pixmap
+from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip
 
 __all__ = ["ID_ROLE", "MilestoneList", "MilestoneTableModel"]
@@ -28,18 +29,19 @@ _HEADERS = ("list.date", "list.branch", "list.category", "list.title")
 DATE, BRANCH, CATEGORY, TITLE = range(len(_HEADERS))
 _SWATCH = 12
 _ICON_DPR = 2.0  # the model knows no screen: draw sharp enough for high-DPI, Qt scales down
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class MilestoneTableModel(QAbstractTableModel):
+class MilestoneTableModel(CatalogTableModel):
     """The session's matches as rows of date, branch, category and title in the current language.
 
     ``_order`` holds the index rows (chronological positions) of the matches in the order shown.
     """
 
+    HEADERS = _HEADERS
+
     def __init__(self, navigator: Navigator, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._session = session = navigator.session
+        super().__init__(navigator.session, parent)
+        session = navigator.session
         self._sort = (DATE, Qt.SortOrder.AscendingOrder)
         self._keys: dict[tuple[int, str], np.ndarray] = {}  # sort key of every index row
         self._icons: dict[tuple[int, str], QIcon] = {}
@@ -63,18 +65,10 @@ class MilestoneTableModel(QAbstractTableModel):
 
     # -- QAbstractTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._order)
+    def __len__(self) -> int:
+        return len(self._order)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(_HEADERS[section], self._session.state.language)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         m = self._session.index.milestones[self._order[index.row()]]
@@ -174,9 +168,7 @@ class MilestoneTableModel(QAbstractTableModel):
     def _on_language_changed(self, _: str) -> None:
         if self._sort[0] == TITLE:
             self.sort(*self._sort)
-        elif self._order.size:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._order) - 1, len(_HEADERS) - 1), [])
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+        self.retranslate()
 
 
 class MilestoneList(QWidget):

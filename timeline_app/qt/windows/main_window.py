@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
@@ -47,7 +47,8 @@ __all__ = ["MainWindow"]
 
 _log = logging.getLogger("timeline_app.window")
 
-LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how the left column's height is shared
+LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how extra height goes when the window grows
+TIMELINE_MIN, LIST_MIN = 230, 80  # px: three lanes with a label row each; the header and two rows
 
 
 class MainWindow(QMainWindow):
@@ -58,11 +59,13 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(self, session: Session, prefs: Preferences | None = None, lang: str | None = None,
-                 animate: bool = True, commands: dict[str, Command] | None = None, opened: Opened | None = None,
-                 watch: bool | None = None):
+                 animate: bool = True, commands: dict[str, Command] | None = None, theme: str | None = None,
+                 opened: Opened | None = None, watch: bool | None = None):
+        """``lang`` and ``theme`` (from the command line) hold for this window without being saved."""
         super().__init__()
         self.session = session
         self.prefs = prefs or Preferences()
+        self._theme = theme if theme in THEMES else None
         session.state.language = lang or self.prefs.language or language_of(QLocale.system().name())
         self.navigator = Navigator(session)
         self.animator = RangeAnimator(self.navigator, 280 if animate else 0, self)
@@ -112,21 +115,19 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.milestone_list, self.detail)
 
     def _build_layout(self) -> None:
-        timeline_box = QWidget()
-        box = QVBoxLayout(timeline_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(self.legend)
-        box.addWidget(self.timeline, 1)
-        self.timeline.setMinimumHeight(300)
+        self.filter_bar.add_trailing(self.legend)
+        self.timeline.setMinimumHeight(TIMELINE_MIN)
+        self.milestone_list.setMinimumHeight(LIST_MIN)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
-        for widget in (timeline_box, self.indicators, self.milestone_list):
+        self.left_splitter.setChildrenCollapsible(False)
+        for widget in (self.timeline, self.indicators, self.milestone_list):
             self.left_splitter.addWidget(widget)
         for index, stretch in enumerate(LEFT_SHARES):
             self.left_splitter.setStretchFactor(index, stretch)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(0, 3)
@@ -151,9 +152,10 @@ class MainWindow(QMainWindow):
         self.session.state.language = next_language(self.language())
 
     def theme(self) -> str:
-        return self.prefs.theme
+        return self._theme or self.prefs.theme
 
     def set_theme(self, theme: str) -> None:
+        self._theme = None
         self.prefs.theme = theme
         self._apply_theme(theme)
 
@@ -266,11 +268,10 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
-        self.timeline.set_high_contrast(theme == "contrast")
 
     def _on_color_scheme_changed(self, _) -> None:
         """The system switched between light and dark: follow it if the user asked to."""
-        if self.prefs.theme == "system":
+        if self.theme() == "system":
             self._apply_theme("system")
 
     def _on_members_requested(self, ids: list[str], where: QPointF) -> None:
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
         docks = self.prefs.state("windowState")
         if docks is not None and not self.restoreState(docks):  # Qt checks it whole before applying any
             _log.info("the saved dock layout cannot be used; the default one stays")
-        self._apply_theme(self.prefs.theme if self.prefs.theme in THEMES else "system")
+        self._apply_theme(self.theme())
         if self.session.dataset.path:
             self.prefs.remember(self.session.dataset.path)
         self._rebuild_recent()
@@ -361,10 +362,27 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         """First show without saved sizes: share the height out now that it is known."""
         super().showEvent(event)
+        QTimer.singleShot(0, self.session.index.prepare_texts)  # ready for the first keystroke
         if not self._splitters_restored:
             self._splitters_restored = True
-            total = sum(self.left_splitter.sizes())
-            self.left_splitter.setSizes([int(total * share / sum(LEFT_SHARES)) for share in LEFT_SHARES])
+            self.left_splitter.setSizes(self._first_sizes(sum(self.left_splitter.sizes())))
+
+    def _first_sizes(self, total: int) -> list[int]:
+        """Timeline, indicators and list: the indicators get room for six measures (or all they
+        have), the list a few rows, the timeline the rest but never more than about half."""
+        indicators = min(self.indicators.height_for_rows(6), max(total - TIMELINE_MIN - LIST_MIN, 0))
+        listing = max(LIST_MIN, int(total * 0.22))
+        timeline = total - indicators - listing
+        if timeline < TIMELINE_MIN:
+            listing = max(LIST_MIN, listing - (TIMELINE_MIN - timeline))
+            timeline = total - indicators - listing
+        extra = timeline - int(total * 0.55)
+        if extra > 0:  # a tall window: more indicators and list rather than a towering timeline
+            more = min(extra // 2, self.indicators.height_for_rows(len(self.indicators.strips.rows)) - indicators)
+            indicators += max(more, 0)
+            listing += extra - max(more, 0)
+            timeline = total - indicators - listing
+        return [timeline, indicators, listing]
 
     def closeEvent(self, event) -> None:
         self.animator.stop()

@@ -8,7 +8,7 @@ with each label laid out once (QStaticText).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QStaticText
+from PySide6.QtGui import QFont, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QWidget
 
 import pyqtgraph as pg
@@ -61,7 +61,7 @@ class TimeAxis(pg.GraphicsWidget):
         width = self.size().width()
         if self._x1 <= self._x0 or width <= 0:
             return
-        color = self.view.palette().color(QPalette.ColorRole.WindowText)
+        color = self.view.theme.text
         painter.setPen(QPen(color, 1))
         painter.drawLine(QPointF(0, 0.5), QPointF(width, 0.5))
         scale = width / (self._x1 - self._x0)

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ....i18n import tr
 from ....viewmodel.index import DrawStyle
@@ -19,30 +19,10 @@ from ....viewmodel.placement import MARKER_GAP
 from ....viewmodel.session import Session
 from ....viewmodel.timescale import day_of
 from .frame import BADGE_HEIGHT, ERA_STRIP, MARKER_RADIUS, Frame, LabelCache
+from ...theme import Theme
 from .sprites import Sprites
 
-__all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "Colors", "MilestoneItem", "blend"]
-
-
-class Colors:
-    """The few colours the timeline needs, taken from the widget's palette (light, dark, contrast)."""
-
-    def __init__(self, palette: QPalette, high_contrast: bool = False):
-        self.text = palette.color(QPalette.ColorRole.WindowText)
-        self.base = palette.color(QPalette.ColorRole.Base)
-        self.muted = QColor(self.text)
-        self.muted.setAlphaF(1.0 if high_contrast else 0.62)
-        self.rule = QColor(self.text)
-        self.rule.setAlphaF(0.5 if high_contrast else 0.18)
-        self.highlight = palette.color(QPalette.ColorRole.Highlight)
-        self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
-        self.tint_alpha = 0.0 if high_contrast else 0.07
-        self.high_contrast = high_contrast
-
-
-def blend(color: QColor, background: QColor, alpha: float) -> QColor:
-    """``color`` laid over ``background`` at ``alpha``, as one opaque colour."""
-    return QColor.fromRgbF(*(a * alpha + b * (1 - alpha) for a, b in zip(color.getRgbF()[:3], background.getRgbF()[:3])))
+__all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "MilestoneItem"]
 
 
 class _PixelItem(pg.GraphicsObject):
@@ -52,12 +32,12 @@ class _PixelItem(pg.GraphicsObject):
         super().__init__()
         self.session = session
         self.frame: Frame | None = None
-        self.colors: Colors | None = None
+        self.theme: Theme | None = None
         self._rect = QRectF()
 
-    def set_frame(self, frame: Frame, colors: Colors) -> None:
+    def set_frame(self, frame: Frame, theme: Theme) -> None:
         self.prepareGeometryChange()
-        self.frame, self.colors = frame, colors
+        self.frame, self.theme = frame, theme
         self._rect = QRectF(frame.x0, 0, frame.x1 - frame.x0, frame.height)
         self.update()
 
@@ -86,23 +66,22 @@ class BackdropItem(_PixelItem):
     """Lane bands tinted with the branch colour, eras, undated periods and anniversaries."""
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
-        ds, lang, c = self.session.dataset, self.session.state.language, self.colors
+        lang, t = self.session.state.language, self.theme
         for layout in frame.lanes:
             g, branches = layout.geometry, layout.lane.branches
             # Opaque blends of the branch colour: as light as a translucent tint, far cheaper to fill.
-            hue = QColor(ds.branch_by_id[branches[0]].color) if len(branches) == 1 else c.text
-            tint = blend(hue, c.base, c.tint_alpha if len(branches) == 1 else c.tint_alpha / 2)
+            tint = t.lane_tint(branches[0] if len(branches) == 1 else None)
             painter.fillRect(QRectF(0, g.top, frame.width, g.height), tint)
-            painter.setPen(QPen(c.rule, 1))
+            painter.setPen(QPen(t.rule, 1))
             painter.drawLine(QPointF(0, g.top + g.height), QPointF(frame.width, g.top + g.height))
             painter.drawLine(QPointF(0, g.marker_y), QPointF(frame.width, g.marker_y))
-            self._draw_undated_periods(painter, frame, layout, blend(c.text, tint, 0.3 if c.high_contrast else 0.1))
+            self._draw_undated_periods(painter, frame, layout, t.band)
             self._draw_anniversaries(painter, frame, layout, lang)
         self._draw_eras(painter, frame, lang)
 
     def _draw_undated_periods(self, painter: QPainter, frame: Frame, layout, band: QColor) -> None:
         g = layout.geometry
-        painter.setPen(QPen(self.colors.muted, 1))
+        painter.setPen(QPen(self.theme.muted, 1))
         for lo, hi, _, _ in layout.lane.undated.groups:
             left, right = frame.px(lo), frame.px(hi)
             painter.fillRect(QRectF(left, g.undated_y - 9, right - left, 18), band)
@@ -114,10 +93,8 @@ class BackdropItem(_PixelItem):
         if founding is None:
             return
         start, g = founding.date.earliest, layout.geometry
-        color = QColor(self.session.dataset.branch_by_id[founding.branch].color)
-        faint = QColor(color)
-        faint.setAlphaF(0.45)
-        pen = QPen(faint, 1, Qt.PenStyle.DashLine)
+        color = self.theme.branch_text(founding.branch)
+        pen = QPen(self.theme.faint(self.theme.branch(founding.branch)), 1, Qt.PenStyle.DashLine)
         font = QFont(painter.font())
         font.setPointSizeF(font.pointSizeF() * 0.85)
         painter.setFont(font)
@@ -146,12 +123,11 @@ class BackdropItem(_PixelItem):
             lo, hi = era.date.earliest, era.date.latest
             left = frame.px(day_of(lo)) if lo else 0
             right = frame.px(day_of(hi) + 1) if hi else frame.width
-            color = QColor(era.color or self.colors.text.name())
-            painter.fillRect(QRectF(left, 0, right - left, ERA_STRIP), color)
-            painter.setPen(QPen(self.colors.rule, 1, Qt.PenStyle.DotLine))
+            painter.fillRect(QRectF(left, 0, right - left, ERA_STRIP), self.theme.era_fill(era.color))
+            painter.setPen(QPen(self.theme.rule, 1, Qt.PenStyle.DotLine))
             for x in (left, right):  # the era's limits run down through the lanes
                 painter.drawLine(QPointF(x, ERA_STRIP), QPointF(x, frame.height))
-            painter.setPen(self.colors.muted)
+            painter.setPen(self.theme.muted)
             start = max(left, 0.0)  # an era begun before the view names itself at the view's edge
             room = max(min(right, frame.width) - start - 8, 0)
             name = painter.fontMetrics().elidedText(era.name.get(lang), Qt.TextElideMode.ElideRight, int(room))
@@ -173,11 +149,11 @@ class MilestoneItem(_PixelItem):
         self.sprites = Sprites()
         self._sprite_font = QFont(labels.font)
 
-    def set_frame(self, frame: Frame, colors: Colors) -> None:
-        if colors is not self.colors or self.labels.font != self._sprite_font:
+    def set_frame(self, frame: Frame, theme: Theme) -> None:
+        if theme is not self.theme or self.labels.font != self._sprite_font:
             self.sprites.clear()
             self._sprite_font = QFont(self.labels.font)
-        super().set_frame(frame, colors)
+        super().set_frame(frame, theme)
 
     def draw(self, painter: QPainter, frame: Frame) -> None:
         dpr = painter.device().devicePixelRatioF()
@@ -191,7 +167,7 @@ class MilestoneItem(_PixelItem):
             QTimer.singleShot(0, self, self.update)
 
     def _draw_dated(self, painter: QPainter, frame: Frame, layout, dpr: float) -> None:
-        categories, c, selection = self.session.dataset.categories, self.colors, self.session.state.selection
+        categories, t, selection = self.session.dataset.categories, self.theme, self.session.state.selection
         g, items, part = layout.geometry, layout.lane.dated, layout.dated
         shown = [b.index for b in part.labels] + part.singles
         xs = ((items.x[shown] - frame.x0) * (frame.width / (frame.x1 - frame.x0))).tolist() if shown else []
@@ -200,7 +176,7 @@ class MilestoneItem(_PixelItem):
         for index in shown:
             style = int(items.style[index])
             if style in (DrawStyle.BAR, DrawStyle.SPAN):
-                color = QColor(categories[int(items.category[index])].color)
+                color = QColor(t.category(categories[int(items.category[index])].id))
                 color.setAlphaF(0.4 if style == DrawStyle.BAR else 0.25)
                 left, right = frame.px(float(items.lo[index])), frame.px(float(items.hi[index]))
                 height = 10 if style == DrawStyle.BAR else 5
@@ -210,7 +186,7 @@ class MilestoneItem(_PixelItem):
                     painter.setPen(QPen(color.darker(150), 1))
                     for x in (left, right):  # the ends of the month or year
                         painter.drawLine(QPointF(x, rect.top() - 2), QPointF(x, rect.bottom() + 2))
-        painter.setPen(QPen(c.rule, 1))  # leaders from labels down to the marker line
+        painter.setPen(QPen(t.rule, 1))  # leaders from labels down to the marker line
         painter.drawLines([QLineF(b.anchor, g.label_y(b.row) + g.row_height - 4, b.anchor, g.marker_y - MARKER_RADIUS)
                            for b in part.labels])
         for box in part.labels:
@@ -231,35 +207,37 @@ class MilestoneItem(_PixelItem):
 
     def _draw_label(self, painter: QPainter, milestone_id: str, left: float, top: float, row_height: float,
                     selection: str | None, dpr: float) -> None:
-        c, sprites, font = self.colors, self.sprites, self.labels.font
+        t, sprites, font = self.theme, self.sprites, self.labels.font
         text, width = self.labels.get(self.session, milestone_id)
         height = row_height - 4
         if milestone_id != selection:
-            sprite = sprites.label(text, width, height, c.text, font, dpr, may_render=sprites.rendered < self._budget_end)
+            sprite = sprites.label(text, width, height, t.text, font, dpr, may_render=sprites.rendered < self._budget_end)
             if sprite is None:
                 self._deferred = True
                 return
             painter.drawPixmap(QPointF(left, top), sprite)
             return
-        painter.fillRect(QRectF(left - 3, top - 1, width + 7, row_height - 2), c.highlight)
-        painter.setPen(c.highlighted_text)
+        painter.fillRect(QRectF(left - 3, top - 1, width + 7, row_height - 2), t.highlight)
+        painter.setPen(t.highlighted_text)
         painter.setFont(font)
         painter.drawText(QRectF(left, top, width + 2, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_markers(self, painter: QPainter, y: float, indices: list[int], xs: list[float], items, hollow: bool,
                       selection: str | None, dpr: float) -> None:
-        c, half = self.colors, MARKER_RADIUS + 2
-        sprite_of = [self.sprites.marker(cat.marker, cat.color, hollow, c.base, dpr) for cat in self.session.dataset.categories]
+        t, half = self.theme, MARKER_RADIUS + 2
+        # Hollow markers (a date not stated) show the strip through them: no fill at all.
+        sprite_of = [self.sprites.marker(cat.marker, t.category(cat.id), hollow, None, dpr)
+                     for cat in self.session.dataset.categories]
         codes, ids = items.category, items.ids
         for index, x in zip(indices, xs):
             if ids[index] == selection:
-                painter.setPen(QPen(c.highlight, 3))
+                painter.setPen(QPen(t.focus, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(QPointF(x, y), MARKER_RADIUS + 4, MARKER_RADIUS + 4)
             painter.drawPixmap(QPointF(x - half, y - half), sprite_of[codes[index]])
 
     def _draw_badges(self, painter: QPainter, clusters, y: float, dpr: float) -> None:
-        c, font = self.colors, self.labels.font
+        t, font = self.theme, self.labels.font
         for cluster in clusters:
-            pixmap = self.sprites.badge(cluster.count, c.muted, c.base, c.text, font, dpr)
+            pixmap = self.sprites.badge(cluster.count, t.badge_border, t.base, t.text, font, dpr)
             painter.drawPixmap(QPointF(cluster.center - pixmap.width() / (2 * dpr), y - BADGE_HEIGHT / 2), pixmap)

@@ -10,6 +10,7 @@ from ....i18n import tr
 from ....viewmodel.session import Session
 from ...bindings import follow
 from ...painting import painting
+from ...theme import Theme
 from ..markers import draw_marker
 
 __all__ = ["Legend"]
@@ -35,11 +36,11 @@ class Legend(QWidget):
         self._retranslate()
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        """(kind, text, colour or marker) for each entry, in reading order."""
+        """(kind, text, category id or "") for each entry, in reading order."""
         lang = self.session.state.language
         entries = []
         if self.show_categories:
-            entries += [("marker:" + c.marker, c.name.get(lang), c.color) for c in self.session.dataset.categories]
+            entries += [("marker:" + c.marker, c.name.get(lang), c.id) for c in self.session.dataset.categories]
         entries += [
             ("point", tr("legend.day", lang), ""),
             ("bar", tr("legend.bar", lang), ""),
@@ -67,7 +68,10 @@ class Legend(QWidget):
         return int(placed[-1][0].bottom() + 2) if placed else 0
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.heightForWidth(max(self.width(), 600)))
+        """All entries on one line (a flow layout wraps the legend as a whole, not its entries)."""
+        placed = self._layout(1e6)
+        width = placed[-1][0].right() + 4 if placed else 0
+        return QSize(int(width), self.heightForWidth(int(width) or 1))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -78,11 +82,12 @@ class Legend(QWidget):
             self._draw(painter)
 
     def _draw(self, painter: QPainter) -> None:
-        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        theme = Theme.of(self, self.session.dataset)
+        text_color = theme.text
         for rect, (kind, text, color) in self._layout(self.width()):
             cy = rect.center().y()
             swatch = QRectF(rect.left(), cy - _SWATCH / 2, _SWATCH, _SWATCH)
-            self._draw_swatch(painter, kind, QColor(color) if color else text_color, swatch)
+            self._draw_swatch(painter, kind, theme.category(color) if color else text_color, swatch)
             painter.setPen(text_color)
             painter.drawText(QRectF(rect.left() + _SWATCH + 6, rect.top(), rect.width(), rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
@@ -106,7 +111,7 @@ class Legend(QWidget):
             faint = QColor(color)
             faint.setAlphaF(0.12)
             painter.fillRect(QRectF(r.left(), c.y() - 6, r.width(), 12), faint)
-            painter.setBrush(QBrush(self.palette().color(QPalette.ColorRole.Base)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # hollow, as in the strip
             painter.drawEllipse(QPointF(c), 4, 4)
 
     def _retranslate(self) -> None:

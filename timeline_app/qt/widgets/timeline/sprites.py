@@ -43,12 +43,13 @@ class Sprites:
             draw(p)
         return pixmap
 
-    def marker(self, symbol: str, color: str, hollow: bool, fill: QColor, dpr: float) -> QPixmap:
-        """A category marker, MARKER_RADIUS * 2 + 4 px square; hollow ones show ``fill`` inside."""
-        key = ("m", symbol, color, hollow, dpr)
+    def marker(self, symbol: str, color: QColor | str, hollow: bool, fill: QColor | None, dpr: float) -> QPixmap:
+        """A category marker, MARKER_RADIUS * 2 + 4 px square; hollow ones show ``fill`` (or nothing) inside."""
+        color = QColor(color)
+        key = ("m", symbol, color.rgba(), hollow, fill.rgba() if fill is not None else None, dpr)
         pixmap = self._cache.get(key)
         if pixmap is None:
-            pixmap = self._cache[key] = marker_pixmap(symbol, QColor(color), MARKER_RADIUS * 2, dpr, hollow, fill)
+            pixmap = self._cache[key] = marker_pixmap(symbol, color, MARKER_RADIUS * 2, dpr, hollow, fill)
         return pixmap
 
     def badge(self, count: int, border: QColor, fill: QColor, text: QColor, font: QFont, dpr: float) -> QPixmap:

@@ -11,7 +11,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy
 
 from ....i18n import tr
@@ -24,7 +24,8 @@ from ...fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, max_label_px
-from .items import NEW_LABELS_PER_FRAME, BackdropItem, Colors, MilestoneItem
+from ...theme import Theme
+from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 
 __all__ = ["TimelineView"]
 
@@ -83,7 +84,7 @@ class _LaneHeaders(pg.GraphicsWidget):
         key = (
             tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
             session.state.language, session.state.lane, self.view.hasFocus(),
-            self.view.palette().cacheKey(), self.view.font().key(), dpr, frame.height,
+            id(self.view.theme), self.view.font().key(), dpr, frame.height,
         )
         if key != self._key:
             self._key, self._pixmap = key, self._render(frame, dpr)
@@ -98,7 +99,7 @@ class _LaneHeaders(pg.GraphicsWidget):
         return pixmap
 
     def _draw(self, painter: QPainter, frame) -> None:
-        session, lang, palette = self.view.session, self.view.session.state.language, self.view.palette()
+        session, lang, theme = self.view.session, self.view.session.state.language, self.view.theme
         bold = QFont(self.view.font())
         bold.setBold(True)
         small = QFont(self.view.font())
@@ -106,20 +107,20 @@ class _LaneHeaders(pg.GraphicsWidget):
         for layout in frame.lanes:
             g, lane = layout.geometry, layout.lane
             if lane.id == MIDDLE:
-                name, color = tr("timeline.alliance_band", lang), palette.color(QPalette.ColorRole.WindowText)
+                name, color = tr("timeline.alliance_band", lang), theme.text
             else:
-                branch = session.dataset.branch_by_id[lane.id]
-                name, color = branch.name.get(lang), QColor(branch.color)
+                name, color = session.dataset.branch_by_id[lane.id].name.get(lang), theme.branch(lane.id)
             painter.fillRect(QRectF(0, g.top + 6, 5, g.height - 12), color)
-            if lane.id == session.state.lane and self.view.hasFocus():
-                painter.fillRect(QRectF(5, g.top + 6, 3, g.height - 12), palette.color(QPalette.ColorRole.Highlight))
+            if lane.id == session.state.lane and self.view.hasFocus():  # where the keys act
+                painter.fillRect(QRectF(6, g.top + 4, LEFT_GUTTER - 8, g.height - 8), theme.current_row)
+                painter.fillRect(QRectF(6, g.top + 6, 3, g.height - 12), theme.focus)
             painter.setFont(bold)
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.setPen(theme.text)
             painter.drawText(QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
             if len(lane.undated):
                 painter.setFont(small)
-                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.setPen(theme.muted)
                 painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
 
@@ -137,10 +138,9 @@ class TimelineView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.navigator = navigator
         self.session = session = navigator.session
-        self.high_contrast = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(480, 260)
+        self.setMinimumSize(480, 200)
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
         self.labels = LabelCache(self._label_font())
@@ -247,6 +247,31 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def _on_dataset_changed(self, _) -> None:
         self.labels.clear()
+        self._apply_palette()  # the new dataset's colours
+
+    def paintEvent(self, event) -> None:
+        """The timeline draws its focus: a frame round the plot while the keys act on it."""
+        super().paintEvent(event)
+        if self.hasFocus() and not self._closed:
+            painter = QPainter(self.viewport())
+            try:
+                painter.setPen(QPen(self.theme.focus, 2))
+                painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            finally:
+                painter.end()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._show_focus()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        if not self._closed:
+            self.viewport().update()
+            self.headers.update()
 
     def refresh(self) -> None:
         """Recomputes the frame (layout of every lane) and redraws."""
@@ -255,22 +280,18 @@ class TimelineView(pg.GraphicsLayoutWidget):
             return
         self.labels.set_max_width(max_label_px(width))
         self.frame = compute_frame(self.session, width, height, self.labels)
-        self.backdrop.set_frame(self.frame, self.colors)
-        self.milestones.set_frame(self.frame, self.colors)
+        self.backdrop.set_frame(self.frame, self.theme)
+        self.milestones.set_frame(self.frame, self.theme)
         self.headers.update()
 
     def close(self) -> bool:
         """pyqtgraph clears the scene on close: stop following the state before it does."""
         for unfollow in self._unfollow:
             unfollow()
-        self._closed = True
+        self._closed = True  # before the scene goes: focus and paint events may still come
         return super().close()
 
     # -- look ------------------------------------------------------------------------------
-
-    def set_high_contrast(self, on: bool) -> None:
-        self.high_contrast = on
-        self._apply_palette()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -280,9 +301,8 @@ class TimelineView(pg.GraphicsLayoutWidget):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
-        palette = self.palette()
-        self.colors = Colors(palette, self.high_contrast)
-        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        self.theme = Theme.of(self, self.session.dataset)
+        self.setBackground(self.theme.base)
         self.axis.clear_cache()
         self.labels.clear(self._label_font())
         self.refresh()

@@ -1,0 +1,53 @@
+"""Whole-process figures, each from a fresh process: start-up to the first painted frame (the
+viewer, and a bare PySide6 + pyqtgraph window to compare with), and memory with N loaded."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["first_frame"]
+
+_HERE = Path(__file__).resolve().parent
+_REPORT = re.compile(r"startup: (\d+) ms to the first frame(?:, (\d+) MB resident)?")
+
+
+def first_frame(args: list[str], home: Path | None = None, timeout: float = 600) -> tuple[float, float | None]:
+    """(ms from launch to the first painted frame, MB resident then) of ``python args``.
+
+    The milliseconds are measured here, from before the process is started to the moment its
+    report arrives: the interpreter's start is counted, as a user's wait would. ``home`` holds the
+    child's settings and caches (never the user's own).
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if home is not None:
+        env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+                   XDG_STATE_HOME=str(home / "state"), TIMELINE_APP_CACHE_DIR=str(home / "cache"))
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                             text=True, env=env)
+    try:
+        deadline = start + timeout
+        for line in child.stderr:
+            found = _REPORT.search(line)
+            if found:
+                ms = (time.perf_counter() - start) * 1000
+                return ms, float(found.group(2)) if found.group(2) else None
+            if time.perf_counter() > deadline:
+                break
+        raise RuntimeError(f"no start-up report from {args}")
+    finally:
+        child.kill()
+        child.wait()
+
+
+def viewer(dataset: Path, home: Path) -> tuple[float, float | None]:
+    return first_frame(["-m", "timeline_app", str(dataset), "--startup-report"], home)
+
+
+def bare() -> float:
+    return first_frame([str(_HERE / "bare_window.py")])[0]

@@ -1,0 +1,64 @@
+"""``--startup-report``: how long the viewer took to show its first frame, and its memory then.
+
+The time counts from the process's own start (as the operating system recorded it), so it holds
+the interpreter, the imports, loading the dataset and building the window: what a user waits for.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+__all__ = ["process_age_ms", "report_first_frame", "resident_mb"]
+
+
+def process_age_ms() -> float:
+    """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's start)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError):
+        return (time.perf_counter() - _FIRST_SEEN) * 1000
+
+
+_FIRST_SEEN = time.perf_counter()
+
+
+def resident_mb() -> float:
+    """Resident memory of this process in MB (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError):
+        return 0.0
+
+
+class _FirstPaint(QObject):
+    """Waits for ``target``'s first paint, then prints the report once the frame is out."""
+
+    def __init__(self, target: QWidget):
+        super().__init__(target)
+        self._target = target
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._target.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"startup: {process_age_ms():.0f} ms to the first frame, {resident_mb():.0f} MB resident",
+              file=sys.stderr, flush=True)
+
+
+def report_first_frame(widget: QWidget) -> None:
+    """Reports when ``widget`` (the view that makes the first frame) has first been painted."""
+    _FirstPaint(widget)
