@@ -24,6 +24,7 @@ def first_frame(args: list[str], home: Path | None = None, timeout: float = 600)
     child's settings and caches (never the user's own).
     """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: modules load from their bytecode
     if home is not None:
         env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
                    XDG_STATE_HOME=str(home / "state"), TIMELINE_APP_CACHE_DIR=str(home / "cache"))

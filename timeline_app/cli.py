@@ -51,6 +51,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--range", metavar="START/END", type=_edtf_range,
                    help="open showing this period (EDTF, e.g. 2016-09/2017-03 or 2016)")
     p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
+    p.add_argument("--no-watch", action="store_true",
+                   help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
     p.add_argument("--theme", choices=tuple(_THEME_NAMES), help="colours for this run (default: the last chosen)")
@@ -170,4 +172,5 @@ def _view(args: argparse.Namespace) -> int:
 
     return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
                screenshot=args.screenshot, size=args.size, startup_report=args.startup_report,
-               theme=_THEME_NAMES.get(args.theme), show_range=args.range)
+               theme=_THEME_NAMES.get(args.theme), show_range=args.range,
+               watch=False if args.no_watch else None)

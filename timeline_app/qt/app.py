@@ -1,4 +1,8 @@
-"""Starting the viewer: the QApplication, fonts, theme, the main window, or a screenshot."""
+"""Starting the viewer: the crash log, the QApplication, fonts, theme, the main window, or a screenshot.
+
+A dataset with problems still opens a window: on its last good copy when one was kept, else
+empty, with the problems listed and F5 and live reload ready to pick up the fix.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..dataset import DatasetError, bundled_dataset_path
+from ..dataset import bundled_dataset_path
+from ..dataset.last_good import LastGoodCopies
 from ..viewmodel import Session
+from .crash import install_crash_log
 
 __all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
 
@@ -45,35 +51,47 @@ def _icon():
 
 def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
         screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
-        theme: str | None = None, show_range=None) -> int:
+        theme: str | None = None, show_range=None, watch: bool | None = None) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
     Without ``path`` the viewer reopens the dataset opened last (if it is still there), else the
-    bundled one. Screenshots neither read nor write the user's preferences.
+    bundled one. Screenshots neither read nor write the user's preferences. ``watch`` overrides
+    the preference to reload the dataset when it changes (``--no-watch``).
     """
+    crash_log = install_crash_log()
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application()
     from .preferences import Preferences
 
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
-    path = path or prefs.last_dataset or bundled_dataset_path()
-    try:
-        session = Session.open(path)
-    except DatasetError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    path = (path or prefs.last_dataset or bundled_dataset_path()).absolute()
+    crash_log.dataset = path
+    opened = LastGoodCopies().open(path)
+    for problem in opened.problems:
+        print(problem, file=sys.stderr)
+    if opened.copy_saved is not None:
+        print(f"timeline-app: showing the last good copy of {path}, kept {opened.copy_saved:%Y-%m-%d %H:%M}",
+              file=sys.stderr)
+    session = Session(opened.dataset)
     if select and select not in session.dataset.milestone_by_id:
         print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
         return 2
     from .windows.main_window import MainWindow
 
-    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme)
+    window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme, opened=opened,
+                        watch=False if screenshot is not None else watch)
     if show_range is not None:
         from ..viewmodel.timescale import span_of
 
         window.navigator.set_range(span_of(show_range))
+    crash_log.set_reporter(window.show_error)
+
+    def follow_target(*_) -> None:  # the log names the file being worked on
+        crash_log.dataset = window.live.target
+
+    window.live.loaded.connect(follow_target)
+    window.live.failed.connect(follow_target)
     if select:
         window.navigator.select(select, reveal=show_range is None)
     if startup_report:

@@ -3,10 +3,17 @@
 One small object a window reads at start and writes when something changes (never from a
 paint or a signal storm). ``Preferences.ephemeral()`` keeps everything in memory: for
 screenshots, tests and the kiosk, which must not read or change the archivist's settings.
+
+A crash mid-write cannot corrupt the file: QSettings writes it whole to a temporary file and
+renames that over the old one (``isAtomicSyncRequired``, which we insist on). A file that is
+corrupt all the same (unreadable syntax, or the zeros a power cut can leave) is set aside with
+a timestamp, ``set_aside`` names it so the window can say so once, and the defaults are used.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -17,6 +24,7 @@ from ..viewmodel.commands import THEMES
 __all__ = ["MAX_RECENT", "Preferences"]
 
 MAX_RECENT = 8
+_log = logging.getLogger("timeline_app.settings")
 
 
 class Preferences:
@@ -24,6 +32,8 @@ class Preferences:
         """Over ``settings`` (default: the application's QSettings), or in memory with ``ephemeral``."""
         self._settings = settings
         self._memory: dict[str, object] | None = None
+        self.set_aside: Path | None = None  # a corrupt settings file moved out of the way at start
+        self._checked = False
 
     @classmethod
     def ephemeral(cls) -> Preferences:
@@ -37,7 +47,31 @@ class Preferences:
             return None
         if self._settings is None:
             self._settings = QSettings()
+        if not self._checked:
+            self._checked = True
+            self._settings = self._set_aside_if_corrupt(self._settings)
+            self._settings.setAtomicSyncRequired(True)
         return self._settings
+
+    def _set_aside_if_corrupt(self, settings: QSettings) -> QSettings:
+        path = Path(settings.fileName())  # on Windows a registry key, which is no file: nothing to check
+        try:
+            data = path.read_bytes() if path.is_file() else b""
+        except OSError:
+            return settings
+        if not data.strip():  # none yet
+            return settings
+        if settings.status() == QSettings.Status.NoError and b"\0" not in data and settings.allKeys():
+            return settings
+        aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        try:
+            path.rename(aside)
+        except OSError as err:
+            _log.error("settings file %s is corrupt and cannot be set aside: %s", path, err)
+            return settings
+        _log.warning("settings file %s was corrupt; set aside as %s, defaults used", path, aside)
+        self.set_aside = aside
+        return QSettings(str(path), settings.format())
 
     def _get(self, key: str, default=None):
         if self._memory is not None:
@@ -82,6 +116,25 @@ class Preferences:
 
     def set_state(self, name: str, value: QByteArray) -> None:
         self._set(name, value)
+
+    @property
+    def watch_files(self) -> bool:
+        """Whether the window reloads the dataset when it changes on disk (default: yes)."""
+        return str(self._get("watchFiles", True)).lower() not in ("false", "0")
+
+    @watch_files.setter
+    def watch_files(self, on: bool) -> None:
+        self._set("watchFiles", bool(on))
+
+    @property
+    def editor_command(self) -> str:
+        """How to open a file at a line (``code -g {file}:{line}:{column}``); empty: the desktop's default."""
+        value = self._get("editorCommand", "")
+        return value if isinstance(value, str) else ""
+
+    @editor_command.setter
+    def editor_command(self, command: str) -> None:
+        self._set("editorCommand", command)
 
     @property
     def recent_files(self) -> list[str]:

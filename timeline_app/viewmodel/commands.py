@@ -28,6 +28,9 @@ class Target(Protocol):
 
     def open_dialog(self) -> None: ...
     def reload(self) -> object: ...
+    def watching(self) -> bool: ...
+    def toggle_watching(self) -> None: ...
+    def show_problems(self) -> None: ...
     def export(self, fmt: str) -> None: ...
     def close(self) -> object: ...
     def focus_search(self) -> None: ...
@@ -74,6 +77,7 @@ def _theme(theme: str) -> Command:
 _COMMANDS = [
     Command("file.open", "action.open", lambda t: t.open_dialog(), ("std:Open",)),
     Command("file.reload", "action.reload", lambda t: t.reload(), ("std:Refresh", "Ctrl+R")),
+    Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
     Command("file.export_json", "action.export_json", lambda t: t.export("json")),
     Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
@@ -88,6 +92,7 @@ _COMMANDS = [
     Command("edit.copy_citation", "action.copy_citation", lambda t: t.copy("citation"), ("Ctrl+Shift+R",)),
     Command("edit.copy_link", "action.copy_link", lambda t: t.copy("link"), ("Ctrl+Shift+L",)),
     Command("go.date", "action.goto", lambda t: t.go_to_date(), ("Ctrl+G",)),
+    Command("view.problems", "action.problems", lambda t: t.show_problems()),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
     Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
@@ -107,11 +112,11 @@ COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", None, "file.export_json", "file.export_csv", None,
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv", None,
                    "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
-                   "view.fullscreen", "menu.theme")),
+                   "view.fullscreen", "menu.theme", None, "view.problems")),
     ("menu.go", ("go.date", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),

@@ -201,3 +201,38 @@ def test_reloaded_dataset_refreshes_the_shown_milestone(pane, session, write_yam
     changed = ARCHIVE.read_text(encoding="utf-8").replace("西院加入医联体", "西院正式加入医联体")
     session.reload(write_yaml(changed))
     assert "西院正式加入医联体" in visible_texts(pane)
+
+
+def _pictures(pane) -> list[QLabel]:
+    return [lb for lb in pane.findChildren(QLabel) if lb.isVisibleTo(pane) and not lb.pixmap().isNull()
+            and lb.pixmap().width() > 40]
+
+
+def test_the_archive_picture_of_our_own_is_shown_at_its_size(pane, session):
+    session.state.selection = "east-trusteeship"
+    assert [(p.pixmap().width(), p.pixmap().height()) for p in _pictures(pane)] == [(64, 48)]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"#!/bin/sh\necho not a picture\n", "damaged, or not the kind of file"),
+    ((ARCHIVE.parent / "media" / "east-signing.png").read_bytes()[:60], "damaged, or not the kind of file"),
+    (None, "points outside the dataset's folder"),
+])
+def test_a_bad_media_file_shows_a_placeholder_and_a_warning(qtbot, session, tmp_path, caplog, content, reason):
+    (tmp_path / "media").mkdir()
+    target = tmp_path / "media" / "east-signing.png"
+    if content is None:  # a link to a picture elsewhere
+        target.symlink_to(ARCHIVE.parent / "media" / "east-signing.png")
+    else:
+        target.write_bytes(content)
+    shutil.copy(ARCHIVE, tmp_path / "archive.yaml")
+    session.reload(tmp_path / "archive.yaml")
+    session.state.language = "en"
+    pane = DetailPane(Navigator(session))
+    qtbot.addWidget(pane)
+    session.state.selection = "east-trusteeship"
+    assert _pictures(pane) == []
+    texts = visible_texts(pane)
+    assert any(reason in t and "media/east-signing.png" in t for t in texts), texts
+    assert "The signing ceremony (East County People's Hospital)" in texts  # the caption stays
+    assert any("media/east-signing.png" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)

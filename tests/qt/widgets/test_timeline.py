@@ -37,6 +37,9 @@ class Target:
     def theme(self):
         return "system"
 
+    def watching(self):
+        return False
+
 
 def timeline(qtbot, animation_ms: int = 0) -> TimelineView:
     """A timeline with its window's parts: a Navigator, an animator, and the registry's keys."""

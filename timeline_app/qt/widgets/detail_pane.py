@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
 import numpy as np
 
-from PySide6.QtCore import QEvent, QRectF, QUrl, Qt
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRectF, QSize, QUrl, Qt
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QToolButton, QVBoxLayout,
     QWidget,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..bindings import follow
 from ...i18n import tr
 from ...dataset.edtf import Kind
+from ...dataset.media import MediaFault, MediaFile, MediaKind, resolve_media
 from ...dataset.records import Media
 from ...viewmodel.navigator import Navigator
 from ...i18n.dates import date_in_words
@@ -25,9 +27,12 @@ from .swatch import BRANCH_MARK, swatch_pixmap
 
 __all__ = ["DetailPane"]
 
+_log = logging.getLogger("timeline_app.media")
+
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 _LINK_SCHEMES = ("http", "https")  # the only links a click may open
 _THUMBNAIL_WIDTH = 240
+MAX_PIXELS = 40_000_000  # a picture larger than this is not decoded (a "decompression bomb")
 _SWATCH = 14
 _MARGIN = 10
 
@@ -260,26 +265,49 @@ class DetailPane(QWidget):
         self._caption_of[field].setVisible(visible)
 
     def _media_widget(self, media: Media) -> QWidget:
-        """A media item's caption and credit, with a thumbnail when the file is beside the dataset."""
+        """A media item's caption and credit, with its picture when it is an image beside the dataset
+        that decodes; else a placeholder saying why it is not shown."""
         lang = self._lang
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        folder = self._session.dataset.path.parent if self._session.dataset.path else None
-        pixmap = QPixmap(str(folder / media.path)) if folder and (folder / media.path).is_file() else QPixmap()
-        if not pixmap.isNull():
+        path = self._session.dataset.path
+        found = resolve_media(path.parent, media.path) if path else MediaFile(None, fault=MediaFault.MISSING)
+        image, fault = None, found.fault
+        if found.path is not None and found.kind is MediaKind.IMAGE:
+            image, fault = _thumbnail(found, _THUMBNAIL_WIDTH)
+        if image is not None:
             picture = _plain_label()
-            picture.setPixmap(pixmap.scaledToWidth(
-                min(_THUMBNAIL_WIDTH, pixmap.width()), Qt.TransformationMode.SmoothTransformation
-            ))
+            picture.setPixmap(QPixmap.fromImage(image))
             picture.setAccessibleName(media.caption.get(lang))
             layout.addWidget(picture)
+        elif fault is not None:
+            _log.warning("media %s of %s not shown: %s", media.path, path, fault.name.lower())
+            layout.addWidget(self._media_note(QStyle.StandardPixmap.SP_MessageBoxWarning,
+                                              tr(fault.value, lang, name=media.path)))
+        else:  # a document: named, not shown
+            layout.addWidget(self._media_note(QStyle.StandardPixmap.SP_FileIcon,
+                                              tr("media.document", lang, name=media.path)))
         text = media.caption.get(lang)
         if media.credit:
             text = tr("detail.media_credit", lang, caption=text, credit=media.credit.get(lang))
         caption = _text_label()
         caption.setText(text)
         layout.addWidget(caption)
+        return box
+
+    def _media_note(self, icon_kind: QStyle.StandardPixmap, why: str) -> QWidget:
+        """A placeholder where the picture would be: an icon and what the file is, or why not shown."""
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(box)
+        icon = _plain_label()
+        icon.setPixmap(self.style().standardIcon(icon_kind).pixmap(24, 24))
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        text = _text_label()
+        text.setText(why)
+        row.addWidget(text, 1)
+        box.setAccessibleName(why)
         return box
 
     def _citation_widget(self, source_id: str, paragraphs: list[int]) -> QWidget:
@@ -380,6 +408,21 @@ class DetailPane(QWidget):
     def _on_dataset_changed(self, _: object) -> None:
         """The selected id may now hold different content, and sources may have changed."""
         self._show_selected()
+
+
+def _thumbnail(found: MediaFile, width: int) -> tuple[QImage | None, MediaFault | None]:
+    """The image decoded as the format it claims, at most ``width`` px wide, or why it cannot be."""
+    reader = QImageReader(str(found.path), found.format.encode())
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid():
+        return None, MediaFault.WRONG_CONTENT
+    if size.width() * size.height() > MAX_PIXELS:
+        return None, MediaFault.TOO_LARGE
+    if size.width() > width:  # decoded at the thumbnail's size: less memory, and faster for JPEG
+        reader.setScaledSize(QSize(width, max(1, round(size.height() * width / size.width()))))
+    image = reader.read()
+    return (None, MediaFault.WRONG_CONTENT) if image.isNull() else (image, None)
 
 
 def _refill(layout: QVBoxLayout, widgets: list[QWidget]) -> None:

@@ -13,6 +13,8 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
+from ..painting import painting
+
 __all__ = ["draw_marker", "marker_path", "marker_pixmap"]
 
 
@@ -41,8 +43,6 @@ def marker_pixmap(symbol: str, color: QColor, size: float, dpr: float, hollow: b
     pixmap = QPixmap(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)))
     pixmap.setDevicePixelRatio(dpr)
     pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    draw_marker(painter, symbol, QPointF(side / 2, side / 2), size, color, hollow, fill)
-    painter.end()
+    with painting(pixmap) as painter:
+        draw_marker(painter, symbol, QPointF(side / 2, side / 2), size, color, hollow, fill)
     return pixmap

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPen, QPixmap
 
+from ..painting import painting
 from .markers import marker_pixmap
 
 __all__ = ["BRANCH_MARK", "swatch_icon", "swatch_pixmap"]
@@ -25,15 +26,13 @@ def swatch_pixmap(mark: str, color: str | QColor, size: int, dpr: float = 1.0, f
     pixmap = QPixmap(int(math.ceil(size * dpr)), int(math.ceil(size * dpr)))
     pixmap.setDevicePixelRatio(dpr)
     pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = QColor(color)
     pen_width = max(1.5, size / 8)
-    painter.setPen(QPen(colour.darker(130), pen_width))
-    painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
     bar = QRectF(pen_width, size / 4 + pen_width / 2, size - 2 * pen_width, size / 2 - pen_width)
-    painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
-    painter.end()
+    with painting(pixmap) as painter:
+        painter.setPen(QPen(colour.darker(130), pen_width))
+        painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
     return pixmap
 
 

@@ -2,11 +2,16 @@
 
 The window arranges the views around one Navigator (every view selects and moves through it),
 builds its menus, toolbar and the timeline's keys from the command registry, keeps
-preferences through :class:`Preferences`, and reloads datasets (keeping the last good one).
+preferences through :class:`Preferences`, and keeps its dataset live through
+:class:`LiveDataset` (reloaded off the GUI thread when the file changes or on F5, keeping the
+last good data; problems listed in the problems dock; the open file named in the title and
+status bar).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
+from ...dataset.last_good import Opened, holds_nothing
 from ...i18n import language_of, next_language, tr
 from ...i18n.citations import citations, milestone_link, record_text
 from ...i18n.wording import describe_filter
@@ -26,29 +32,40 @@ from ...viewmodel.timescale import span_of
 from ..actions import ActionSet
 from ..animator import RangeAnimator
 from ..bindings import follow
+from ..crash import LOG_NAME, log_dir
 from ..preferences import Preferences
 from ..themes import apply_theme
 from ..translations import QtTranslations
 from ..dialogs.go_to_date import GoToDateDialog
 from ..dialogs.keys import KeysDialog
+from ..watcher import LiveDataset
 from ..widgets.detail_pane import DetailPane
+from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
 from ..widgets.indicators import IndicatorPanel
 from ..widgets.milestone_list import MilestoneList
+from ..widgets.problems_panel import ProblemsPanel
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 
 __all__ = ["MainWindow"]
+
+_log = logging.getLogger("timeline_app.window")
 
 LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how extra height goes when the window grows
 TIMELINE_MIN, LIST_MIN = 230, 80  # px: three lanes with a label row each; the header and two rows
 
 
 class MainWindow(QMainWindow):
-    """``prefs`` default to the user's (QSettings); ``commands`` to the registry (tests vary it)."""
+    """``prefs`` default to the user's (QSettings); ``commands`` to the registry (tests vary it).
+
+    ``opened`` is what start-up found for the dataset (problems, a last good copy shown);
+    ``watch`` overrides the preference to reload when the file changes (``--no-watch``).
+    """
 
     def __init__(self, session: Session, prefs: Preferences | None = None, lang: str | None = None,
-                 animate: bool = True, commands: dict[str, Command] | None = None, theme: str | None = None):
+                 animate: bool = True, commands: dict[str, Command] | None = None, theme: str | None = None,
+                 opened: Opened | None = None, watch: bool | None = None):
         """``lang`` and ``theme`` (from the command line) hold for this window without being saved."""
         super().__init__()
         self.session = session
@@ -65,6 +82,13 @@ class MainWindow(QMainWindow):
         self.milestone_list = MilestoneList(self.navigator)
         self.detail = DetailPane(self.navigator)
         self._build_layout()
+        self.live = LiveDataset(session, opened, self.prefs.watch_files if watch is None else watch, parent=self)
+        self.live.loaded.connect(self._on_loaded)
+        self.live.failed.connect(self._on_load_failed)
+        self.problems_panel = ProblemsPanel(self.prefs, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self._error_box: QMessageBox | None = None
+        self._errors = 0
 
         self.action_set = ActionSet(self, self, commands)
         self.action_set.install_timeline(self.timeline)
@@ -79,6 +103,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
+        self.file_status = FileStatus(self.live)
+        self.statusBar().addPermanentWidget(self.file_status)
 
         events = session.state.events
         follow(self, events.language, self._on_language_changed)
@@ -93,6 +119,8 @@ class MainWindow(QMainWindow):
         self._restore_preferences()
         QApplication.instance().styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._retranslate()
+        self._show_problems(self.live.problems)
+        self._report_settings_reset()
         self.setTabOrder(self.filter_bar, self.timeline)
         self.setTabOrder(self.timeline, self.milestone_list)
         self.setTabOrder(self.milestone_list, self.detail)
@@ -146,23 +174,41 @@ class MainWindow(QMainWindow):
         """Selects a milestone and brings it into view (``--select``)."""
         self.navigator.select(milestone_id)
 
-    def open_dataset(self, path: str | Path) -> bool:
-        """Loads another dataset; on problems shows them and keeps the current one."""
-        problems = self.session.reload(path)
-        if problems:
-            self._show_problems(problems)
-            return False
-        self.prefs.remember(Path(path))
-        self._rebuild_recent()
-        self.navigator.fit_all()
-        return True
+    def open_dataset(self, path: str | Path) -> None:
+        """Loads another dataset (on the worker); it becomes what F5 reloads. On problems they are
+        listed and the current data stays on screen."""
+        self.live.reload(Path(path).absolute())
 
-    def reload(self) -> bool:
-        problems = self.session.reload()
-        if problems:
-            self._show_problems(problems)
-            return False
-        return True
+    def reload(self) -> None:
+        self.live.reload()
+
+    def watching(self) -> bool:
+        return self.live.watching
+
+    def toggle_watching(self) -> None:
+        self.prefs.watch_files = not self.live.watching
+        self.live.set_watching(self.prefs.watch_files)
+        self._update_status()
+
+    def show_problems(self) -> None:
+        self.problems_panel.show()
+        self.problems_panel.raise_()
+        self.problems_panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_error(self, summary: str, details: str) -> None:
+        """An error nobody caught (see :mod:`..crash`): said, without stopping anything."""
+        self._errors += 1
+        lang, log = self.language(), str(log_dir() / LOG_NAME)
+        text = (tr("error.text", lang, summary=summary, log=log) if self._errors == 1
+                else tr("error.repeated", lang, n=self._errors, summary=summary, log=log))
+        if self._error_box is None:  # one box, brought up to date, however many errors follow
+            self._error_box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, self)
+            self._error_box.setTextFormat(Qt.TextFormat.PlainText)
+        self._error_box.setWindowTitle(tr("error.title", lang))
+        self._error_box.setText(text)
+        self._error_box.setDetailedText(details)
+        if not self._error_box.isVisible():
+            self._error_box.open()
 
     def open_dialog(self) -> None:
         start = str(self.session.dataset.path.parent) if self.session.dataset.path else ""
@@ -237,13 +283,29 @@ class MainWindow(QMainWindow):
     # -- handlers --------------------------------------------------------------------------
 
     def _show_problems(self, problems) -> None:
-        lang = self.language()
-        message = tr("status.reload_failed", lang, n=len(problems))
-        self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("app.name", lang), message, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText("\n".join(str(p) for p in problems))
-        box.open()
+        self.problems_panel.set_problems(problems, self.live.target.name if self.live.target else "")
+
+    def _on_loaded(self, dataset, new_file: bool) -> None:
+        self._show_problems([])
+        if new_file:
+            self.prefs.remember(dataset.path)
+            self._rebuild_recent()
+            self.navigator.fit_all()
+        key = "status.opened" if new_file else "status.reloaded"
+        self.statusBar().showMessage(tr(key, self.language(), file=dataset.path.name,
+                                        time=f"{dt.datetime.now():%H:%M:%S}"), 8000)
+        self._update_status()
+
+    def _on_load_failed(self, problems) -> None:
+        self.statusBar().clearMessage()  # no earlier "reloaded" stays beside the problems
+        self._show_problems(problems)
+        self._update_status()
+
+    def _report_settings_reset(self) -> None:
+        """A corrupt settings file was set aside at start: say so, once."""
+        if self.prefs.set_aside is not None:
+            self.statusBar().showMessage(tr("status.settings_reset", self.language(), name=self.prefs.set_aside.name))
+            self.prefs.set_aside = None
 
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
@@ -304,6 +366,7 @@ class MainWindow(QMainWindow):
         lang = self.language()
         self.action_set.retranslate(lang)
         self.toolbar.setWindowTitle(tr("app.name", lang))
+        self.problems_panel.retranslate(lang)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -311,8 +374,18 @@ class MainWindow(QMainWindow):
         summary = describe_filter(self.session.state.filter, ds, lang)
         counts = tr("status.showing", lang, shown=self.session.match_count, total=len(ds.milestones))
         self.status.setText(f"{counts}    {summary}" if summary else counts)
-        title = tr("app.title", lang, title=ds.title.get(lang))
+        if holds_nothing(ds):
+            shown = tr("window.not_loaded", lang, file=ds.path.name if ds.path else "")
+        else:
+            shown = tr("window.dataset", lang, title=ds.title.get(lang), file=ds.path.name if ds.path else "")
+        title = tr("app.title", lang, title=shown)
         self.setWindowTitle(f"{title} — {summary}" if summary else title)
+        self.file_status.refresh(lang)
+        if self.live.target is not None:  # the menu says which file F5 reloads
+            reload_action = self.action_set.actions["file.reload"]
+            reload_action.setText(tr("action.reload_file", lang, file=self.live.target.name))
+            reload_action.setIconText(tr("action.reload", lang).replace("&", ""))  # the toolbar's stays short
+            reload_action.setToolTip(reload_action.text().replace("&", ""))
 
     # -- preferences -----------------------------------------------------------------------
 
@@ -320,11 +393,13 @@ class MainWindow(QMainWindow):
         geometry = self.prefs.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 860)
-        self._splitters_restored = False
+        self._splitters_restored = True  # else the left column's height is shared out when shown
         for splitter in (self.main_splitter, self.left_splitter):
             state = self.prefs.state(splitter.objectName())
-            if state is not None:
-                self._splitters_restored |= splitter.restoreState(state)
+            self._splitters_restored &= state is not None and splitter.restoreState(state)
+        docks = self.prefs.state("windowState")
+        if docks is not None and not self.restoreState(docks):  # Qt checks it whole before applying any
+            _log.info("the saved dock layout cannot be used; the default one stays")
         self._apply_theme(self.theme())
         if self.session.dataset.path:
             self.prefs.remember(self.session.dataset.path)
@@ -367,7 +442,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.animator.stop()
+        self.live.shutdown()
         self.prefs.set_state("geometry", self.saveGeometry())
+        self.prefs.set_state("windowState", self.saveState())
         for splitter in (self.main_splitter, self.left_splitter):
             self.prefs.set_state(splitter.objectName(), splitter.saveState())
         self.prefs.sync()

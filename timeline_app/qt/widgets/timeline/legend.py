@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ....i18n import tr
 from ....viewmodel.session import Session
 from ...bindings import follow
+from ...painting import painting
 from ...theme import Theme
 from ..markers import draw_marker
 
@@ -77,8 +78,10 @@ class Legend(QWidget):
         self.setFixedHeight(self.heightForWidth(self.width()))
 
     def paintEvent(self, _) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        with painting(self) as painter:
+            self._draw(painter)
+
+    def _draw(self, painter: QPainter) -> None:
         theme = Theme.of(self, self.session.dataset)
         text_color = theme.text
         for rect, (kind, text, color) in self._layout(self.width()):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from ....viewmodel.placement import badge_text, badge_width
+from ...painting import painting
 from ..markers import marker_pixmap
 from .frame import BADGE_HEIGHT, MARKER_RADIUS
 
@@ -38,10 +39,8 @@ class Sprites:
         pixmap = QPixmap(int(math.ceil(width * dpr)), int(math.ceil(height * dpr)))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw(p)
-        p.end()
+        with painting(pixmap) as p:
+            draw(p)
         return pixmap
 
     def marker(self, symbol: str, color: QColor | str, hollow: bool, fill: QColor | None, dpr: float) -> QPixmap:

@@ -19,6 +19,7 @@ from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
 from ....viewmodel.timescale import range_caption, ticks
 from ...bindings import follow
+from ...painting import painting
 from ...fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .axis import TimeAxis
@@ -90,12 +91,15 @@ class _LaneHeaders(pg.GraphicsWidget):
         painter.drawPixmap(QPointF(0, 0), self._pixmap)
 
     def _render(self, frame, dpr: float) -> QPixmap:
-        session, lang, theme = self.view.session, self.view.session.state.language, self.view.theme
         pixmap = QPixmap(int(LEFT_GUTTER * dpr), int(math.ceil(frame.height * dpr)))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        with painting(pixmap) as painter:
+            self._draw(painter, frame)
+        return pixmap
+
+    def _draw(self, painter: QPainter, frame) -> None:
+        session, lang, theme = self.view.session, self.view.session.state.language, self.view.theme
         bold = QFont(self.view.font())
         bold.setBold(True)
         small = QFont(self.view.font())
@@ -119,8 +123,6 @@ class _LaneHeaders(pg.GraphicsWidget):
                 painter.setPen(theme.muted)
                 painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
-        painter.end()
-        return pixmap
 
 
 class TimelineView(pg.GraphicsLayoutWidget):

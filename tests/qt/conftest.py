@@ -1,0 +1,32 @@
+import os
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_folders(tmp_path_factory):
+    """The log and the last good copies go to folders of the test run (subprocesses too)."""
+    folders = {"TIMELINE_APP_LOG_DIR": tmp_path_factory.mktemp("log"),
+               "TIMELINE_APP_CACHE_DIR": tmp_path_factory.mktemp("cache")}
+    saved = {name: os.environ.get(name) for name in folders}
+    os.environ.update({name: str(path) for name, path in folders.items()})
+    yield folders
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture
+def crash_log(qtbot, tmp_path):
+    """The app's crash log in a folder of this test, installed under pytest-qt's exception capture:
+    yields (log, captured exceptions); uninstalled afterwards."""
+    from timeline_app.qt.crash import install_crash_log
+
+    with qtbot.capture_exceptions() as captured:
+        installed = install_crash_log(tmp_path / "log")
+        try:
+            yield installed, captured
+        finally:
+            installed.uninstall()

@@ -1,0 +1,59 @@
+"""`timeline-app bad.yaml` opens a window showing the problems, ready for the fix; `validate` still fails."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+import timeline_app.qt.app as app_module
+import timeline_app.qt.preferences as preferences_module
+from timeline_app.cli import main
+from timeline_app.qt.windows.main_window import MainWindow
+
+BROKEN = (Path(__file__).parents[1] / "data" / "small.yaml").read_text(encoding="utf-8").replace(
+    "date: 2016-09", "date: 2016-13").replace("format: 1", "format: one")
+
+
+@pytest.fixture
+def started(monkeypatch, tmp_path, crash_log):
+    """Runs the command line's viewer until its window has been looked at: what it showed."""
+    monkeypatch.setattr(app_module, "install_crash_log", lambda: crash_log[0])
+
+    class OwnSettings(preferences_module.Preferences):  # not the user's settings
+        def __init__(self, settings=None):
+            super().__init__(settings or QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+    monkeypatch.setattr(preferences_module, "Preferences", OwnSettings)
+
+    def start(*args: str) -> tuple[int, dict]:
+        seen = {}
+
+        def look():
+            window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+            try:
+                panel = window.problems_panel
+                seen.update(title=window.windowTitle(), panel=panel.isVisible(), watched=window.live.watched(),
+                            problems=[panel.list.item(k).text() for k in range(panel.list.count())],
+                            reported_by=crash_log[0]._reporter)
+            finally:
+                window.close()
+
+        QTimer.singleShot(0, look)
+        return main(list(args)), seen
+
+    return start
+
+
+@pytest.mark.parametrize("watch", [True, False])
+def test_a_bad_dataset_opens_a_window_with_its_problems_and_reload_ready(started, tmp_path, capsys, watch):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    code, seen = started(str(bad), "--lang", "en", *(() if watch else ("--no-watch",)))
+    assert code == 0
+    assert seen["panel"] and len(seen["problems"]) == 2 and all(p.startswith(f"{bad}:") for p in seen["problems"])
+    assert seen["title"].startswith("bad.yaml (not loaded)")
+    assert (str(bad) in seen["watched"]) is watch
+    assert seen["reported_by"] is not None  # the window tells the user of errors
+    assert capsys.readouterr().err.count(f"{bad}:") == 2  # and a console user sees them too
+    assert main(["validate", str(bad)]) == 1  # validate keeps its exit codes

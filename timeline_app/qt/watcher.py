@@ -1,0 +1,199 @@
+"""Live reload: a session's dataset kept in step with its file, loaded off the GUI thread.
+
+:class:`LiveDataset` watches the dataset file, the folder it is in (editors save by writing a
+temporary file and renaming it over the dataset, which a file watch alone loses) and the media
+files it refers to. Changes are debounced (an editor's save is several writes), the file is
+loaded on a worker thread, and the result is applied on the GUI thread, where the session's
+psygnal signals reach the views: the views never see a worker thread. A bad save leaves the last
+good data on screen and reports its problems; the next good save clears them. The archivist's
+window and the kiosk both use it; F5 is :meth:`LiveDataset.reload`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
+
+from ..dataset.last_good import LastGoodCopies, Opened, file_signature
+from ..dataset.media import media_paths
+from ..dataset.problems import DatasetError, Problem, report_lines
+from ..dataset.records import Dataset
+from ..viewmodel.session import Session
+
+__all__ = ["DEBOUNCE_MS", "LiveDataset"]
+
+DEBOUNCE_MS = 300
+_log = logging.getLogger("timeline_app.reload")
+
+
+@dataclass(frozen=True)
+class _Result:
+    path: Path
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    media: list[Path] = field(default_factory=list)
+    settled: bool = True  # the file did not change while it was read
+
+
+def _load(path: Path, copies: LastGoodCopies) -> _Result:
+    """Runs on the worker thread: reads files, touches no Qt object and no session."""
+    before = file_signature(path)
+    try:
+        dataset = copies.load(path)
+        result = _Result(path, dataset, media=media_paths(dataset))
+    except DatasetError as err:
+        result = _Result(path, None, err.problems)
+    except Exception as err:  # noqa: BLE001 - a loader bug: logged, and the last good data stays
+        sys.excepthook(*sys.exc_info())
+        result = _Result(path, None, [Problem(str(path), 1, 1, f"could not be loaded ({type(err).__name__}: {err})")])
+    if file_signature(path) != before:
+        return _Result(path, result.dataset, result.problems, result.media, settled=False)
+    return result
+
+
+class _Results(QObject):
+    """Carries a worker's result to the GUI thread (the connection is queued)."""
+
+    ready = Signal(int, object)
+
+
+class LiveDataset(QObject):
+    """Keeps ``session`` on its file: ``loaded(dataset, new_file)`` after a good load was applied,
+    ``failed(problems)`` after a bad one (the session keeps its data).
+
+    ``opened`` is what start-up found (its problems and whether a last good copy is shown);
+    ``watch`` whether to follow changes on disk (F5 always works).
+    """
+
+    loaded = Signal(object, bool)
+    failed = Signal(object)
+
+    def __init__(self, session: Session, opened: Opened | None = None, watch: bool = True,
+                 copies: LastGoodCopies | None = None, debounce_ms: int = DEBOUNCE_MS, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.copies = copies or LastGoodCopies()
+        self.target: Path | None = session.dataset.path  # the file F5 reloads
+        self.problems: list[Problem] = list(opened.problems) if opened else []
+        self.copy_saved: dt.datetime | None = opened.copy_saved if opened else None
+        # The pool before the results' carrier: children go in order, and the pool waits for its jobs.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one load at a time, in the order asked
+        self._results = _Results(self)
+        self._results.ready.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._start)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watcher.directoryChanged.connect(self._on_folder_changed)
+        self._files: dict[Path, tuple | None] = {}  # watched files and how they were when last seen
+        self.watching = False
+        if self.problems:
+            _log_problems(self.target, self.problems)
+        self.set_watching(watch)
+
+    # -- what the window asks ------------------------------------------------------------
+
+    def reload(self, path: str | Path | None = None) -> None:
+        """Loads ``path`` (default: the target) now, on the worker; a new path becomes the target."""
+        if path is not None and Path(path) != self.target:
+            self.target = Path(path)
+            self._watch(())
+        self._timer.stop()
+        self._start()
+
+    def set_watching(self, on: bool) -> None:
+        self.watching = on
+        if on:
+            self._watch(media_paths(self.session.dataset) if self.session.dataset.path == self.target else ())
+        else:
+            self._timer.stop()
+            self._unwatch()
+
+    def watched(self) -> list[str]:
+        return sorted(self._watcher.files() + self._watcher.directories())
+
+    def shutdown(self) -> None:
+        """Stops watching and waits for a load under way (a window closing)."""
+        self._timer.stop()
+        self._unwatch()
+        self._generation += 1
+        self._pool.waitForDone()
+
+    # -- watching --------------------------------------------------------------------------
+
+    def _watch(self, media) -> None:
+        if not self.watching or self.target is None:
+            return
+        self._unwatch()
+        self._files = {path: file_signature(path) for path in (self.target, *media)}
+        self._watcher.addPath(str(self.target.parent))
+        self._rewatch()
+
+    def _unwatch(self) -> None:
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        self._files = {}
+
+    def _rewatch(self) -> None:
+        """Watches each file again: one renamed over or deleted and written anew is not followed."""
+        watched = set(self._watcher.files())
+        for path in self._files:
+            if str(path) not in watched and path.is_file():
+                self._watcher.addPath(str(path))
+
+    def _on_file_changed(self, _: str) -> None:
+        self._changed()
+
+    def _on_folder_changed(self, _: str) -> None:
+        """Something in the dataset's folder changed: a reload only if one of our files did."""
+        if any(file_signature(path) != seen for path, seen in self._files.items()):
+            self._changed()
+
+    def _changed(self) -> None:
+        self._files = {path: file_signature(path) for path in self._files}
+        self._rewatch()
+        self._generation += 1  # a load under way reads a file that is changing: its result is dropped
+        self._timer.start()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self.target is None:
+            return
+        self._generation += 1
+        generation, path, copies, results = self._generation, self.target, self.copies, self._results
+        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies)))
+
+    def _on_result(self, generation: int, result: _Result) -> None:
+        if generation != self._generation:
+            return  # superseded by a newer change or request
+        if result.dataset is None and not result.settled:
+            self._timer.start()  # caught mid-save: try again once the writing stops
+            return
+        if result.dataset is None:
+            self.problems = result.problems
+            _log_problems(result.path, result.problems)
+            self.failed.emit(result.problems)
+            return
+        shown = self.session.dataset.path
+        new_file = shown is None or shown.resolve() != result.path.resolve()
+        self.problems, self.copy_saved = [], None
+        self.session.set_dataset(result.dataset)
+        self._watch(result.media)
+        _log.info("loaded %s: %d milestones", result.path, len(result.dataset.milestones))
+        self.loaded.emit(result.dataset, new_file)
+
+
+def _log_problems(path: Path | None, problems: list[Problem]) -> None:
+    _log.warning("%s has %d problems; the last good data stays:\n%s", path, len(problems),
+                 "\n".join(report_lines(problems)))  # floods grouped, as validate prints them
