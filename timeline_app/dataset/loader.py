@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from .records import (
     Branch, BranchKind, Category, Citation, Dataset, Era, Indicator, IndicatorPoint, Media,
-    Milestone, Person, Qualifier, Source, Text,
+    Milestone, Person, Qualifier, Source, Text, Tour,
 )
 from .edtf import EdtfDate, EdtfError, Kind, parse_edtf
 from .problems import DatasetError, Problem
@@ -56,6 +56,8 @@ class _Reader:
         self._sources: dict[str, Source] = {}
         self._branches: set[str] = set()
         self._categories: set[str] = set()
+        self._milestones: set[str] = set()
+        self._tour_stops: set[str] = set()  # of the tour being read
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -67,7 +69,7 @@ class _Reader:
     def dataset(self, root: Node, path: Path) -> Dataset | None:
         fields = self.fields(root, "the dataset", {
             "format": True, "title": True, "sources": True, "branches": True, "categories": True,
-            "eras": False, "milestones": False, "indicators": False,
+            "eras": False, "milestones": False, "indicators": False, "tours": False,
         })
         if fields is None:
             return None
@@ -85,9 +87,11 @@ class _Reader:
         eras = self.records(fields.get("eras"), "era", self.era)
         milestones = self.records(fields.get("milestones"), "milestone", self.milestone)
         indicators = self.records(fields.get("indicators"), "indicator", self.indicator)
+        self._milestones = {m.id for m in milestones}
+        tours = self.records(fields.get("tours"), "tour", self.tour)
         if title is None:
             return None
-        return Dataset(title, sources, branches, categories, eras, milestones, indicators, path)
+        return Dataset(title, sources, branches, categories, eras, milestones, indicators, path, tours=tours)
 
     def records(self, node: Node | None, what: str, read: Callable[[Node], T | None], min_items: int = 0) -> tuple[T, ...]:
         if node is None:
@@ -197,6 +201,25 @@ class _Reader:
             sources=self.citations(f.get("sources")),
         )
         return self.build(Indicator, values, dict(note=self.text(f.get("note"), "note")))
+
+    def tour(self, node: Node) -> Tour | None:
+        """An exhibit's curated tour: milestone ids in showing order, each known and named once."""
+        f = self.fields(node, "tour", {"id": True, "title": False, "milestones": True})
+        if f is None:
+            return None
+        self._tour_stops.clear()
+        stops = self.list_of(f.get("milestones"), "milestones", self.tour_stop, min_items=1)
+        values = dict(id=self.new_id(f.get("id")), milestones=stops)
+        return self.build(Tour, values, dict(title=self.text(f.get("title"), "title")))
+
+    def tour_stop(self, node: Node) -> str | None:
+        stop = self.ref(node, "milestone", self._milestones)
+        if stop in self._tour_stops:
+            self.fail(node, f"milestone '{stop}' is already on this tour")
+            return None
+        if stop is not None:
+            self._tour_stops.add(stop)
+        return stop
 
     def point(self, node: Node) -> IndicatorPoint | None:
         f = self.fields(node, "point", {"date": True, "value": True, "qualifier": False})
