@@ -1,4 +1,5 @@
-"""Starting the viewer: the QApplication, fonts, theme, the main window, or a screenshot."""
+"""Starting the viewer: the QApplication, fonts, theme, the main window or the kiosk, or a
+screenshot of either."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from ..dataset import DatasetError, bundled_dataset_path
 from ..viewmodel import Session
 
-__all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
+__all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run", "run_kiosk"]
 
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
@@ -29,7 +30,7 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
+def run(path: Path | None, lang: str | None = None, select: str | None = None,
         screenshot: Path | None = None, size: tuple[int, int] = (1600, 900)) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
 
@@ -42,16 +43,9 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
     from .preferences import Preferences
 
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
-    path = path or prefs.last_dataset or bundled_dataset_path()
-    try:
-        session = Session.open(path)
-    except DatasetError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    if select and select not in session.dataset.milestone_by_id:
-        print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
-        return 2
+    session, code = _open_session(path or prefs.last_dataset or bundled_dataset_path(), select)
+    if session is None:
+        return code
     from .windows.main_window import MainWindow
 
     window = MainWindow(session, prefs, lang=lang, animate=screenshot is None)
@@ -59,11 +53,70 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
         window.select(select)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
-    if kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     return app.exec()
+
+
+def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | None = None,
+              size: tuple[int, int] = (1920, 1080), tour_step: int | None = None) -> int:
+    """Opens the kiosk full screen on ``path`` with ``config`` (a :class:`KioskConfig`); with
+    ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
+
+    Everything is drawn ``config.scale`` times larger (Qt's global scale factor, which must be
+    set before the application exists); a screenshot of ``size`` is drawn as a screen of that
+    many pixels would be at the desktop scaling that makes it 1080 pixels high (200% at 2160).
+    """
+    factor = config.scale * (size[1] / 1080 if screenshot is not None else 1.0)
+    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application()
+    # Crash logging (faulthandler, sys.excepthook to the log folder) is installed here, before
+    # the window exists, by the start-up shared with the viewer.
+    from ..config import dataset_problems
+
+    session, code = _open_session(path, select)
+    if session is None:
+        return code
+    problems = dataset_problems(config, session.dataset)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    from .windows.kiosk_window import KioskWindow
+
+    window = KioskWindow(session, config, animate=screenshot is None)
+    if select:
+        window.navigator.select(select)
+    if screenshot is not None:
+        if tour_step is not None:
+            window.kiosk.start_tour()
+            for _ in range(tour_step - 1):
+                window.kiosk.tour.advance()
+        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)))
+    from ..sd_notify import notify
+    from .watchdog import Watchdog
+
+    window.showFullScreen()
+    Watchdog(window)  # lives as long as the window
+    notify("READY=1")
+    code = app.exec()
+    notify("STOPPING=1")
+    return code
+
+
+def _open_session(path: Path, select: str | None) -> tuple[Session | None, int]:
+    """The session on ``path`` (with ``select`` in it), or None and the exit code after saying why."""
+    try:
+        session = Session.open(path)
+    except DatasetError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return None, 1
+    if select and select not in session.dataset.milestone_by_id:
+        print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
+        return None, 2
+    return session, 0
 
 
 def _screenshot(app, window, target: Path, size: tuple[int, int]) -> int:

@@ -9,6 +9,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 NUMBER_UNITS = ((1_000_000, 1_000_000, "M"), (10_000, 1_000, "k"))
 GROUP_THOUSANDS = True
+READING_RATE = 15  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
 STRINGS = {
     # separators
@@ -177,4 +178,18 @@ STRINGS = {
     "indicators.point": "{date}: {value}",
     "indicators.unit": "Unit: {unit}",
     "indicators.row_desc": "Click or press Space to see its source",
+    # kiosk (the exhibit)
+    "kiosk.home": "The whole decade",
+    "kiosk.leave": "Leave kiosk mode",
+    "kiosk.card": "Milestone card",
+    "kiosk.card_title": "Tap a milestone on the timeline",
+    "kiosk.card_hint": "Read its story, its date and its source. Pinch to zoom, swipe to travel through the decade; “The whole decade” takes you back.",
+    "kiosk.figures": "{branch}: then and now",
+    "kiosk.figures_source": "Source: {source}, {where}",
+    "kiosk.members": "{n} milestones here",
+    "kiosk.close": "Close",
+    "kiosk.cancel": "Cancel",
+    "kiosk.pin_prompt": "Enter the PIN to leave kiosk mode",
+    "kiosk.pin_wrong": "Wrong PIN. Please try again.",
+    "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
 }

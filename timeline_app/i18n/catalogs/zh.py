@@ -14,6 +14,7 @@ MONTH_NAMES = MONTH_ABBR
 # Large numbers in the reader's units: (from this value, divide by, then write this after it)
 NUMBER_UNITS = ((100_000_000, 100_000_000, "亿"), (10_000, 10_000, "万"))
 GROUP_THOUSANDS = False
+READING_RATE = 6  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
 STRINGS = {
     # separators
@@ -182,4 +183,18 @@ STRINGS = {
     "indicators.point": "{date}：{value}",
     "indicators.unit": "单位：{unit}",
     "indicators.row_desc": "点击或按空格键查看出处",
+    # kiosk (the exhibit)
+    "kiosk.home": "十年全景",
+    "kiosk.leave": "退出展览模式",
+    "kiosk.card": "事件卡片",
+    "kiosk.card_title": "轻触时间轴上的事件",
+    "kiosk.card_hint": "阅读它的故事、日期与出处。双指捏合可以缩放，单指滑动可以浏览十年；“十年全景”回到起点。",
+    "kiosk.figures": "{branch} · 十年前后",
+    "kiosk.figures_source": "出处：{source}，{where}",
+    "kiosk.members": "这里有 {n} 个事件",
+    "kiosk.close": "关闭",
+    "kiosk.cancel": "取消",
+    "kiosk.pin_prompt": "输入密码以退出展览模式",
+    "kiosk.pin_wrong": "密码不正确，请重新输入。",
+    "kiosk.invitation": "轻触屏幕，探索医联体十年",
 }
