@@ -201,13 +201,15 @@ class _Reader:
             return None
 
     def config(self, root: Node) -> KioskConfig | None:
-        sections = self.mapping(root, "the configuration", ("kiosk",))
-        if sections is None:
+        if self.mapping(root, "the configuration", ("kiosk",)) is None:
             return None
-        if "kiosk" not in sections:
+        section = root.get("kiosk") if isinstance(root, Mapping) else None
+        if section is None:
             self.fail(root, "the configuration has no 'kiosk' section")
             return None
-        fields = self.mapping(sections["kiosk"], "the kiosk section", _KEYS)
+        if isinstance(section, Scalar) and section.is_null:  # "kiosk:" and nothing under it
+            return KioskConfig(file=self.name)
+        fields = self.mapping(section, "the kiosk section", _KEYS)
         if fields is None:
             return None
         values: dict[str, object] = {}
