@@ -10,10 +10,11 @@ from pathlib import Path
 from ..dataset import DatasetError, bundled_dataset_path
 from ..viewmodel import Session
 
-__all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run", "run_kiosk"]
+__all__ = ["KIOSK_LEFT", "ORGANIZATION", "APPLICATION", "create_application", "run", "run_kiosk"]
 
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
+KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
 
 
 def create_application(argv: list[str] | None = None):
@@ -102,7 +103,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     notify("READY=1")
     code = app.exec()
     notify("STOPPING=1")
-    return code
+    return KIOSK_LEFT if window.left else code
 
 
 def _open_session(path: Path, select: str | None) -> tuple[Session | None, int]:

@@ -78,6 +78,11 @@ class AttractTour:
         """The milestone being shown."""
         return self.stops[self._k] if self.running and self.stops else None
 
+    @property
+    def due_in(self) -> float:
+        """Seconds until the next stop."""
+        return max(self._next_at - self.clock.now(), 0.0) if self.running else 0.0
+
     def start(self, after: str | None = None) -> None:
         """Begins with the stop after ``after`` (the visitor's last milestone) if it is one, else
         with the first."""

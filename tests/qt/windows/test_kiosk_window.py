@@ -5,35 +5,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QCursor
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMenu, QMenuBar
 
-from timeline_app.config import KioskConfig
-from timeline_app.dataset import bundled_dataset_path
-from timeline_app.qt.app import create_application
-from timeline_app.qt.windows.kiosk_window import KioskWindow
-from timeline_app.viewmodel import Session
-from timeline_app.viewmodel.clock import ManualClock
 from timeline_app.viewmodel.commands import KIOSK_COMMANDS
+from kiosk import PIN, first_label, idle, open_kiosk, plot_point
 from touch import press, release, tap
 from widget_text import assert_language
 
 ARCHIVE = Path(__file__).parents[2] / "data" / "archive.yaml"
-PIN = "2580"
-
-
-def open_kiosk(qtbot, path=None, **config):
-    create_application()
-    clock = ManualClock()
-    window = KioskWindow(Session.open(path or bundled_dataset_path()),
-                         KioskConfig(**{"exit_pin": PIN, **config}), clock=clock, animate=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)  # 1920×1080 at the default scale
-    with qtbot.waitExposed(window):
-        window.show()
-    for _ in range(3):  # layouts settle (heights that depend on widths) before fingers aim
-        QApplication.processEvents()
-    return window, clock
 
 
 @pytest.fixture
@@ -42,29 +22,6 @@ def kiosk(qtbot):
     yield window, clock
     if window.isVisible():
         window.leave()  # the only way out; it also lifts the lock-down
-
-
-def plot_point(window, px: float, py: float) -> QPoint:
-    """Plot pixels of the timeline to its viewport, where its touch events land."""
-    timeline = window.timeline
-    return timeline.mapFromScene(timeline.viewbox.mapToScene(QPointF(px, py)))
-
-
-def first_label(window):
-    layout = window.timeline.frame.lanes[0]
-    box = layout.dated.labels[0]
-    g = layout.geometry
-    return str(layout.lane.dated.ids[box.index]), plot_point(window, (box.left + box.right) / 2,
-                                                             g.label_y(box.row) + g.row_height / 2)
-
-
-def idle(window, clock, seconds: float) -> None:
-    """Seconds pass without input; the window's timer ticks meanwhile."""
-    while seconds > 0:
-        step = min(seconds, 0.5)
-        clock.advance(step)
-        window.tick()
-        seconds -= step
 
 
 def no_menu_shown() -> bool:

@@ -183,7 +183,7 @@ STRINGS = {
     "kiosk.leave": "Leave kiosk mode",
     "kiosk.card": "Milestone card",
     "kiosk.card_title": "Tap a milestone on the timeline",
-    "kiosk.card_hint": "Read its story, its date and its source. Pinch to zoom, swipe to travel through the decade; “The whole decade” takes you back.",
+    "kiosk.card_hint": "Read its story, its date and its source. Pinch to zoom, swipe to travel through the decade, and tap The whole decade to come back.",
     "kiosk.figures": "{branch}: then and now",
     "kiosk.figures_source": "Source: {source}, {where}",
     "kiosk.members": "{n} milestones here",

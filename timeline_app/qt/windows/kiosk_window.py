@@ -59,7 +59,7 @@ class KioskWindow(QWidget):
         self.navigator = Navigator(session)
         self.animator = RangeAnimator(self.navigator, GLIDE_MS if animate else 0, self)
         self.kiosk = Kiosk(self.navigator, self.clock, config)
-        self._leaving = False
+        self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
 
         self.timeline = TimelineView(self.navigator, progressive=animate, clock=self.clock)
         self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
@@ -157,7 +157,7 @@ class KioskWindow(QWidget):
 
     def leave(self) -> None:
         """Leaves kiosk mode: the only way this window closes."""
-        self._leaving = True
+        self.left = True
         self.close()
 
     # -- the driver ------------------------------------------------------------------------
@@ -209,7 +209,7 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         """Alt+F4, the window manager, a session's close: refused, unless leaving kiosk mode."""
-        if not self._leaving:
+        if not self.left:
             event.ignore()
             return
         self.timer.stop()

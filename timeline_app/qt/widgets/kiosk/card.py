@@ -9,7 +9,7 @@ too long for the card at body size is set a little smaller, never cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtGui import QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ....i18n import tr
@@ -57,6 +57,7 @@ class KioskCard(QFrame):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # what is left
         self.source_heading = plain_label(self, CAPTION, bold=True)
         self.source = plain_label(self, CAPTION)
+        self._marks: dict[tuple[str, float], QPixmap] = {}
 
         branch_row = QHBoxLayout()
         branch_row.setSpacing(10)
@@ -90,7 +91,7 @@ class KioskCard(QFrame):
         self.title.setText(m.title.get(lang))
         self.date.setText(date_in_words(m.date, lang))
         branch = ds.branch_by_id[m.branch]
-        self.mark.setPixmap(swatch_pixmap(BRANCH_MARK, branch.color, HEADING, self.devicePixelRatioF()))
+        self.mark.setPixmap(self._mark(branch.color))
         self.branch.setText(branch.name.get(lang))
         self.summary.setText(m.summary.get(lang))
         self.source_heading.setText(tr("detail.source", lang))
@@ -100,6 +101,14 @@ class KioskCard(QFrame):
             cited.append(f"{title}\n{where}")
         self.source.setText("\n".join(cited))
         self._fit_summary()
+
+    def _mark(self, color: str) -> QPixmap:
+        """A branch's mark, drawn once: a new picture for every card would pile up in Qt's pixmap
+        cache (a label caches what it shows by the picture's key) over days of touring."""
+        key = (color, self.devicePixelRatioF())
+        if key not in self._marks:
+            self._marks[key] = swatch_pixmap(BRANCH_MARK, color, HEADING, key[1])
+        return self._marks[key]
 
     def summary_fits(self) -> bool:
         """Whether the whole summary shows at its current size (for tests and the soak)."""

@@ -115,7 +115,7 @@ class _Branch(QWidget):
             while True:
                 short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(room))
                 text = tr("kiosk.figures_source", self._lang, source=short, where=where)
-                if metrics.boundingRect(bound, flags, text).height() <= metrics.lineSpacing() * SOURCE_LINES \
+                if metrics.boundingRect(bound, flags, text).height() < metrics.lineSpacing() * (SOURCE_LINES + 0.5) \
                         or room <= width * 0.1:
                     break
                 room *= 0.95

@@ -12,7 +12,7 @@ from ....i18n import tr
 from ....i18n.dates import date_in_words
 from ....viewmodel.navigator import Navigator
 from .card import plain_label
-from .overlay import Overlay
+from .overlay import MARGIN, Overlay
 from .style import BODY, BUTTON_HEIGHT, HEADING, font
 
 __all__ = ["MemberList"]
@@ -55,7 +55,7 @@ class MemberList(Overlay):
         self.close_button.setText(tr("kiosk.close", lang))
         while len(self._buttons) < len(ids):
             self._add_button()
-        room = _WIDTH - 56 - 40
+        room = _WIDTH - 2 * MARGIN - 40  # the button's padding and the scroll bar
         for button, milestone_id in zip(self._buttons, ids):
             m = by_id[milestone_id]
             title = QFontMetrics(button.font()).elidedText(m.title.get(lang), Qt.TextElideMode.ElideRight, room)

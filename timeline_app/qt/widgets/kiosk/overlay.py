@@ -9,9 +9,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-__all__ = ["Overlay"]
+__all__ = ["MARGIN", "Overlay"]
 
 _DIM = QColor(0, 0, 0, 110)
+MARGIN = 28  # inside the panel, left and right
 
 
 class Overlay(QWidget):
@@ -27,7 +28,7 @@ class Overlay(QWidget):
         self.panel.setBackgroundRole(QPalette.ColorRole.Base)
         self.panel.setFixedWidth(width)
         self.body = QVBoxLayout(self.panel)
-        self.body.setContentsMargins(28, 24, 28, 24)
+        self.body.setContentsMargins(MARGIN, 24, MARGIN, 24)
         self.body.setSpacing(14)
         parent.installEventFilter(self)
 

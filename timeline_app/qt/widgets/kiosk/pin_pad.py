@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ....i18n import DEFAULT_LANGUAGE, tr
 from .card import plain_label
-from .overlay import Overlay
+from .overlay import MARGIN, Overlay
 from .style import BODY, BUTTON_HEIGHT, CAPTION, FIGURE, HEADING, font
 
 __all__ = ["PinPad"]
 
-_KEY = BUTTON_HEIGHT + 16
+_KEY = BUTTON_HEIGHT + 16  # a key's height; twice as wide, less the gap
+_GAP = 12
 _MAX_DIGITS = 12
 
 
@@ -26,7 +27,7 @@ class PinPad(Overlay):
     accepted = Signal()  # the right PIN was entered
 
     def __init__(self, pin: str, parent: QWidget):
-        super().__init__(parent, 3 * _KEY * 2)
+        super().__init__(parent, 3 * (2 * _KEY - _GAP) + 2 * _GAP + 2 * MARGIN)  # three keys, gaps, margins
         self._pin = pin
         self._entered = ""
         self._lang = DEFAULT_LANGUAGE
@@ -36,12 +37,12 @@ class PinPad(Overlay):
         self.dots.setMinimumHeight(FIGURE + 16)
         self.message = plain_label(self.panel, CAPTION)
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(_GAP)
         self.keys: dict[str, QPushButton] = {}
         for k, key in enumerate("123456789⌫0✓"):
             button = QPushButton(key, self.panel)
             button.setFont(font(self, HEADING, bold=True))
-            button.setMinimumSize(_KEY * 2 - 12, _KEY)
+            button.setMinimumSize(_KEY * 2 - _GAP, _KEY)
             button.setProperty("key", key)
             button.clicked.connect(self._on_key)
             grid.addWidget(button, k // 3, k % 3)
