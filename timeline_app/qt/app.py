@@ -71,9 +71,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = create_application()
-    # Crash logging (faulthandler, sys.excepthook to the log folder) is installed here, before
-    # the window exists, by the start-up shared with the viewer.
+    app = create_application()  # the hook point for crash logging too: before any window exists
     from ..config import dataset_problems
 
     session, code = _open_session(path, select)

@@ -30,7 +30,7 @@ from ..bindings import follow
 from ..preferences import Preferences
 from ..themes import apply_theme
 from ..widgets.kiosk.card import KioskCard, plain_label
-from ..widgets.kiosk.corner import HiddenCorner
+from ..widgets.kiosk.corner import CORNER, HiddenCorner
 from ..widgets.kiosk.figures import FigureBoard
 from ..widgets.kiosk.invitation import Invitation
 from ..widgets.kiosk.lockdown import Lockdown
@@ -106,7 +106,7 @@ class KioskWindow(QWidget):
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
-        header.setContentsMargins(88, 4, 16, 4)  # the hidden corner's room at the left
+        header.setContentsMargins(CORNER + 16, 4, 16, 4)  # nothing to touch over the hidden corner
         header.setSpacing(16)
         header.addWidget(self.heading, 1)
         header.addWidget(self.invitation, 1)

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QWidget
 
 from ....viewmodel.clock import Clock
 
-__all__ = ["HOLD_SECONDS", "HiddenCorner"]
+__all__ = ["CORNER", "HOLD_SECONDS", "HiddenCorner"]
 
 HOLD_SECONDS = 3.0
+CORNER = 72  # px square at the window's top-left
 _PRESS = (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress)
 _LIFT = (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease)
 
@@ -21,10 +22,10 @@ _LIFT = (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonR
 class HiddenCorner(QWidget):
     long_pressed = Signal()
 
-    def __init__(self, clock: Clock, parent: QWidget, size: int = 72):
+    def __init__(self, clock: Clock, parent: QWidget):
         super().__init__(parent)
         self.clock = clock
-        self.setFixedSize(size, size)
+        self.setFixedSize(CORNER, CORNER)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self._since: float | None = None
 
