@@ -1,7 +1,8 @@
 """The configuration file of an exhibit: its ``kiosk:`` section, read and checked without Qt.
 
-Read with the dataset's strict YAML reader, so it is checked the same way: every value is the
-text written, and every problem is reported as ``FILE:LINE:COL: message``, all in one pass.
+Parsed by the dataset's strict YAML tree builder (:func:`~timeline_app.dataset.yamltree.parse_yaml`),
+so it is checked the same way: every value is the text written, anchors, tags and duplicate keys
+are refused, and every problem is reported as ``FILE:LINE:COL: message``, all in one pass.
 Relative paths are relative to the file. Command-line options override single values; they
 are checked by the same rules (:func:`parse_option`). What refers to the dataset (branches, the
 tour, figures) is checked against it once it is loaded (:func:`dataset_problems`).
@@ -33,13 +34,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .dataset.problems import DatasetError, Problem
+from .dataset.problems import DatasetError
 from .dataset.records import Dataset
-from .dataset.yamltree import Mapping, Node, Scalar, Sequence, read_yaml
+from .dataset.yamltree import Mapping, Node, Scalar, Sequence, parse_yaml
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .viewmodel.commands import THEMES
 
-__all__ = ["ConfigError", "KioskConfig", "OPTIONS", "dataset_problems", "load_config", "parse_option"]
+__all__ = ["ConfigError", "ConfigProblem", "KioskConfig", "OPTIONS", "dataset_problems", "load_config", "parse_option"]
+
+MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not one
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -48,11 +51,25 @@ _MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _KEY = re.compile(r"[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])")
 
 
-class ConfigError(Exception):
-    """The configuration could not be used; ``problems`` holds every fault, in file order."""
+@dataclass(frozen=True, slots=True)
+class ConfigProblem:
+    """One fault in a configuration file, where it stands (from 1, as editors count)."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class ConfigError(Exception):
+    """The configuration could not be used; ``problems`` holds every fault, in file order (the
+    YAML reader's problems among them, as the dataset's loader words them)."""
+
+    def __init__(self, problems: list):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, str(p)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -153,7 +170,13 @@ def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
     """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found."""
     name = display_name or str(path)
     try:
-        root, problems = read_yaml(path, name)
+        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except OSError as err:
+        raise ConfigError([ConfigProblem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
+    if data is None:
+        raise ConfigError([ConfigProblem(name, 1, 1, f"larger than {MAX_BYTES:,} bytes: not a configuration")])
+    try:
+        root, problems = parse_yaml(data, name)
     except DatasetError as err:
         raise ConfigError(err.problems) from None
     reader = _Reader(name, path.parent)
@@ -167,10 +190,10 @@ def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
 class _Reader:
     def __init__(self, name: str, folder: Path):
         self.name, self.folder = name, folder
-        self.problems: list[Problem] = []
+        self.problems: list[ConfigProblem] = []
 
     def fail(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.name, node.line, node.column, message))
+        self.problems.append(ConfigProblem(self.name, node.line, node.column, message))
 
     def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None:
         if not isinstance(node, Mapping):
@@ -286,7 +309,7 @@ def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[str]:
     def report(key: str, message: str) -> None:
         if key in config.where:
             line, column = config.where[key]
-            found.append(str(Problem(config.file or "config", line, column, f"{key.split('.')[0]}: {message}")))
+            found.append(str(ConfigProblem(config.file or "config", line, column, f"{key.split('.')[0]}: {message}")))
         else:
             option = next((o for o, k in OPTIONS.items() if k == key), key.split(".")[0])
             found.append(f"{option}: {message}")

@@ -196,8 +196,8 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.session.dataset.title.get(lang))
 
     def _apply_theme(self) -> None:
+        """The configured palette, for the whole application (every view follows its palette)."""
         apply_theme(QApplication.instance(), self.config.theme)
-        self.timeline.set_high_contrast(self.config.theme == "contrast")
 
     # -- geometry --------------------------------------------------------------------------
 
