@@ -4,8 +4,9 @@ Sizes are logical pixels; the kiosk draws everything ``scale`` times larger than
 window does (Qt's ``QT_SCALE_FACTOR``, set from the configuration before the application
 starts), so at the default 1.5 the 1920×1080 screen is laid out as 1280×720, and 3840×2160 at
 200% desktop scaling as the same 1280×720, twice as sharp. On the reference screen (24″,
-1920×1080: 0.277 mm a pixel) the body text below is about 7 mm high and no target is less than
-15 mm: legible from a step back, and easy to hit (the guideline is 9 mm).
+1920×1080: 0.277 mm a pixel) the capitals of body text are about 5.5 mm high, of the smallest
+text over 4 mm, and no button is under 20 mm: legible from a step back, and easy to hit (the
+guideline is 9 mm).
 """
 
 from __future__ import annotations
