@@ -1,4 +1,5 @@
-"""The command line: open the viewer, render a screenshot, validate or export a dataset.
+"""The command line: open the viewer or the kiosk, render a screenshot, validate or export a
+dataset, check a kiosk configuration.
 
 Exit codes: 0 success; 1 the dataset has problems; 2 usage errors and unreadable paths.
 Only the viewer imports Qt, so ``validate`` and ``export`` run on machines with no display.
@@ -16,12 +17,13 @@ from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import format_problem, report_lines
 from .dataset.export import to_csv, to_json
+from .config import OPTIONS, ConfigError, KioskConfig, dataset_problems, load_config, parse_option
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
-_COMMANDS = ("validate", "export")
+_COMMANDS = ("validate", "export", "validate-config")
 _UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable"}
 
 
@@ -30,9 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in _COMMANDS:
             command, rest = argv[0], argv[1:]
+            if command == "validate-config":
+                return _validate_config(_config_parser().parse_args(rest))
             args = _command_parser(command).parse_args(rest)
             return _validate(args) if command == "validate" else _export(args)
-        return _view(_viewer_parser().parse_args(argv))
+        parser = _viewer_parser()
+        args = parser.parse_args(argv)
+        if not args.kiosk and any(getattr(args, option) is not None for option in _KIOSK_ONLY):
+            parser.error("--config, --tour-step and the kiosk's overrides need --kiosk")
+        if args.tour_step is not None and args.screenshot is None:
+            parser.error("--tour-step is for --kiosk --screenshot")
+        return _view(args)
     except SystemExit as exit_:  # argparse's --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
 
@@ -42,7 +52,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
         prog="timeline-app",
         description="Timeline of the Second Affiliated Hospital of Chongqing Medical University's alliance.",
         epilog="Other commands: 'timeline-app validate [DATASET]', "
-        "'timeline-app export [DATASET] --format json|csv -o FILE|-' (each has --help).",
+        "'timeline-app export [DATASET] --format json|csv -o FILE|-', "
+        "'timeline-app validate-config FILE' (each has --help).",
     )
     p.add_argument("dataset", nargs="?", type=Path,
                    help="dataset YAML file (default: the one opened last, else the bundled one)")
@@ -50,7 +61,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", metavar="ID", help="open with this milestone selected and in view")
     p.add_argument("--range", metavar="START/END", type=_edtf_range,
                    help="open showing this period (EDTF, e.g. 2016-09/2017-03 or 2016)")
-    p.add_argument("--kiosk", action="store_true", help="full-screen exhibit mode")
+    p.add_argument("--kiosk", action="store_true", help="the exhibit: full screen, touch, attract tour, locked down")
     p.add_argument("--no-watch", action="store_true",
                    help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
@@ -59,6 +70,36 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--startup-report", action="store_true",
                    help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
+    kiosk = p.add_argument_group("kiosk", "with --kiosk: its configuration file, and values that override it")
+    kiosk.add_argument("--config", metavar="FILE", type=Path, help="a YAML file with a kiosk: section")
+    for option, key, metavar in (("--attract-after", "attract_after", "S"), ("--reset-after", "reset_after", "S"),
+                                 ("--tour", "tour", "ID"), ("--exit-pin", "exit_pin", "PIN"), ("--scale", "scale", "X")):
+        kiosk.add_argument(option, metavar=metavar, type=_override(key), help=f"the configuration's {key}")
+    kiosk.add_argument("--tour-step", metavar="N", type=int, help="with --screenshot: the attract tour at its Nth stop")
+    return p
+
+
+_KIOSK_ONLY = ("config", "tour_step", *OPTIONS.values())
+
+
+def _override(key: str):
+    """An argparse type that checks a kiosk value by the configuration file's rules."""
+
+    def parse(text: str):
+        try:
+            return parse_option(key, text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    parse.__name__ = key  # argparse names the type in its messages
+    return parse
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="timeline-app validate-config",
+                                description="Check a kiosk configuration file, and what it names in its dataset; "
+                                "print every problem as FILE:LINE:COL: message.")
+    p.add_argument("config", type=Path, help="the configuration file (YAML, with a kiosk: section)")
     return p
 
 
@@ -162,15 +203,64 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_config(path: Path | None, report) -> tuple[KioskConfig | None, int]:
+    """(configuration, exit code): the file's (the defaults without one), or None with its problems."""
+    if path is None:
+        return KioskConfig(), EXIT_OK
+    if not path.is_file():
+        print(f"timeline-app: {path}: no such file", file=sys.stderr)
+        return None, EXIT_USAGE
+    try:
+        return load_config(path), EXIT_OK
+    except ConfigError as err:
+        for problem in err.problems:
+            print(problem, file=report)
+        return None, EXIT_INVALID
+
+
+def _validate_config(args: argparse.Namespace) -> int:
+    config, code = _read_config(args.config, sys.stdout)
+    if config is None:
+        return code
+    dataset, code = _load(argparse.Namespace(dataset=config.dataset, lang=None))
+    if dataset is None:
+        return code
+    problems = dataset_problems(config, dataset)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return EXIT_INVALID
+    tour = f"tour '{config.tour}'" if config.tour else "every milestone in date order"
+    print(f"{args.config}: valid kiosk configuration: {dataset.path}, {tour}, tour after {config.attract_after:g} s, "
+          f"reset after {config.reset_after:g} s, language {config.language}, "
+          f"exit PIN {'set' if config.exit_pin else 'not set (the corner is off)'}")
+    return EXIT_OK
+
+
 def _view(args: argparse.Namespace) -> int:
     path = None
     if args.dataset is not None:  # else the viewer reopens the last dataset, or the bundled one
         path = _dataset_path(args.dataset)
         if path is None:
             return EXIT_USAGE
+    if args.kiosk:
+        return _kiosk(args, path)
     from .qt.app import run  # Qt only when a window is wanted
 
-    return run(path, lang=args.lang, select=args.select, kiosk=args.kiosk,
-               screenshot=args.screenshot, size=args.size, startup_report=args.startup_report,
-               theme=_THEME_NAMES.get(args.theme), show_range=args.range,
+    return run(path, lang=args.lang, select=args.select, screenshot=args.screenshot, size=args.size,
+               startup_report=args.startup_report, theme=_THEME_NAMES.get(args.theme), show_range=args.range,
                watch=False if args.no_watch else None)
+
+
+def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
+    config, code = _read_config(args.config, sys.stderr)
+    if config is None:
+        return code
+    overrides = {key: getattr(args, key) for key in OPTIONS.values() if getattr(args, key) is not None}
+    if args.lang:
+        overrides["language"] = args.lang
+    config = config.overridden(**overrides)
+    from .qt.app import run_kiosk
+
+    return run_kiosk(config, path or config.dataset or bundled_dataset_path(), select=args.select,
+                     screenshot=args.screenshot, size=args.size, tour_step=args.tour_step)

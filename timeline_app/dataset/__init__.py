@@ -3,7 +3,7 @@
 from ..resources import bundled_dataset_path
 from .records import (
     Branch, BranchKind, Category, Citation, Dataset, Era, Indicator, IndicatorPoint, Media,
-    Milestone, Person, Qualifier, Source, Text,
+    Milestone, Person, Qualifier, Source, Text, Tour,
 )
 from .edtf import EdtfDate, EdtfError, Kind, Precision, parse_edtf
 from .loader import load_dataset
@@ -12,6 +12,6 @@ from .problems import DatasetError, Message, Problem, format_problem, report_lin
 __all__ = [
     "Branch", "BranchKind", "Category", "Citation", "Dataset", "DatasetError", "EdtfDate", "EdtfError",
     "Era", "Indicator", "IndicatorPoint", "Kind", "Media", "Message", "Milestone", "Person", "Precision", "Problem",
-    "Qualifier", "Source", "Text", "bundled_dataset_path", "format_problem", "load_dataset", "parse_edtf",
+    "Qualifier", "Source", "Text", "Tour", "bundled_dataset_path", "format_problem", "load_dataset", "parse_edtf",
     "report_lines",
 ]

@@ -26,7 +26,7 @@ _NUMBER_RE = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _INTEGER_RE = re.compile(r"0|[1-9][0-9]*")
 _TEXT_SPEC = {"zh": True, "en": True}
 _KINDS = ("dataset", "source", "branch", "category", "era", "milestone", "indicator", "point", "person", "media item",
-          "citation")
+          "citation", "tour")
 _KIND_NAMES = {kind: Message.of(f"problem.kind.{kind.replace(' ', '_')}") for kind in _KINDS}
 
 T = TypeVar("T")

@@ -18,7 +18,7 @@ from .problems import Message
 from .records import (
     FORMAT_VERSION, MARKERS,
     Branch, BranchKind, Category, Citation, Dataset, Era, Indicator, IndicatorPoint, Media,
-    Milestone, Person, Qualifier, Source,
+    Milestone, Person, Qualifier, Source, Tour,
 )
 from .units import UNITS
 from .yamltree import Mapping, Node, Scalar, Sequence
@@ -26,7 +26,7 @@ from .yamltree import Mapping, Node, Scalar, Sequence
 __all__ = ["Reader"]
 
 _TOP = {"format": True, "title": True, "sources": True, "branches": True, "categories": True,
-        "eras": False, "milestones": False, "indicators": False}
+        "eras": False, "milestones": False, "indicators": False, "tours": False}
 _SOURCE = {"id": True, "title": True, "outlet": True, "date": True, "author": False, "editors": False,
            "photos": False, "url": False, "seed": False, "paragraphs": False}
 _BRANCH = {"id": True, "kind": True, "name": True, "color": True, "full_name": False}
@@ -40,6 +40,7 @@ _POINT = {"date": True, "value": True, "qualifier": False}
 _PERSON = {"name": True, "role": True}
 _MEDIA = {"path": True, "caption": True, "credit": False}
 _CITATION = {"source": True, "paragraph": False}
+_TOUR = {"id": True, "title": False, "milestones": True}
 _BRANCH_KINDS = {k.value: k for k in BranchKind}
 _MARKERS = {m: m for m in MARKERS}
 _UNITS = {u: u for u in UNITS}
@@ -51,19 +52,20 @@ class Reader(Checks):
 
     # top-level key -> (record kind, at least one needed)
     SECTIONS = {"sources": ("source", 1), "branches": ("branch", 1), "categories": ("category", 1),
-                "eras": ("era", 0), "milestones": ("milestone", 0), "indicators": ("indicator", 0)}
+                "eras": ("era", 0), "milestones": ("milestone", 0), "indicators": ("indicator", 0),
+                "tours": ("tour", 0)}
 
     def __init__(self, name: str):
         super().__init__(name)
         self._ids: dict[str, int] = {}
-        self._known: dict[str, dict[str, object]] = {"source": {}, "branch": {}, "category": {}}
+        self._known: dict[str, dict[str, object]] = {"source": {}, "branch": {}, "category": {}, "milestone": {}}
         self._later: list[tuple[Node, str, str]] = []  # references to check once the file is read
         self._later_paragraphs: list[tuple[Node, str, int]] = []
         self._records: dict[str, list] = {key: [] for key in self.SECTIONS}
         self._citations: dict[object, object] = {}
         self._read: dict[str, Callable[[Node], object]] = {
             "sources": self.source, "branches": self.branch, "categories": self.category, "eras": self.era,
-            "milestones": self.milestone, "indicators": self.indicator,
+            "milestones": self.milestone, "indicators": self.indicator, "tours": self.tour,
         }
 
     def item(self, section: str, node: Node) -> None:
@@ -101,7 +103,7 @@ class Reader(Checks):
             return None
         r = self._records
         return Dataset(title, tuple(r["sources"]), tuple(r["branches"]), tuple(r["categories"]), tuple(r["eras"]),
-                       tuple(r["milestones"]), tuple(r["indicators"]), path)
+                       tuple(r["milestones"]), tuple(r["indicators"]), path, tours=tuple(r["tours"]))
 
     def _check_later(self) -> None:
         for node, kind, value in self._later:
@@ -171,7 +173,7 @@ class Reader(Checks):
         if f is None:
             return None
         get = f.get
-        return self._build(
+        record = self._build(
             Milestone, self.new_id(get("id")), self.ref(get("branch"), "branch"), self.ref(get("category"), "category"),
             self.date(get("date")), self.text(get("title"), "title"), self.text(get("summary"), "summary"),
             self.citations(get("sources")),
@@ -181,6 +183,7 @@ class Reader(Checks):
             media=self.list_of(get("media"), "media", self.media),
             line=node.line,
         )
+        return self._know("milestone", record)
 
     def indicator(self, node: Node) -> Indicator | None:
         f = self.fields(node, "indicator", _INDICATOR)
@@ -193,6 +196,24 @@ class Reader(Checks):
             self.list_of(f.get("points"), "points", self.point, min_items=1), self.citations(f.get("sources")),
             note=self.text(f.get("note"), "note"),
         )
+
+    def tour(self, node: Node) -> Tour | None:
+        """An exhibit's curated tour: milestone ids in showing order, each known and named once."""
+        f = self.fields(node, "tour", _TOUR)
+        if f is None:
+            return None
+        stops: set[str] = set()
+
+        def stop(item: Node) -> str | None:
+            milestone = self.ref(item, "milestone")
+            if milestone in stops:
+                self.fail(item, "problem.tour.repeated", milestone=milestone)
+                return None
+            stops.add(milestone)
+            return milestone
+
+        return self._build(Tour, self.new_id(f.get("id")), self.list_of(f.get("milestones"), "milestones", stop, 1),
+                           title=self.text(f.get("title"), "title"))
 
     def point(self, node: Node) -> IndicatorPoint | None:
         f = self.fields(node, "point", _POINT)
@@ -265,7 +286,7 @@ class Reader(Checks):
         return value
 
     def ref(self, node: Node | None, kind: str) -> str | None:
-        """The id of a branch, category or source; one not read yet is checked at the end."""
+        """The id of a branch, category, source or milestone; one not read yet is checked at the end."""
         value = self.string(node, kind)
         if value is not None and value not in self._known[kind]:
             self._later.append((node, kind, value))

@@ -13,7 +13,7 @@ from .edtf import EdtfDate
 __all__ = [
     "FORMAT_VERSION", "MARKERS",
     "Branch", "BranchKind", "Category", "Citation", "Dataset", "Era", "Indicator", "IndicatorPoint",
-    "Media", "Milestone", "Person", "Qualifier", "Source", "Text",
+    "Media", "Milestone", "Person", "Qualifier", "Source", "Text", "Tour",
 ]
 
 FORMAT_VERSION = 1  # of the dataset format this version reads (docs/dataset-format.md)
@@ -146,6 +146,15 @@ class Indicator:
     note: Text | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Tour:
+    """A curated path through the milestones, for an exhibit's attract tour: ids in showing order."""
+
+    id: str
+    milestones: tuple[str, ...]
+    title: Text | None = None
+
+
 @dataclass(frozen=True)
 class Dataset:
     """A whole validated dataset; references between records are known to resolve."""
@@ -158,6 +167,7 @@ class Dataset:
     milestones: tuple[Milestone, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    tours: tuple[Tour, ...] = ()
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
@@ -174,6 +184,10 @@ class Dataset:
     @cached_property
     def milestone_by_id(self) -> dict[str, Milestone]:
         return {m.id: m for m in self.milestones}
+
+    @cached_property
+    def tour_by_id(self) -> dict[str, Tour]:
+        return {t.id: t for t in self.tours}
 
     @cached_property
     def chronological(self) -> tuple[Milestone, ...]:

@@ -13,7 +13,7 @@ from ..viewmodel.state import Filter
 from . import tr
 from .dates import describe, day_words, year_words
 
-__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names"]
+__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names", "paragraph_words"]
 
 
 def join_names(names: list[str], lang: str) -> str:
@@ -40,11 +40,16 @@ def citation_parts(source_id: str, paragraphs: list[int], dataset: Dataset, lang
     """A cited article's title, and what else locates the facts: outlet, its date, paragraphs."""
     source = dataset.source_by_id[source_id]
     details = [source.outlet.get(lang), describe(source.date, lang)]
-    if len(paragraphs) == 1:
-        details.append(tr("detail.paragraph", lang, n=paragraphs[0]))
-    elif paragraphs:
-        details.append(tr("detail.paragraphs", lang, n=join_names([str(n) for n in paragraphs], lang)))
+    if paragraphs:
+        details.append(paragraph_words(paragraphs, lang))
     return source.title.get(lang), tr("sep.dot", lang).join(details)
+
+
+def paragraph_words(paragraphs: list[int], lang: str) -> str:
+    """``第 9 段`` / ``paragraphs 6, 7``."""
+    if len(paragraphs) == 1:
+        return tr("detail.paragraph", lang, n=paragraphs[0])
+    return tr("detail.paragraphs", lang, n=join_names([str(n) for n in paragraphs], lang))
 
 
 def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:

@@ -1,7 +1,9 @@
-"""Starting the viewer: the crash log, the QApplication, fonts, theme, the main window, or a screenshot.
+"""Starting the viewer or the kiosk: the crash log, the QApplication, fonts, the window, or a
+screenshot of either.
 
 A dataset with problems still opens a window: on its last good copy when one was kept, else
-empty, with the problems listed and F5 and live reload ready to pick up the fix.
+empty, with the problems listed and F5 and live reload ready to pick up the fix. The kiosk, which
+nobody is there to read problems from, opens the last good copy and logs them.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ import sys
 from pathlib import Path
 
 from ..dataset import bundled_dataset_path
-from ..dataset.last_good import LastGoodCopies
+from ..dataset.last_good import LastGoodCopies, Opened
+from ..dataset.problems import format_problem
+from ..i18n import system_language
 from ..viewmodel import Session
-from .crash import install_crash_log
+from .crash import install_crash_log, log
 
-__all__ = ["ORGANIZATION", "APPLICATION", "create_application", "run"]
+__all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
+KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
 
 
 def create_application(argv: list[str] | None = None):
@@ -49,7 +54,7 @@ def _icon():
     return icon
 
 
-def run(path: Path | None, lang: str | None = None, select: str | None = None, kiosk: bool = False,
+def run(path: Path | None, lang: str | None = None, select: str | None = None,
         screenshot: Path | None = None, size: tuple[int, int] = (1600, 900), startup_report: bool = False,
         theme: str | None = None, show_range=None, watch: bool | None = None) -> int:
     """Opens the viewer on ``path``; with ``screenshot``, renders it offscreen to a PNG instead.
@@ -67,15 +72,9 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
     path = (path or prefs.last_dataset or bundled_dataset_path()).absolute()
     crash_log.dataset = path
-    opened = LastGoodCopies().open(path)
-    for problem in opened.problems:
-        print(problem, file=sys.stderr)
-    if opened.copy_saved is not None:
-        print(f"timeline-app: showing the last good copy of {path}, kept {opened.copy_saved:%Y-%m-%d %H:%M}",
-              file=sys.stderr)
-    session = Session(opened.dataset)
-    if select and select not in session.dataset.milestone_by_id:
-        print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
+    opened = _open(path, lang)
+    session = _session(opened, select)
+    if session is None:
         return 2
     from .windows.main_window import MainWindow
 
@@ -100,11 +99,79 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None, k
         report_first_frame(window.timeline.viewport())
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
-    if kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     return app.exec()
+
+
+def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | None = None,
+              size: tuple[int, int] = (1920, 1080), tour_step: int | None = None) -> int:
+    """Opens the kiosk full screen on ``path`` with ``config`` (a :class:`KioskConfig`); with
+    ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
+
+    Everything is drawn ``config.scale`` times larger (Qt's global scale factor, which must be
+    set before the application exists); a screenshot of ``size`` is drawn as a screen of that
+    many pixels would be at the desktop scaling that makes it 1080 pixels high (200% at 2160).
+    """
+    crash_log = install_crash_log()  # no reporter: nobody at an exhibit reads error boxes; the log does
+    factor = config.scale * (size[1] / 1080 if screenshot is not None else 1.0)
+    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application()
+    from ..config import dataset_problems
+
+    path = Path(path).absolute()
+    crash_log.dataset = path
+    opened = _open(path, "en")
+    for problem in opened.problems:
+        log.warning("kiosk dataset: %s", format_problem(problem))
+    session = _session(opened, select)
+    if session is None:
+        return 2
+    problems = dataset_problems(config, session.dataset)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    from .windows.kiosk_window import KioskWindow
+
+    window = KioskWindow(session, config, animate=screenshot is None)
+    if select:
+        window.navigator.select(select)
+    if screenshot is not None:
+        if tour_step is not None:
+            window.kiosk.start_tour()
+            for _ in range(tour_step - 1):
+                window.kiosk.tour.advance()
+        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)))
+    from ..sd_notify import notify
+    from .watchdog import Watchdog
+
+    window.showFullScreen()
+    Watchdog(window)  # lives as long as the window
+    notify("READY=1")
+    code = app.exec()
+    notify("STOPPING=1")
+    return KIOSK_LEFT if window.left else code
+
+
+def _open(path: Path, lang: str | None) -> Opened:
+    """The dataset at ``path``, or its last good copy (or nothing) with its problems said."""
+    opened = LastGoodCopies().open(path)
+    for problem in opened.problems:
+        print(format_problem(problem, lang or system_language()), file=sys.stderr)
+    if opened.copy_saved is not None:
+        print(f"timeline-app: showing the last good copy of {path}, kept {opened.copy_saved:%Y-%m-%d %H:%M}",
+              file=sys.stderr)
+    return opened
+
+
+def _session(opened: Opened, select: str | None) -> Session | None:
+    session = Session(opened.dataset)
+    if select and select not in session.dataset.milestone_by_id:
+        print(f"timeline-app: no milestone with id '{select}'", file=sys.stderr)
+        return None
+    return session
 
 
 def _screenshot(app, window, target: Path, size: tuple[int, int]) -> int:

@@ -16,7 +16,7 @@ from typing import Protocol
 from ..i18n import LANGUAGES, language_name, next_language, tr
 from .navigator import Navigator
 
-__all__ = ["COMMANDS", "MENUS", "THEMES", "TOOLBAR", "Command", "Target"]
+__all__ = ["COMMANDS", "KIOSK_COMMANDS", "MENUS", "THEMES", "TOOLBAR", "Command", "KioskTarget", "Target"]
 
 THEMES = ("system", "light", "dark", "contrast")
 
@@ -47,6 +47,17 @@ class Target(Protocol):
     def set_theme(self, theme: str) -> None: ...
     def language(self) -> str: ...
     def theme(self) -> str: ...
+
+
+class KioskTarget(Protocol):
+    """What the kiosk's window provides for its commands (:data:`KIOSK_COMMANDS`)."""
+
+    navigator: Navigator
+
+    def go_home(self) -> None: ...
+    def ask_to_leave(self) -> None: ...
+    def toggle_language(self) -> None: ...
+    def language(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +120,15 @@ _COMMANDS = [
 ]
 
 COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
+
+# The kiosk's arrangement: a visitor's home and the staff's way out (its keys are configured),
+# with the shared commands a visitor may use. No files, dialogs, filters, themes or quitting.
+KIOSK_COMMANDS: dict[str, Command] = {
+    "kiosk.home": Command("kiosk.home", "kiosk.home", lambda t: t.go_home(), ("Home",)),
+    "kiosk.leave": Command("kiosk.leave", "kiosk.leave", lambda t: t.ask_to_leave()),
+    **{c: COMMANDS[c] for c in ("lang.toggle", "view.zoom_in", "view.zoom_out", "go.previous", "go.next",
+                                "go.step_back", "go.step_on", "go.row_up", "go.row_down")},
+}
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (

@@ -10,6 +10,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 NUMBER_UNITS = ((1_000_000, 1_000_000, "M"), (10_000, 1_000, "k"))
 CITATION_STYLE = "english"  # how "copy citation" writes a source (see i18n.citations)
 GROUP_THOUSANDS = True
+READING_RATE = 15  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
 STRINGS = {
     # separators
@@ -279,6 +280,8 @@ STRINGS = {
     "problem.kind.point": "point",
     "problem.kind.person": "person",
     "problem.kind.media_item": "media item",
+    "problem.kind.tour": "tour",
+    "problem.tour.repeated": "milestone '{milestone}' is already on this tour",
     "problem.kind.citation": "citation",
     "problem.edtf.not_text": "a date must be text, not {type}",
     "problem.edtf.empty": "empty date",
@@ -354,4 +357,18 @@ STRINGS = {
     "error.title": "Something went wrong",
     "error.text": "{summary}\n\nThe application keeps running. The details are in the log:\n{log}",
     "error.repeated": "{n} errors so far; the latest: {summary}\n\nThe application keeps running. The details are in the log:\n{log}",
+    # kiosk (the exhibit)
+    "kiosk.home": "The whole decade",
+    "kiosk.leave": "Leave kiosk mode",
+    "kiosk.card": "Milestone card",
+    "kiosk.card_title": "Tap a milestone on the timeline",
+    "kiosk.card_hint": "Read its story, its date and its source. Pinch to zoom, swipe to travel through the decade, and tap The whole decade to come back.",
+    "kiosk.figures": "{branch}: then and now",
+    "kiosk.figures_source": "Source: {source}, {where}",
+    "kiosk.members": "{n} milestones here",
+    "kiosk.close": "Close",
+    "kiosk.cancel": "Cancel",
+    "kiosk.pin_prompt": "Enter the PIN to leave kiosk mode",
+    "kiosk.pin_wrong": "Wrong PIN. Please try again.",
+    "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
 }

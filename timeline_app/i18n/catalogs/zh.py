@@ -15,6 +15,7 @@ MONTH_NAMES = MONTH_ABBR
 NUMBER_UNITS = ((100_000_000, 100_000_000, "亿"), (10_000, 10_000, "万"))
 CITATION_STYLE = "gbt7714"  # how "copy citation" writes a source (see i18n.citations)
 GROUP_THOUSANDS = False
+READING_RATE = 6  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
 STRINGS = {
     # separators
@@ -284,6 +285,8 @@ STRINGS = {
     "problem.kind.point": "数据点",
     "problem.kind.person": "人物",
     "problem.kind.media_item": "媒体",
+    "problem.kind.tour": "导览",
+    "problem.tour.repeated": "事件“{milestone}”已在本导览中出现",
     "problem.kind.citation": "引用",
     "problem.edtf.not_text": "日期必须是文本，而不是 {type}",
     "problem.edtf.empty": "日期为空",
@@ -359,4 +362,18 @@ STRINGS = {
     "error.title": "出现错误",
     "error.text": "{summary}\n\n程序仍在运行。详情见日志：\n{log}",
     "error.repeated": "已出现 {n} 个错误；最近一个：{summary}\n\n程序仍在运行。详情见日志：\n{log}",
+    # kiosk (the exhibit)
+    "kiosk.home": "十年全景",
+    "kiosk.leave": "退出展览模式",
+    "kiosk.card": "事件卡片",
+    "kiosk.card_title": "轻触时间轴上的事件",
+    "kiosk.card_hint": "阅读它的故事、日期与出处。双指捏合可以缩放，单指滑动可以浏览十年；“十年全景”回到起点。",
+    "kiosk.figures": "{branch} · 十年前后",
+    "kiosk.figures_source": "出处：{source}，{where}",
+    "kiosk.members": "这里有 {n} 个事件",
+    "kiosk.close": "关闭",
+    "kiosk.cancel": "取消",
+    "kiosk.pin_prompt": "输入密码以退出展览模式",
+    "kiosk.pin_wrong": "密码不正确，请重新输入。",
+    "kiosk.invitation": "轻触屏幕，探索医联体十年",
 }

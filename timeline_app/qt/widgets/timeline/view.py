@@ -1,8 +1,10 @@
 """The dual-branch timeline widget: lanes, labels, time axis, and the gestures that drive it.
 
-Gestures (wheel, drag, click) are turned into calls on the window's :class:`Navigator`; its keys
-are the window's actions (:mod:`timeline_app.qt.actions`). The widget then follows the ViewState
-like every other view, so keys, touch, a tour or a test share one path.
+Gestures (wheel, drag, click, touch) are turned into calls on the window's :class:`Navigator`;
+its keys are the window's actions (:mod:`timeline_app.qt.actions`). The widget then follows the
+ViewState like every other view, so keys, touch, a tour or a test share one path. What fingers
+mean (tap, swipe with inertia, pinch, two-finger tap) is decided without Qt, in
+:mod:`timeline_app.viewmodel.gestures`; this widget only passes their positions on.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QEventPoint, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy
 
 from ....i18n import tr
+from ....viewmodel.clock import Clock, MonotonicClock
+from ....viewmodel.gestures import TouchGestures
 from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
 from ....viewmodel.timescale import range_caption, ticks
@@ -30,6 +34,12 @@ from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 __all__ = ["TimelineView"]
 
 WHEEL_STEP = 0.8  # visible width per wheel notch (zoom in)
+FINGER = 14.0  # px: a tap this near a marker, label or badge takes it (a fingertip is not a pointer)
+GLIDE_FRAME_MS = 16
+_TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+# Where a tap looks for something to take, nearest first: the point, then two rings around it.
+_FINGER_OFFSETS = [(0.0, 0.0)] + [(r * math.cos(a * math.pi / 4), r * math.sin(a * math.pi / 4))
+                                  for r in (FINGER / 2, FINGER) for a in range(8)]
 
 
 class _TimelineViewBox(pg.ViewBox):
@@ -134,7 +144,8 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     members_requested = Signal(list, QPointF)
 
-    def __init__(self, navigator: Navigator, parent=None, progressive: bool = True):
+    def __init__(self, navigator: Navigator, parent=None, progressive: bool = True, clock: Clock | None = None):
+        """``clock`` times touch gestures and glides (tests pass one they move themselves)."""
         super().__init__(parent)
         self.navigator = navigator
         self.session = session = navigator.session
@@ -160,6 +171,11 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.viewbox.addItem(self.backdrop, ignoreBounds=True)
         self.viewbox.addItem(self.milestones, ignoreBounds=True)
         self.viewbox.sigResized.connect(self._on_resized)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.touch = TouchGestures(navigator, clock or MonotonicClock(), self.viewbox.width, self.tap_at)
+        self.glide_timer = QTimer(self)
+        self.glide_timer.setInterval(GLIDE_FRAME_MS)
+        self.glide_timer.timeout.connect(self.advance_glide)
 
         events = session.state.events
         self._unfollow = [
@@ -212,6 +228,55 @@ class TimelineView(pg.GraphicsLayoutWidget):
             self.members_requested.emit(self.frame.cluster_members(hit), QPointF(global_pos))
         else:
             self.navigator.show_span(hit.cluster.lo, hit.cluster.hi)
+
+    # -- touch -> gestures -> navigator -----------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() in _TOUCH:
+            self._on_touch(event)
+            return True  # handled: no mouse events are made up from it
+        return super().viewportEvent(event)
+
+    def _on_touch(self, event) -> None:
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            self.touch.cancel()
+            return
+        down = {p.id(): None if p.state() == QEventPoint.State.Stationary else self._plot_point(p)
+                for p in event.points() if p.state() != QEventPoint.State.Released}
+        if kind == QEvent.Type.TouchBegin:
+            self.stop_glide()
+            self.touch.press({k: v for k, v in down.items() if v is not None})
+        elif kind == QEvent.Type.TouchUpdate:
+            self.touch.move(down)
+        elif self.touch.release():
+            self.glide_timer.start()
+        event.accept()
+
+    def _plot_point(self, point: QEventPoint) -> tuple[float, float]:
+        p = self.viewbox.mapFromScene(self.mapToScene(point.position().toPoint()))
+        return p.x(), p.y()
+
+    def tap_at(self, x: float, y: float) -> None:
+        """A tap: the nearest milestone or badge within a fingertip is taken, else the point's."""
+        if self.frame is None:
+            return
+        for dx, dy in _FINGER_OFFSETS:
+            pos = QPointF(x + dx, y + dy)
+            hit = self.frame.hit(pos)
+            if hit.milestone is not None or hit.cluster is not None:
+                self.click_at(pos)
+                return
+        self.click_at(QPointF(x, y))
+
+    def advance_glide(self) -> None:
+        """One frame of a swipe's glide (the glide timer's slot)."""
+        if not self.touch.step():
+            self.glide_timer.stop()
+
+    def stop_glide(self) -> None:
+        self.touch.stop()
+        self.glide_timer.stop()
 
     # -- state -> drawing ------------------------------------------------------------------
 
@@ -292,6 +357,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         """pyqtgraph clears the scene on close: stop following the state before it does."""
         for unfollow in self._unfollow:
             unfollow()
+        self.stop_glide()
         self._closed = True  # before the scene goes: focus and paint events may still come
         return super().close()
 

@@ -1,0 +1,139 @@
+"""The kiosk's card: the selected milestone in large type — title, date in words, branch,
+summary and source — for a visitor reading at arm's length.
+
+Only what a visitor reads: no links to open, nothing to select or copy, no people or tags lists
+(the archivist's detail pane has those). Its labels are made once and given new text; a summary
+too long for the card at body size is set a little smaller, never cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QPalette, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ....i18n import tr
+from ....i18n.dates import date_in_words
+from ....i18n.wording import citation_parts, group_citations
+from ....viewmodel.navigator import Navigator
+from ...bindings import follow
+from ..swatch import BRANCH_MARK, swatch_pixmap
+from .style import BODY, CAPTION, HEADING, SMALL_BODY, TITLE, font
+
+__all__ = ["KioskCard", "plain_label"]
+
+_MARGIN = 24
+
+
+def plain_label(parent: QWidget, px: int, bold: bool = False, wrap: bool = True) -> QLabel:
+    """A label for the public: plain text, not selectable, no context menu."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    label.setWordWrap(wrap)
+    label.setFont(font(parent, px, bold))
+    return label
+
+
+class KioskCard(QFrame):
+    """Follows the selection and the language; with nothing selected, it invites a tap."""
+
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.navigator = navigator
+        self.session = session = navigator.session
+        self.setObjectName("kioskCard")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+
+        self.title = plain_label(self, TITLE, bold=True)
+        self.date = plain_label(self, BODY)
+        self.mark = QLabel(self)
+        self.branch = plain_label(self, BODY, wrap=False)
+        self.summary = plain_label(self, BODY)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # what is left
+        self.source_heading = plain_label(self, CAPTION, bold=True)
+        self.source = plain_label(self, CAPTION)
+        self._marks: dict[tuple[str, float], QPixmap] = {}
+
+        branch_row = QHBoxLayout()
+        branch_row.setSpacing(10)
+        branch_row.addWidget(self.mark)
+        branch_row.addWidget(self.branch, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.date)
+        layout.addLayout(branch_row)
+        layout.addSpacing(6)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.source_heading)
+        layout.addWidget(self.source)
+
+        follow(self, session.state.events.selection, self._on_selection_changed)
+        follow(self, session.state.events.language, self._on_language_changed)
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        m, lang, ds = self.session.selected, self.session.state.language, self.session.dataset
+        self.setAccessibleName(tr("kiosk.card", lang))
+        for widget in (self.date, self.mark, self.branch, self.source_heading, self.source):
+            widget.setVisible(m is not None)
+        if m is None:
+            self.title.setText(tr("kiosk.card_title", lang))
+            self.summary.setText(tr("kiosk.card_hint", lang))
+            self._fit_summary()
+            return
+        self.title.setText(m.title.get(lang))
+        self.date.setText(date_in_words(m.date, lang))
+        branch = ds.branch_by_id[m.branch]
+        self.mark.setPixmap(self._mark(branch.color))
+        self.branch.setText(branch.name.get(lang))
+        self.summary.setText(m.summary.get(lang))
+        self.source_heading.setText(tr("detail.source", lang))
+        cited = []
+        for source_id, paragraphs in group_citations(m.sources):
+            title, where = citation_parts(source_id, paragraphs, ds, lang)
+            cited.append(f"{title}\n{where}")
+        self.source.setText("\n".join(cited))
+        self._fit_summary()
+
+    def _mark(self, color: str) -> QPixmap:
+        """A branch's mark, drawn once: a new picture for every card would pile up in Qt's pixmap
+        cache (a label caches what it shows by the picture's key) over days of touring."""
+        key = (color, self.devicePixelRatioF())
+        if key not in self._marks:
+            self._marks[key] = swatch_pixmap(BRANCH_MARK, color, HEADING, key[1])
+        return self._marks[key]
+
+    def summary_fits(self) -> bool:
+        """Whether the whole summary shows at its current size (for tests and the soak)."""
+        return self._needed(self.summary.font()) <= self.summary.height()
+
+    def _needed(self, f) -> int:
+        rect = QRect(0, 0, max(self.summary.width(), 1), 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        return QFontMetrics(f).boundingRect(rect, flags, self.summary.text()).height()
+
+    def _fit_summary(self) -> None:
+        """Body size if it fits, else the largest size down to SMALL_BODY that does."""
+        self.layout().activate()  # the other labels' new heights first
+        for px in range(BODY, SMALL_BODY - 1, -1):
+            candidate = font(self, px)
+            if self._needed(candidate) <= self.summary.height() or px == SMALL_BODY:
+                self.summary.setFont(candidate)
+                return
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _on_selection_changed(self, _) -> None:
+        self.show_selected()
+
+    def _on_language_changed(self, _) -> None:
+        self.show_selected()

@@ -1,0 +1,219 @@
+"""The exhibit: the same timeline, Navigator and commands as the archivist's window, arranged for
+a visitor at a touch screen, running unattended for days.
+
+A heading with two buttons (language, home), the dual-branch timeline, a large card for the
+selected milestone, and each branch's figures then and now. The window is a thin Qt driver of
+:class:`~timeline_app.viewmodel.kiosk.Kiosk` (idle timing, the attract tour, the reset home):
+every input is reported to it, and a timer ticks it on the window's clock. It keeps no
+preferences of its own (in-memory :class:`Preferences`: the archivist's settings are neither
+read nor changed) and has nothing to open, export, print or quit: the configured key chord, or
+a long press in the top-left corner, asks for the exit PIN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from ...config import KioskConfig
+from ...i18n import next_language
+from ...viewmodel.clock import Clock, MonotonicClock
+from ...viewmodel.commands import KIOSK_COMMANDS
+from ...viewmodel.kiosk import Kiosk
+from ...viewmodel.navigator import Navigator
+from ...viewmodel.session import Session
+from ..actions import ActionSet
+from ..animator import RangeAnimator
+from ..bindings import follow
+from ..preferences import Preferences
+from ..themes import apply_theme
+from ..widgets.kiosk.card import KioskCard, plain_label
+from ..widgets.kiosk.corner import CORNER, HiddenCorner
+from ..widgets.kiosk.figures import FigureBoard
+from ..widgets.kiosk.invitation import Invitation
+from ..widgets.kiosk.lockdown import Lockdown
+from ..widgets.kiosk.members import MemberList
+from ..widgets.kiosk.pin_pad import PinPad
+from ..widgets.kiosk.style import BUTTON_HEIGHT, HEADING, TIMELINE_TEXT, TITLE, font
+from ..widgets.timeline import TimelineView
+
+__all__ = ["KioskWindow"]
+
+TICK_MS = 200  # how often idle time, the tour, the hidden corner and the pointer are looked at
+GLIDE_MS = 700  # a jump (tour stop, home) glides this long: slow enough to follow
+CARD_SHARE = 0.35  # of the width, for the card
+
+
+class KioskWindow(QWidget):
+    def __init__(self, session: Session, config: KioskConfig, clock: Clock | None = None, animate: bool = True,
+                 prefs: Preferences | None = None):
+        super().__init__()
+        self.session, self.config = session, config
+        self.clock = clock or MonotonicClock()
+        self.prefs = prefs or Preferences.ephemeral()
+        self.prefs.theme = config.theme
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.navigator = Navigator(session)
+        self.animator = RangeAnimator(self.navigator, GLIDE_MS if animate else 0, self)
+        self.kiosk = Kiosk(self.navigator, self.clock, config)
+        self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
+
+        self.timeline = TimelineView(self.navigator, progressive=animate, clock=self.clock)
+        self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
+        self.card = KioskCard(self.navigator)
+        self.figures = FigureBoard(session, config.branches, config.figures)
+        self.heading = plain_label(self, TITLE, bold=True, wrap=False)
+        self.invitation = Invitation(self)  # in the heading's place while the tour runs
+        commands = dict(KIOSK_COMMANDS)
+        commands["kiosk.leave"] = replace(commands["kiosk.leave"], keys=(config.exit_chord,))
+        self.action_set = ActionSet(self, self, commands)
+        self.action_set.install_timeline(self.timeline)
+        self.language_button = self._button("lang.toggle")
+        self.home_button = self._button("kiosk.home")
+        self._build_layout()
+
+        self.members = MemberList(self.navigator, self)
+        self.pin_pad = PinPad(config.exit_pin or "", self)
+        self.pin_pad.accepted.connect(self.leave)
+        self.corner = HiddenCorner(self.clock, self)
+        self.corner.long_pressed.connect(self._on_corner_held)
+        self.timeline.members_requested.connect(self._on_members_requested)
+        follow(self, self.kiosk.touring, self._on_touring)
+        follow(self, self.kiosk.was_reset, self._on_reset)
+        follow(self, session.state.events.language, self._on_language_changed)
+
+        self._apply_theme()
+        self.kiosk.reset()  # the kiosk's filter and language, the whole range
+        self._retranslate()
+        self.lockdown = Lockdown(self._on_input, self.clock, self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _button(self, command_id: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(self.action_set.actions[command_id])
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFont(font(self, HEADING, bold=True))
+        button.setMinimumSize(BUTTON_HEIGHT * 3, BUTTON_HEIGHT)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays on the timeline
+        return button
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.setContentsMargins(CORNER + 16, 4, 16, 4)  # nothing to touch over the hidden corner
+        header.setSpacing(16)
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.invitation, 1)
+        header.addWidget(self.language_button)
+        header.addWidget(self.home_button)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        left.addWidget(self.timeline, 1)
+        left.addWidget(self.figures)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addLayout(left, 1)
+        body.addWidget(self.card)  # the whole height: a long summary still shows whole
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+    # -- what the commands act on (viewmodel.commands.KioskTarget) -------------------------
+
+    def language(self) -> str:
+        return self.session.state.language
+
+    def set_language(self, lang: str) -> None:
+        self.session.state.language = lang
+
+    def toggle_language(self) -> None:
+        self.set_language(next_language(self.language()))
+
+    def theme(self) -> str:
+        return self.prefs.theme
+
+    def go_home(self) -> None:
+        """The whole range, nothing selected; a glide under way gives way to it."""
+        self.timeline.stop_glide()
+        self.members.hide()
+        self.kiosk.home()
+
+    def ask_to_leave(self) -> None:
+        """The exit chord: the PIN pad, or out at once when no PIN is configured."""
+        if self.config.exit_pin:
+            self.pin_pad.ask(self.language())
+        else:
+            self.leave()
+
+    def leave(self) -> None:
+        """Leaves kiosk mode: the only way this window closes."""
+        self.left = True
+        self.close()
+
+    # -- the driver ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """What the timer does: idle time and the tour, the hidden corner, the pointer."""
+        self.kiosk.tick()
+        self.corner.check()
+        self.lockdown.tick()
+
+    def _on_input(self) -> None:
+        self.kiosk.input()
+
+    def _on_touring(self, touring: bool) -> None:
+        self.heading.setVisible(not touring)
+        self.invitation.setVisible(touring)
+
+    def _on_reset(self) -> None:
+        self.members.hide()
+        self.pin_pad.hide()
+
+    def _on_corner_held(self) -> None:
+        if self.config.exit_pin:  # without a PIN the corner does nothing: staff use the chord
+            self.pin_pad.ask(self.language())
+
+    def _on_members_requested(self, ids: list[str], _: QPointF) -> None:
+        self.members.open_members(ids)
+
+    def _on_language_changed(self, _) -> None:
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        lang = self.language()
+        self.action_set.retranslate(lang)
+        self.heading.setText(self.session.dataset.title.get(lang))
+        self.setWindowTitle(self.session.dataset.title.get(lang))
+
+    def _apply_theme(self) -> None:
+        """The configured palette, for the whole application (every view follows its palette)."""
+        apply_theme(QApplication.instance(), self.config.theme)
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.card.setFixedWidth(int(self.width() * CARD_SHARE))
+        self.corner.move(0, 0)
+        self.corner.raise_()
+
+    def closeEvent(self, event) -> None:
+        """Alt+F4, the window manager, a session's close: refused, unless leaving kiosk mode."""
+        if not self.left:
+            event.ignore()
+            return
+        self.timer.stop()
+        self.animator.stop()
+        self.timeline.stop_glide()
+        self.lockdown.release()
+        super().closeEvent(event)

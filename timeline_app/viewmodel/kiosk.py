@@ -1,0 +1,90 @@
+"""The exhibit's behaviour over time, without Qt: idle timing, the attract tour, the reset home.
+
+The Qt window reports every input (``input``) and calls ``tick`` a few times a second; the
+clock is injected, so tests and the soak benchmark run hours of idle time without waiting.
+
+After ``attract_after`` seconds without input the tour starts, from the milestone the last
+visitor left; after ``reset_after`` seconds the kiosk returns home (whole range, the kiosk's
+own filter, no selection, its default language) and, if the tour was due, starts it again from
+the beginning. Each happens once per idle spell. Any input stops the tour at once, leaving
+the milestone being shown selected: the visitor takes over there.
+"""
+
+from __future__ import annotations
+
+from psygnal import Signal
+
+from ..config import KioskConfig
+from .clock import Clock
+from .navigator import Navigator
+from .state import Filter
+from .tour import AttractTour
+
+__all__ = ["Kiosk"]
+
+
+class Kiosk:
+    touring = Signal(bool)  # the attract tour started (True) or stopped (False)
+    was_reset = Signal()  # the kiosk went home after being idle
+
+    def __init__(self, navigator: Navigator, clock: Clock, config: KioskConfig):
+        self.navigator = navigator
+        self.clock = clock
+        self.config = config
+        self.tour = AttractTour(navigator, clock, config.tour, config.dwell)
+        shown = config.branches
+        branches = navigator.session.dataset.branches
+        self.home_filter = Filter(hidden_branches=frozenset(
+            b.id for b in branches if shown is not None and b.id not in shown))
+        self._last_input = clock.now()
+        self._attracted = self._reset = False
+
+    @property
+    def idle(self) -> float:
+        """Seconds since the last input."""
+        return self.clock.now() - self._last_input
+
+    def input(self) -> None:
+        """A visitor touched, clicked, scrolled or typed."""
+        self._last_input = self.clock.now()
+        self._attracted = self._reset = False
+        self._stop_tour()
+
+    def tick(self) -> None:
+        idle, config = self.idle, self.config
+        if idle >= config.reset_after and not self._reset:
+            self._reset = True
+            self.reset()
+        if idle >= config.attract_after and not self._attracted:
+            self._attracted = True
+            self.start_tour(self.navigator.state.selection)
+        self.tour.tick()
+
+    def home(self) -> None:
+        """The whole range, nothing selected (the home button, a two-finger tap does the range)."""
+        self.navigator.select(None)
+        self.navigator.fit_all()
+
+    def reset(self) -> None:
+        """Home as a new visitor finds it: no search or filter but the kiosk's, its language."""
+        due = self.tour.running or self.idle >= self.config.attract_after
+        self._stop_tour()
+        state = self.navigator.state
+        state.filter = self.home_filter
+        state.language = self.config.language
+        state.lane = None
+        self.home()
+        self.was_reset.emit()
+        if due:
+            self.start_tour()
+
+    def start_tour(self, after: str | None = None) -> None:
+        """Starts the attract tour now (idle time does it; a screenshot of the tour too)."""
+        self.tour.start(after)
+        if self.tour.running:
+            self.touring.emit(True)
+
+    def _stop_tour(self) -> None:
+        if self.tour.running:
+            self.tour.stop()
+            self.touring.emit(False)
