@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .dataset.problems import DatasetError
 from .dataset.records import Dataset
-from .dataset.yamltree import Mapping, Node, Scalar, Sequence, parse_yaml
+from .dataset.nodes import Mapping, Node, Scalar, Sequence
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .viewmodel.commands import THEMES
 
@@ -176,6 +176,8 @@ def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
     if data is None:
         raise ConfigError([ConfigProblem(name, 1, 1, f"larger than {MAX_BYTES:,} bytes: not a configuration")])
     try:
+        from .dataset.yamltree import parse_yaml  # YAML itself only when a file is read
+
         root, problems = parse_yaml(data, name)
     except DatasetError as err:
         raise ConfigError(err.problems) from None

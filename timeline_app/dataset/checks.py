@@ -16,7 +16,7 @@ from typing import TypeVar
 from .edtf import EdtfDate, EdtfError, parse_edtf
 from .problems import Message, Problem
 from .records import Text
-from .yamltree import Mapping, Node, Scalar, Sequence
+from .nodes import Mapping, Node, Scalar, Sequence
 
 __all__ = ["Checks", "kind_name"]
 

@@ -21,7 +21,7 @@ from .records import (
     Milestone, Person, Qualifier, Source, Tour,
 )
 from .units import UNITS
-from .yamltree import Mapping, Node, Scalar, Sequence
+from .nodes import Mapping, Node, Scalar, Sequence
 
 __all__ = ["Reader"]
 

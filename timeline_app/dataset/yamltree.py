@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .nodes import Mapping, Node, Scalar, Sequence
 from .problems import DatasetError, Problem
 
 try:
@@ -39,38 +39,6 @@ __all__ = [
 MAX_DEPTH = 32
 # Bytes where libyaml and the pure parser read a file differently: tab, NEL, LS, PS, and a BOM.
 _DIVERGENT = (b"\t", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", codecs.BOM_UTF8)
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-
-
-@dataclass(slots=True)
-class Node:
-    line: int  # 1-based
-    column: int  # 1-based
-
-
-@dataclass(slots=True)
-class Scalar(Node):
-    value: str = ""
-    plain: bool = True  # written without quotes
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in _NULLS
-
-
-@dataclass(slots=True)
-class Sequence(Node):
-    items: list[Node] = field(default_factory=list)
-    count: int = 0  # items seen, also those handed to a sink
-
-
-@dataclass(slots=True)
-class Mapping(Node):
-    items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)  # key -> (key node, value)
-
-    def get(self, key: str) -> Node | None:
-        pair = self.items.get(key)
-        return pair[1] if pair else None
 
 
 Sink = Callable[[str, Node], None]  # (top-level key, one finished item of its list)
