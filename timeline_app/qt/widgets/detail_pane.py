@@ -62,6 +62,7 @@ class _SwatchValue(QWidget):
         super().__init__(parent)
         self.mark = _plain_label(self)
         self.text = _text_label(self)
+        self._shown: tuple | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.mark.setFixedHeight(self.text.fontMetrics().height())  # centred on the first line
@@ -69,7 +70,10 @@ class _SwatchValue(QWidget):
         layout.addWidget(self.text, 1)
 
     def show_value(self, mark: str, color: QColor, text: str) -> None:
-        self.mark.setPixmap(swatch_pixmap(mark, color, _SWATCH, self.devicePixelRatioF()))
+        key = (mark, color.rgba(), self.devicePixelRatioF())
+        if key != self._shown:  # a new pixmap on every selection would grow Qt's pixmap cache
+            self._shown = key
+            self.mark.setPixmap(swatch_pixmap(mark, color, _SWATCH, key[2]))
         self.text.setText(text)
 
 

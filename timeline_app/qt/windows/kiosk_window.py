@@ -63,6 +63,7 @@ class KioskWindow(QWidget):
 
         self.timeline = TimelineView(self.navigator, progressive=animate, clock=self.clock)
         self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
+        self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
         self.card = KioskCard(self.navigator)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.heading = plain_label(self, TITLE, bold=True, wrap=False)

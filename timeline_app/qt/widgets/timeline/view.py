@@ -93,7 +93,7 @@ class _LaneHeaders(pg.GraphicsWidget):
         dpr = painter.device().devicePixelRatioF()
         key = (
             tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
-            session.state.language, session.state.lane, self.view.hasFocus(),
+            session.state.language, session.state.lane, self.view.focus_shown(),
             id(self.view.theme), self.view.font().key(), dpr, frame.height,
         )
         if key != self._key:
@@ -121,13 +121,18 @@ class _LaneHeaders(pg.GraphicsWidget):
             else:
                 name, color = session.dataset.branch_by_id[lane.id].name.get(lang), theme.branch(lane.id)
             painter.fillRect(QRectF(0, g.top + 6, 5, g.height - 12), color)
-            if lane.id == session.state.lane and self.view.hasFocus():  # where the keys act
+            if lane.id == session.state.lane and self.view.focus_shown():  # where the keys act
                 painter.fillRect(QRectF(6, g.top + 4, LEFT_GUTTER - 8, g.height - 8), theme.current_row)
                 painter.fillRect(QRectF(6, g.top + 6, 3, g.height - 12), theme.focus)
             painter.setFont(bold)
             painter.setPen(theme.text)
-            painter.drawText(QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
+            room = QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+            if painter.fontMetrics().boundingRect(room.toRect(), flags, name).height() > room.height():
+                # wrapped, it would be cut off (large type, a low lane): one line, elided
+                flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                name = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(room.width()))
+            painter.drawText(room, flags, name)
             if len(lane.undated):
                 painter.setFont(small)
                 painter.setPen(theme.muted)
@@ -154,6 +159,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setMinimumSize(480, 200)
         self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
         self.ci.layout.setSpacing(0)
+        self.shows_focus = True
         self.labels = LabelCache(self._label_font())
         self.frame: Frame | None = None
         self._closed = False
@@ -321,13 +327,18 @@ class TimelineView(pg.GraphicsLayoutWidget):
     def paintEvent(self, event) -> None:
         """The timeline draws its focus: a frame round the plot while the keys act on it."""
         super().paintEvent(event)
-        if self.hasFocus() and not self._closed:
+        if self.focus_shown() and not self._closed:
             painter = QPainter(self.viewport())
             try:
                 painter.setPen(QPen(self.theme.focus, 2))
                 painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
             finally:
                 painter.end()
+
+    def focus_shown(self) -> bool:
+        """Whether to draw where the keyboard is: while focused, unless ``shows_focus`` is off
+        (a kiosk, where nobody uses a keyboard)."""
+        return self.shows_focus and self.hasFocus()
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
