@@ -13,7 +13,7 @@ from widget_text import assert_language, visible_texts
 
 from timeline_app.viewmodel import Navigator
 from timeline_app.viewmodel.state import Filter
-from timeline_app.qt.widgets.detail_pane import DetailPane
+from timeline_app.qt.widgets.detail import DetailPane
 
 ARCHIVE = Path(__file__).parents[2] / "data" / "archive.yaml"
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 from timeline_app.dataset import bundled_dataset_path
 from timeline_app.qt.app import create_application
 from timeline_app.qt.preferences import Preferences
-from timeline_app.qt.widgets.detail_pane import DetailPane
+from timeline_app.qt.widgets.detail import DetailPane
 from timeline_app.qt.widgets.timeline.legend import Legend
 from timeline_app.qt.windows.main_window import MainWindow
 from timeline_app.viewmodel import Session
@@ -29,7 +29,7 @@ def window(qtbot, crash_log):
 
 
 def error_box_shown(window) -> bool:
-    return window._error_box is not None and window._error_box.isVisible()
+    return window.error_box.box is not None and window.error_box.box.isVisible()
 
 
 def test_a_failing_listener_is_logged_and_shown_and_the_other_views_follow(monkeypatch, qtbot, crash_log):
@@ -46,7 +46,7 @@ def test_a_failing_listener_is_logged_and_shown_and_the_other_views_follow(monke
     w.milestone_list.view.setFocus()
     w.select(CHOSEN)
     qtbot.waitUntil(lambda: error_box_shown(w))
-    assert "KeyError: 'detail pane bug'" in w._error_box.text() and "timeline-app.log" in w._error_box.text()
+    assert "KeyError: 'detail pane bug'" in w.error_box.box.text() and "timeline-app.log" in w.error_box.box.text()
     # the listeners after the failing one still ran: the list, the timeline and the lane agree
     row = w.milestone_list.view.currentIndex().row()
     title = w.session.dataset.milestone_by_id[CHOSEN].title.en
@@ -62,10 +62,10 @@ def test_a_failing_slot_is_logged_and_shown_and_the_window_goes_on(window, monke
     monkeypatch.setattr(MainWindow, "show_about", lambda self: 1 / 0)
     window.action_set.actions["help.about"].trigger()
     qtbot.waitUntil(lambda: error_box_shown(window))
-    assert window._error_box.text().startswith("ZeroDivisionError: division by zero")
-    assert "show_about" not in window._error_box.text() and "<lambda>" in window._error_box.detailedText()
+    assert window.error_box.box.text().startswith("ZeroDivisionError: division by zero")
+    assert "show_about" not in window.error_box.box.text() and "<lambda>" in window.error_box.box.detailedText()
     window.action_set.actions["help.about"].trigger()  # a second one updates the same message
-    qtbot.waitUntil(lambda: window._error_box.text().startswith("2 errors so far"))
+    qtbot.waitUntil(lambda: window.error_box.box.text().startswith("2 errors so far"))
     before = window.session.state.x_range
     window.action_set.actions["view.zoom_in"].trigger()
     assert window.session.state.x_range != before  # the window still works

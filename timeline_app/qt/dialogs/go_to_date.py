@@ -3,7 +3,7 @@ timeline shows it at a fitting zoom (a day with the week around it, a month, a y
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...dataset.edtf import EdtfDate
@@ -14,7 +14,9 @@ __all__ = ["GoToDateDialog"]
 
 
 class GoToDateDialog(QDialog):
-    """``date`` is what was typed, parsed, once accepted; OK is enabled only for a date."""
+    """``chosen(date)``: the date typed, parsed, once accepted; OK is enabled only for a date."""
+
+    chosen = Signal(object)
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -29,6 +31,7 @@ class GoToDateDialog(QDialog):
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
+        self.accepted.connect(self._on_accepted)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         layout = QVBoxLayout(self)
@@ -36,6 +39,9 @@ class GoToDateDialog(QDialog):
         layout.addWidget(self.feedback)
         layout.addWidget(self.buttons)
         self.resize(380, self.sizeHint().height())
+
+    def _on_accepted(self) -> None:
+        self.chosen.emit(self.date)
 
     def _on_text_changed(self, text: str) -> None:
         self.date = parse_date_words(text)

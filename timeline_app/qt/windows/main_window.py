@@ -16,13 +16,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
 
-from ... import __version__
 from ...dataset.last_good import Opened, holds_nothing
 from ...i18n import language_of, next_language, tr
-from ...i18n.citations import citations, milestone_link, record_text
 from ...i18n.wording import describe_filter
 from ...viewmodel.commands import THEMES, TOOLBAR, Command
 from ...viewmodel.navigator import Navigator
@@ -32,14 +30,14 @@ from ...viewmodel.timescale import span_of
 from ..actions import ActionSet
 from ..animator import RangeAnimator
 from ..bindings import follow
-from ..crash import LOG_NAME, log_dir
 from ..preferences import Preferences
 from ..themes import apply_theme
 from ..translations import QtTranslations
-from ..dialogs.go_to_date import GoToDateDialog
-from ..dialogs.keys import KeysDialog
+from ..error_box import ErrorBox
 from ..watcher import LiveDataset
-from ..widgets.detail_pane import DetailPane
+from ..widgets.detail import DetailPane
+from . import tools
+from .workspace import LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
 from ..widgets.indicators import IndicatorPanel
@@ -52,8 +50,6 @@ __all__ = ["MainWindow"]
 
 _log = logging.getLogger("timeline_app.window")
 
-LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how extra height goes when the window grows
-TIMELINE_MIN, LIST_MIN = 230, 80  # px: three lanes with a label row each; the header and two rows
 
 
 class MainWindow(QMainWindow):
@@ -87,8 +83,7 @@ class MainWindow(QMainWindow):
         self.live.failed.connect(self._on_load_failed)
         self.problems_panel = ProblemsPanel(self.prefs, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
-        self._error_box: QMessageBox | None = None
-        self._errors = 0
+        self.error_box = ErrorBox(self)
 
         self.action_set = ActionSet(self, self, commands)
         self.action_set.install_timeline(self.timeline)
@@ -197,18 +192,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, summary: str, details: str) -> None:
         """An error nobody caught (see :mod:`..crash`): said, without stopping anything."""
-        self._errors += 1
-        lang, log = self.language(), str(log_dir() / LOG_NAME)
-        text = (tr("error.text", lang, summary=summary, log=log) if self._errors == 1
-                else tr("error.repeated", lang, n=self._errors, summary=summary, log=log))
-        if self._error_box is None:  # one box, brought up to date, however many errors follow
-            self._error_box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, self)
-            self._error_box.setTextFormat(Qt.TextFormat.PlainText)
-        self._error_box.setWindowTitle(tr("error.title", lang))
-        self._error_box.setText(text)
-        self._error_box.setDetailedText(details)
-        if not self._error_box.isVisible():
-            self._error_box.open()
+        self.error_box.report(summary, details, self.language())
 
     def open_dialog(self) -> None:
         start = str(self.session.dataset.path.parent) if self.session.dataset.path else ""
@@ -218,14 +202,7 @@ class MainWindow(QMainWindow):
             self.open_dataset(path)
 
     def export(self, fmt: str) -> None:
-        from ...dataset.export import to_csv, to_json  # only when asked: not on the way to the first frame
-
-        data = to_json(self.session.dataset).encode("utf-8") if fmt == "json" else \
-            to_csv(self.session.dataset).encode("utf-8-sig")
-        title = tr(f"action.export_{fmt}", self.language()).replace("&", "")
-        path, _ = QFileDialog.getSaveFileName(self, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
-        if path:
-            Path(path).write_bytes(data)
+        tools.export(self, fmt)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
@@ -240,41 +217,20 @@ class MainWindow(QMainWindow):
         self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_about(self) -> None:
-        lang = self.language()
-        box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", lang),
-                          tr("app.about", lang, version=__version__), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        tools.show_about(self)
 
     def clear_recent(self) -> None:
         self.prefs.clear_recent()
         self._rebuild_recent()
 
     def show_keys(self) -> None:
-        dialog = KeysDialog(self.action_set.commands, self.language(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        tools.show_keys(self)
 
     def copy(self, what: str) -> None:
-        """Copies the selected milestone: the whole ``record``, its ``citation``, or a ``link``."""
-        m, lang, ds = self.session.selected, self.language(), self.session.dataset
-        if m is None:
-            return
-        if what == "record":
-            text = record_text(m, ds, lang)
-        elif what == "citation":
-            text = citations(m, ds, lang)
-        else:
-            text = milestone_link(m, ds.path, self.session.state.x_range)
-        QApplication.clipboard().setText(text)
-        label = self.action_set.commands[f"edit.copy_{'all' if what == 'record' else what}"].text(lang)
-        self.statusBar().showMessage(tr("status.copied", lang, what=label.replace("&", "")), 4000)
+        tools.copy_selected(self, what)
 
     def go_to_date(self) -> None:
-        dialog = GoToDateDialog(self.language(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._on_date_chosen)
-        dialog.open()
+        tools.ask_date(self, self.show_range)
 
     def show_range(self, date) -> None:
         """Shows an EDTF date or period at a fitting zoom (``--range``, Go to Date)."""
@@ -325,9 +281,6 @@ class MainWindow(QMainWindow):
             action.setData(milestone_id)
         menu.triggered.connect(self._on_member_chosen)
         menu.popup(where.toPoint())
-
-    def _on_date_chosen(self) -> None:
-        self.show_range(self.sender().date)
 
     def _on_member_chosen(self, action) -> None:
         self.navigator.select(action.data())
@@ -421,24 +374,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.session.index.prepare_texts)  # ready for the first keystroke
         if not self._splitters_restored:
             self._splitters_restored = True
-            self.left_splitter.setSizes(self._first_sizes(sum(self.left_splitter.sizes())))
-
-    def _first_sizes(self, total: int) -> list[int]:
-        """Timeline, indicators and list: the indicators get room for six measures (or all they
-        have), the list a few rows, the timeline the rest but never more than about half."""
-        indicators = min(self.indicators.height_for_rows(6), max(total - TIMELINE_MIN - LIST_MIN, 0))
-        listing = max(LIST_MIN, int(total * 0.22))
-        timeline = total - indicators - listing
-        if timeline < TIMELINE_MIN:
-            listing = max(LIST_MIN, listing - (TIMELINE_MIN - timeline))
-            timeline = total - indicators - listing
-        extra = timeline - int(total * 0.55)
-        if extra > 0:  # a tall window: more indicators and list rather than a towering timeline
-            more = min(extra // 2, self.indicators.height_for_rows(len(self.indicators.strips.rows)) - indicators)
-            indicators += max(more, 0)
-            listing += extra - max(more, 0)
-            timeline = total - indicators - listing
-        return [timeline, indicators, listing]
+            rows = self.indicators.height_for_rows
+            self.left_splitter.setSizes(first_sizes(sum(self.left_splitter.sizes()), rows(6),
+                                                    rows(len(self.indicators.strips.rows))))
 
     def closeEvent(self, event) -> None:
         self.animator.stop()

@@ -2,79 +2,29 @@
 
 from __future__ import annotations
 
-import logging
-from html import escape
-
 import numpy as np
-
-from PySide6.QtCore import QEvent, QRectF, QSize, QUrl, Qt
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QImageReader, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QToolButton, QVBoxLayout,
     QWidget,
 )
 
-from ..bindings import follow
-from ...i18n import tr
-from ...dataset.edtf import Kind
-from ...dataset.media import MediaFault, MediaFile, MediaKind, resolve_media
-from ...dataset.records import Media
-from ...viewmodel.navigator import Navigator
-from ...i18n.dates import date_in_words
-from ...i18n.wording import citation_parts, group_citations, join_names
-from ..theme import Theme
-from .swatch import BRANCH_MARK, swatch_pixmap
+from ....dataset.edtf import Kind
+from ....i18n import tr
+from ....i18n.dates import date_in_words
+from ....i18n.wording import group_citations, join_names
+from ....viewmodel.navigator import Navigator
+from ...bindings import follow
+from ...theme import Theme
+from ..swatch import BRANCH_MARK
+from .labels import SwatchValue, plain_label, text_label
+from .media import media_widget
+from .sources import source_widget
 
 __all__ = ["DetailPane"]
 
-_log = logging.getLogger("timeline_app.media")
-
-_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-_LINK_SCHEMES = ("http", "https")  # the only links a click may open
-_THUMBNAIL_WIDTH = 240
-MAX_PIXELS = 40_000_000  # a picture larger than this is not decoded (a "decompression bomb")
-_SWATCH = 14
 _MARGIN = 10
-
-
-def _text_label(parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped label for dataset text: plain text only, selectable and copyable.
-
-    Reachable by Tab, so a keyboard user can select and copy it and a screen reader reads it.
-    """
-    label = _plain_label(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(_SELECTABLE)
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return label
-
-
-def _plain_label(parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-class _SwatchValue(QWidget):
-    """A form value with a colour mark before it: a branch's bar or a category's marker."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.mark = _plain_label(self)
-        self.text = _text_label(self)
-        self._shown: tuple | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.mark.setFixedHeight(self.text.fontMetrics().height())  # centred on the first line
-        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-
-    def show_value(self, mark: str, color: QColor, text: str) -> None:
-        key = (mark, color.rgba(), self.devicePixelRatioF())
-        if key != self._shown:  # a new pixmap on every selection would grow Qt's pixmap cache
-            self._shown = key
-            self.mark.setPixmap(swatch_pixmap(mark, color, _SWATCH, key[2]))
-        self.text.setText(text)
 
 
 class DetailPane(QWidget):
@@ -93,7 +43,7 @@ class DetailPane(QWidget):
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the word
         self._next.clicked.connect(navigator.next_match)
-        self._position = _plain_label(self)
+        self._position = plain_label(self)
         self._position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()
         nav.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, 0)
@@ -101,25 +51,25 @@ class DetailPane(QWidget):
         nav.addWidget(self._position, 1)
         nav.addWidget(self._next)
 
-        self._empty = _text_label()
+        self._empty = text_label()
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._title = _text_label()
+        self._title = text_label()
         title_font = QFont(self.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self._title.setFont(title_font)
-        self._summary = _text_label()
+        self._summary = text_label()
 
         self._form = QGridLayout()  # captions at the top of their rows, which QFormLayout cannot do
         self._form.setColumnStretch(1, 1)
         self._form.setHorizontalSpacing(12)
-        self._date = _text_label()
-        self._branch = _SwatchValue()
-        self._category = _SwatchValue()
-        self._people = _text_label()
-        self._places = _text_label()
-        self._tags = _text_label()
-        self._record_id = _text_label()
+        self._date = text_label()
+        self._branch = SwatchValue()
+        self._category = SwatchValue()
+        self._people = text_label()
+        self._places = text_label()
+        self._tags = text_label()
+        self._record_id = text_label()
         self._media_box = QWidget()
         self._media = QVBoxLayout(self._media_box)
         self._media.setContentsMargins(0, 0, 0, 0)
@@ -131,14 +81,14 @@ class DetailPane(QWidget):
             ("detail.record_id", self._record_id),
             ("detail.media", self._media_box),
         )):
-            caption = _plain_label()
+            caption = plain_label()
             caption.setBuddy(field)
             self._captions[key] = caption
             self._caption_of[field] = caption
             self._form.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self._form.addWidget(field, row, 1)
 
-        self._source_heading = _plain_label()
+        self._source_heading = plain_label()
         heading_font = QFont(self.font())
         heading_font.setBold(True)
         self._source_heading.setFont(heading_font)
@@ -248,8 +198,9 @@ class DetailPane(QWidget):
         for field, shown in ((self._people, m.people), (self._places, m.places), (self._tags, m.tags)):
             self._show_row(field, bool(shown))
         self._show_row(self._media_box, bool(m.media))
-        _refill(self._media, [self._media_widget(item) for item in m.media])
-        _refill(self._sources, [self._citation_widget(s, p) for s, p in group_citations(m.sources)])
+        ds_path = self._session.dataset.path
+        _refill(self._media, [media_widget(item, ds_path, lang, self.style()) for item in m.media])
+        _refill(self._sources, [source_widget(s, p, ds, lang, self.font()) for s, p in group_citations(m.sources)])
         self._scroll.verticalScrollBar().setValue(0)
 
     def _period_note(self, m, lang: str) -> str:
@@ -268,108 +219,7 @@ class DetailPane(QWidget):
         field.setVisible(visible)
         self._caption_of[field].setVisible(visible)
 
-    def _media_widget(self, media: Media) -> QWidget:
-        """A media item's caption and credit, with its picture when it is an image beside the dataset
-        that decodes; else a placeholder saying why it is not shown."""
-        lang = self._lang
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        path = self._session.dataset.path
-        found = resolve_media(path.parent, media.path) if path else MediaFile(None, fault=MediaFault.MISSING)
-        image, fault = None, found.fault
-        if found.path is not None and found.kind is MediaKind.IMAGE:
-            image, fault = _thumbnail(found, _THUMBNAIL_WIDTH)
-        if image is not None:
-            picture = _plain_label()
-            picture.setPixmap(QPixmap.fromImage(image))
-            picture.setAccessibleName(media.caption.get(lang))
-            layout.addWidget(picture)
-        elif fault is not None:
-            _log.warning("media %s of %s not shown: %s", media.path, path, fault.name.lower())
-            layout.addWidget(self._media_note(QStyle.StandardPixmap.SP_MessageBoxWarning,
-                                              tr(fault.value, lang, name=media.path)))
-        else:  # a document: named, not shown
-            layout.addWidget(self._media_note(QStyle.StandardPixmap.SP_FileIcon,
-                                              tr("media.document", lang, name=media.path)))
-        text = media.caption.get(lang)
-        if media.credit:
-            text = tr("detail.media_credit", lang, caption=text, credit=media.credit.get(lang))
-        caption = _text_label()
-        caption.setText(text)
-        layout.addWidget(caption)
-        return box
-
-    def _media_note(self, icon_kind: QStyle.StandardPixmap, why: str) -> QWidget:
-        """A placeholder where the picture would be: an icon and what the file is, or why not shown."""
-        box = QFrame()
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(box)
-        icon = _plain_label()
-        icon.setPixmap(self.style().standardIcon(icon_kind).pixmap(24, 24))
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        text = _text_label()
-        text.setText(why)
-        row.addWidget(text, 1)
-        box.setAccessibleName(why)
-        return box
-
-    def _citation_widget(self, source_id: str, paragraphs: list[int]) -> QWidget:
-        """Title, outlet, date, paragraphs, reporter, editors, photo credit and address of one source."""
-        lang, ds = self._lang, self._session.dataset
-        source = ds.source_by_id[source_id]
-        title, where = citation_parts(source_id, paragraphs, ds, lang)
-        lines = [where]
-        if source.author:
-            lines.append(source.author.get(lang))
-        if source.editors:
-            lines.append(join_names([e.get(lang) for e in source.editors], lang))
-        if source.photos:
-            lines.append(tr("detail.photos_credit", lang, who=source.photos.get(lang)))
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        title_label = _text_label()
-        font = QFont(self.font())
-        font.setBold(True)
-        title_label.setFont(font)
-        title_label.setText(title)
-        title_label.setAccessibleDescription(tr("detail.source", lang))
-        layout.addWidget(title_label)
-        body = _text_label()
-        body.setText("\n".join(lines))
-        layout.addWidget(body)
-        if source.url:
-            layout.addWidget(self._link_label(source.url))
-        return box
-
-    def _link_label(self, url: str) -> QLabel:
-        """The source's address: shown as text, opened only by the user's click on a web link."""
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setOpenExternalLinks(False)
-        if QUrl(url).scheme() in _LINK_SCHEMES:
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(f'<a href="{escape(url, quote=True)}">{escape(url)}</a>')
-            label.setTextInteractionFlags(_SELECTABLE | Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-            label.linkActivated.connect(self._on_link_activated)
-        else:
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(url)
-            label.setTextInteractionFlags(_SELECTABLE)
-        label.setAccessibleName(url)
-        label.setAccessibleDescription(tr("detail.link_desc", self._lang))
-        return label
-
     # -- handlers --------------------------------------------------------------------------
-
-    def _on_link_activated(self, url: str) -> None:
-        """Opens a web link the user clicked in the system browser; nothing else is followed."""
-        target = QUrl(url)
-        if target.scheme() in _LINK_SCHEMES:
-            QDesktopServices.openUrl(target)
 
     def _on_selection_changed(self, _: str | None) -> None:
         self._show_selected()
@@ -412,21 +262,6 @@ class DetailPane(QWidget):
     def _on_dataset_changed(self, _: object) -> None:
         """The selected id may now hold different content, and sources may have changed."""
         self._show_selected()
-
-
-def _thumbnail(found: MediaFile, width: int) -> tuple[QImage | None, MediaFault | None]:
-    """The image decoded as the format it claims, at most ``width`` px wide, or why it cannot be."""
-    reader = QImageReader(str(found.path), found.format.encode())
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if not size.isValid():
-        return None, MediaFault.WRONG_CONTENT
-    if size.width() * size.height() > MAX_PIXELS:
-        return None, MediaFault.TOO_LARGE
-    if size.width() > width:  # decoded at the thumbnail's size: less memory, and faster for JPEG
-        reader.setScaledSize(QSize(width, max(1, round(size.height() * width / size.width()))))
-    image = reader.read()
-    return (None, MediaFault.WRONG_CONTENT) if image.isNull() else (image, None)
 
 
 def _refill(layout: QVBoxLayout, widgets: list[QWidget]) -> None:

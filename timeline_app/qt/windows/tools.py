@@ -1,0 +1,69 @@
+"""The archivist's tools that open a dialog or write something out: export, copy, go to a date,
+the keyboard reference, About. Each acts on the window it is given (its session and language)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ... import __version__
+from ...i18n import tr
+from ..dialogs.go_to_date import GoToDateDialog
+from ..dialogs.keys import KeysDialog
+
+__all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
+
+
+def export(window, fmt: str) -> None:
+    """Writes the dataset as JSON or CSV where the user chooses."""
+    from ...dataset.export import to_csv, to_json  # only when asked: not on the way to the first frame
+
+    dataset = window.session.dataset
+    data = to_json(dataset).encode("utf-8") if fmt == "json" else to_csv(dataset).encode("utf-8-sig")
+    title = tr(f"action.export_{fmt}", window.language()).replace("&", "")
+    path, _ = QFileDialog.getSaveFileName(window, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
+    if path:
+        Path(path).write_bytes(data)
+
+
+def copy_selected(window, what: str) -> None:
+    """Copies the selected milestone: the whole ``record``, its ``citation``, or a ``link`` back."""
+    from ...i18n.citations import citations, milestone_link, record_text
+
+    m, lang, ds = window.session.selected, window.language(), window.session.dataset
+    if m is None:
+        return
+    if what == "record":
+        text = record_text(m, ds, lang)
+    elif what == "citation":
+        text = citations(m, ds, lang)
+    else:
+        text = milestone_link(m, ds.path, window.session.state.x_range)
+    QApplication.clipboard().setText(text)
+    label = window.action_set.commands[f"edit.copy_{'all' if what == 'record' else what}"].text(lang)
+    window.statusBar().showMessage(tr("status.copied", lang, what=label.replace("&", "")), 4000)
+
+
+def ask_date(window, chosen) -> None:
+    """Opens Go to Date; ``chosen(date)`` is called with the date typed, once accepted."""
+    dialog = GoToDateDialog(window.language(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.chosen.connect(chosen)
+    dialog.open()
+
+
+def show_keys(window) -> None:
+    dialog = KeysDialog(window.action_set.commands, window.language(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def show_about(window) -> None:
+    lang = window.language()
+    box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", lang), tr("app.about", lang, version=__version__),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
