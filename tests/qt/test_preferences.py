@@ -18,7 +18,7 @@ def shown_window(qtbot, prefs) -> MainWindow:
     create_application()
     window = MainWindow(Session.open(bundled_dataset_path()), prefs, lang="en", animate=False)
     qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
+    with qtbot.waitSignal(window.first_frame):  # the panels follow the first frame
         window.show()
     return window
 

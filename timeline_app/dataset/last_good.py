@@ -85,7 +85,7 @@ class LastGoodCopies:
         what loaded. Raises :class:`DatasetError` as :func:`load_dataset` does.
         """
         before = file_signature(path)
-        dataset = load_dataset(path)
+        dataset = load_dataset(path, cache=True)  # an unchanged file comes from the cache of checked datasets
         try:
             data = path.read_bytes()
         except OSError:
@@ -120,7 +120,7 @@ class LastGoodCopies:
         copy = self.copy_path(dataset_path)
         try:
             saved = dt.datetime.fromtimestamp(copy.stat().st_mtime)
-            dataset = load_dataset(copy, display_name=str(dataset_path))
+            dataset = load_dataset(copy, display_name=str(dataset_path), cache=True)
         except (OSError, DatasetError):
             return None
         return replace(dataset, path=Path(dataset_path)), saved

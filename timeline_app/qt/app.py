@@ -94,9 +94,9 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     if select:
         window.navigator.select(select, reveal=show_range is None)
     if startup_report:
-        from .startup import report_first_frame
+        from .startup import report_startup
 
-        report_first_frame(window.timeline.viewport())
+        window.first_frame.connect(report_startup)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     window.show()

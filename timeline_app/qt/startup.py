@@ -10,10 +10,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
-
-__all__ = ["process_age_ms", "report_first_frame", "resident_mb"]
+__all__ = ["process_age_ms", "report_startup", "resident_mb"]
 
 
 def process_age_ms() -> float:
@@ -40,25 +37,7 @@ def resident_mb() -> float:
         return 0.0
 
 
-class _FirstPaint(QObject):
-    """Waits for ``target``'s first paint, then prints the report once the frame is out."""
-
-    def __init__(self, target: QWidget):
-        super().__init__(target)
-        self._target = target
-        target.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._target.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
-        return False
-
-    def _report(self) -> None:
-        print(f"startup: {process_age_ms():.0f} ms to the first frame, {resident_mb():.0f} MB resident",
-              file=sys.stderr, flush=True)
-
-
-def report_first_frame(widget: QWidget) -> None:
-    """Reports when ``widget`` (the view that makes the first frame) has first been painted."""
-    _FirstPaint(widget)
+def report_startup() -> None:
+    """Prints how long the process took to its first frame, and its memory then (to stderr)."""
+    print(f"startup: {process_age_ms():.0f} ms to the first frame, {resident_mb():.0f} MB resident",
+          file=sys.stderr, flush=True)

@@ -10,11 +10,13 @@ status bar).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, Qt, QTimer
+from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
@@ -34,17 +36,20 @@ from ..preferences import Preferences
 from ..themes import apply_theme
 from ..translations import QtTranslations
 from ..error_box import ErrorBox
+from ..first_paint import after_first_paint
 from ..watcher import LiveDataset
-from ..widgets.detail import DetailPane
 from . import tools
-from .workspace import LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
+from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
-from ..widgets.indicators import IndicatorPanel
-from ..widgets.milestone_list import MilestoneList
 from ..widgets.problems_panel import ProblemsPanel
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
+
+if TYPE_CHECKING:
+    from ..widgets.detail import DetailPane
+    from ..widgets.indicators import IndicatorPanel
+    from ..widgets.milestone_list import MilestoneList
 
 __all__ = ["MainWindow"]
 
@@ -53,11 +58,15 @@ _log = logging.getLogger("timeline_app.window")
 
 
 class MainWindow(QMainWindow):
-    """``prefs`` default to the user's (QSettings); ``commands`` to the registry (tests vary it).
+    """``first_frame`` fires once the window's first frame is on screen (the panels follow it).
+
+    ``prefs`` default to the user's (QSettings); ``commands`` to the registry (tests vary it).
 
     ``opened`` is what start-up found for the dataset (problems, a last good copy shown);
     ``watch`` overrides the preference to reload when the file changes (``--no-watch``).
     """
+
+    first_frame = Signal()
 
     def __init__(self, session: Session, prefs: Preferences | None = None, lang: str | None = None,
                  animate: bool = True, commands: dict[str, Command] | None = None, theme: str | None = None,
@@ -74,9 +83,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(session)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
         self.timeline = TimelineView(self.navigator, progressive=animate)
-        self.indicators = IndicatorPanel(session)
-        self.milestone_list = MilestoneList(self.navigator)
-        self.detail = DetailPane(self.navigator)
+        self._panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
         self._build_layout()
         self.live = LiveDataset(session, opened, self.prefs.watch_files if watch is None else watch, parent=self)
         self.live.loaded.connect(self._on_loaded)
@@ -92,8 +99,6 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
         self.action_set.fill_toolbar(toolbar, TOOLBAR)
-        self.detail.add_actions([self.action_set.actions[c] for c in ("edit.copy_all", "edit.copy_citation",
-                                                                       "edit.copy_link")])
         self.toolbar = toolbar
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,28 +122,27 @@ class MainWindow(QMainWindow):
         self._show_problems(self.live.problems)
         self._report_settings_reset()
         self.setTabOrder(self.filter_bar, self.timeline)
-        self.setTabOrder(self.timeline, self.milestone_list)
-        self.setTabOrder(self.milestone_list, self.detail)
+        after_first_paint(self.timeline.viewport(), self._on_first_frame)
 
     def _build_layout(self) -> None:
+        """The window's arrangement, with room kept for the panels that come a frame later."""
         self.filter_bar.add_trailing(self.legend)
         self.timeline.setMinimumHeight(TIMELINE_MIN)
-        self.milestone_list.setMinimumHeight(LIST_MIN)
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.setChildrenCollapsible(False)
-        for widget in (self.timeline, self.indicators, self.milestone_list):
-            self.left_splitter.addWidget(widget)
-        for index, stretch in enumerate(LEFT_SHARES):
-            self.left_splitter.setStretchFactor(index, stretch)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.setChildrenCollapsible(False)
+        self.left_splitter.addWidget(self.timeline)
+        for minimum in (INDICATORS_MIN, LIST_MIN):
+            self.left_splitter.addWidget(_room(minimum=(0, minimum)))
+        for index, stretch in enumerate(LEFT_SHARES):
+            self.left_splitter.setStretchFactor(index, stretch)
         self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.addWidget(_room(minimum=(DETAIL_MIN, 0)))
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 1)
-        self.detail.setMinimumWidth(300)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
@@ -368,17 +372,61 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.action_set.actions["file.clear_recent"])
 
-    def showEvent(self, event) -> None:
-        """First show without saved sizes: share the height out now that it is known."""
-        super().showEvent(event)
-        QTimer.singleShot(0, self.session.index.prepare_texts)  # ready for the first keystroke
-        if not self._splitters_restored:
+    def _on_first_frame(self) -> None:
+        self.first_frame.emit()
+        self.add_panels()
+        self.session.index.prepare_texts()  # in the background: ready for the first keystroke
+
+    def add_panels(self) -> None:
+        """The indicator panel, the list and the detail pane, into the room kept for them.
+
+        Made after the first frame rather than before it (their modules, building and first
+        paint are about a third of what the window adds to a start); the timeline the user came
+        for is on screen by then. Idempotent: anything that needs them earlier calls it.
+        """
+        if self._panels is not None:
+            return
+        from ..widgets.detail import DetailPane
+        from ..widgets.indicators import IndicatorPanel
+        from ..widgets.milestone_list import MilestoneList
+
+        self._panels = (IndicatorPanel(self.session), MilestoneList(self.navigator), DetailPane(self.navigator))
+        self.milestone_list.setMinimumHeight(LIST_MIN)
+        self.detail.setMinimumWidth(DETAIL_MIN)
+        self.detail.add_actions([self.action_set.actions[c] for c in ("edit.copy_all", "edit.copy_citation",
+                                                                       "edit.copy_link")])
+        for splitter, index, panel in ((self.left_splitter, 1, self.indicators), (self.left_splitter, 2, self.milestone_list),
+                                       (self.main_splitter, 1, self.detail)):
+            splitter.replaceWidget(index, panel).deleteLater()  # the room's size stays the panel's
+        self.setTabOrder(self.timeline, self.milestone_list)
+        self.setTabOrder(self.milestone_list, self.detail)
+        if not self._splitters_restored:  # a first start: share the room out by what each needs
             self._splitters_restored = True
             rows = self.indicators.height_for_rows
             self.left_splitter.setSizes(first_sizes(sum(self.left_splitter.sizes()), rows(6),
                                                     rows(len(self.indicators.strips.rows))))
+            width = sum(self.main_splitter.sizes())
+            detail = max(DETAIL_MIN, width // 4)
+            self.main_splitter.setSizes([width - detail, detail])
+
+    # The panels, made on first use if the first frame has not brought them yet.
+    @property
+    def indicators(self) -> IndicatorPanel:
+        self.add_panels()
+        return self._panels[0]
+
+    @property
+    def milestone_list(self) -> MilestoneList:
+        self.add_panels()
+        return self._panels[1]
+
+    @property
+    def detail(self) -> DetailPane:
+        self.add_panels()
+        return self._panels[2]
 
     def closeEvent(self, event) -> None:
+        self.add_panels()  # their sizes are saved with the rest
         self.animator.stop()
         self.live.shutdown()
         self.prefs.set_state("geometry", self.saveGeometry())
@@ -387,3 +435,10 @@ class MainWindow(QMainWindow):
             self.prefs.set_state(splitter.objectName(), splitter.saveState())
         self.prefs.sync()
         super().closeEvent(event)
+
+
+def _room(minimum: tuple[int, int]) -> QWidget:
+    """A blank stand-in, as large as its panel may be small, until the panel replaces it."""
+    room = QWidget()
+    room.setMinimumSize(*minimum)
+    return room

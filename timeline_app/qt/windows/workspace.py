@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["LEFT_SHARES", "LIST_MIN", "TIMELINE_MIN", "first_sizes"]
+__all__ = ["DETAIL_MIN", "INDICATORS_MIN", "LEFT_SHARES", "LIST_MIN", "TIMELINE_MIN", "first_sizes"]
 
 LEFT_SHARES = (6, 2, 2)  # timeline, indicators, list: how extra height goes when the window grows
 TIMELINE_MIN, LIST_MIN = 230, 80  # px: three lanes with a label row each; the header and two rows
+INDICATORS_MIN = 110  # px: the panel's header and a few rows
+DETAIL_MIN = 300  # px: the detail pane's width
 
 
 def first_sizes(total: int, six_measures: int, all_measures: int) -> list[int]:
