@@ -1,6 +1,8 @@
 """The kiosk's configuration file: checked like a dataset (FILE:LINE:COL for every problem, in one
-pass), overridden from the command line by the same rules, and checked against its dataset."""
+pass, worded in either language), overridden from the command line by the same rules, and checked
+against its dataset."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -9,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.cli import main
-from timeline_app.config import ConfigError, KioskConfig, dataset_problems, load_config, parse_option
+from timeline_app.config import ConfigError, KioskConfig, OptionProblem, dataset_problems, load_config, parse_option
+from timeline_app.dataset import Problem, format_problem
 from timeline_app.dataset import load_dataset
 
 DATA = Path(__file__).parent / "data"
@@ -21,10 +24,15 @@ def write(tmp_path, text: str) -> Path:
     return path
 
 
-def problems_of(path: Path) -> list[str]:
+def problems_of(path: Path, lang: str = "en") -> list[str]:
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    return [str(p).removeprefix(str(path)) for p in info.value.problems]
+    assert all(isinstance(p, Problem) for p in info.value.problems)
+    return [format_problem(p, lang).removeprefix(str(path)) for p in info.value.problems]
+
+
+def cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def test_a_full_configuration_is_read_as_written(tmp_path):
@@ -73,20 +81,61 @@ def test_every_problem_is_reported_with_its_position(tmp_path):
         extra: 1
         """)
     assert problems_of(path) == [
-        ":2:13: language: 'fr' is not one of: zh, en",
-        ":3:18: attract_after: '5' must be a number of seconds from 10 to 86400",
-        ":4:16: reset_after: '2 minutes' must be a number of seconds from 10 to 86400",
+        ":2:13: language 'fr' is not one of: zh, en",
+        ":3:18: attract_after '5' must be a number of seconds from 10 to 86400",
+        ":4:16: reset_after '2 minutes' must be a number of seconds from 10 to 86400",
         ":5:10: dwell: max (10 s) is less than min (30 s)",
-        ":6:13: exit_pin: the exit PIN must be 4 to 12 digits",
-        ":7:15: exit_chord: 'Ctrl+Q' must be two or more of Ctrl, Alt, Shift, Meta and a letter, digit or "
+        ":6:13: exit_pin must be 4 to 12 digits",
+        ":7:15: exit_chord 'Ctrl+Q' must be two or more of Ctrl, Alt, Shift, Meta and a letter, digit or "
         "F1–F24, joined by '+' (e.g. Ctrl+Alt+Shift+Q)",
         ":8:22: branches: 'wushan' is listed twice",
-        ":9:10: scale: '9' must be a number from 0.5 to 4",
-        ":10:10: theme: 'pink' is not one of: system, light, dark, contrast",
-        ":11:12: dataset: missing.yaml: no such file (paths are relative to this file)",
+        ":9:10: scale '9' must be a number from 0.5 to 4",
+        ":10:10: theme 'pink' is not one of: system, light, dark, contrast",
+        ":11:12: dataset: missing.yaml is not a file (relative paths start from this file's folder)",
         ":12:3: unknown key 'tuor' in the kiosk section (did you mean 'tour'?)",
         ":13:1: unknown key 'extra' in the configuration; allowed: kiosk",
     ]
+    assert problems_of(path, "zh") == [
+        ":2:13: language“fr”不是以下之一：zh, en",
+        ":3:18: attract_after“5”必须是 10 到 86400 之间的秒数",
+        ":4:16: reset_after“2 minutes”必须是 10 到 86400 之间的秒数",
+        ":5:10: dwell：max（10 秒）小于 min（30 秒）",
+        ":6:13: exit_pin必须是 4 到 12 位数字",
+        ":7:15: exit_chord“Ctrl+Q”必须是 Ctrl, Alt, Shift, Meta 中的两个或更多，再加一个字母、数字或 F1–F24，"
+        "用“+”连接（例如 Ctrl+Alt+Shift+Q）",
+        ":8:22: branches：“wushan”列出了两次",
+        ":9:10: scale“9”必须是 0.5 到 4 之间的数",
+        ":10:10: theme“pink”不是以下之一：system, light, dark, contrast",
+        ":11:12: dataset：missing.yaml 不是文件（相对路径从本文件所在的文件夹算起）",
+        ":12:3: kiosk 部分中有未知的键“tuor”（是不是“tour”？）",
+        ":13:1: 配置文件中有未知的键“extra”；允许的键：kiosk",
+    ]
+
+
+def test_shapes_are_checked_as_in_a_dataset(tmp_path):
+    """Lists, mappings and single values are told apart by the dataset's own checks."""
+    path = write(tmp_path, """\
+        kiosk:
+          branches: wushan
+          figures: []
+          dwell: [8, 40]
+          tour: [a, b]
+          exit_pin: {pin: 1234}
+          language: ""
+        """)
+    assert problems_of(path) == [
+        ":2:13: branches must be a list",
+        ":3:12: figures needs at least 1 item(s)",
+        ":4:10: dwell must be a mapping of keys to values",
+        ":5:9: tour must be a single value, not a list",
+        ":6:13: exit_pin must be a single value, not a mapping",
+        ":7:13: language must not be empty",
+    ]
+    assert problems_of(write(tmp_path, "kiosk:\n  dwell: {min: 1, mx: 9}\n")) == [
+        ":2:16: dwell.min '1' must be a number of seconds from 2 to 600",
+        ":2:19: unknown key 'mx' in dwell (did you mean 'max'?)",
+    ]
+    assert problems_of(write(tmp_path, "- kiosk\n")) == [":1:1: the configuration must be a mapping of keys to values"]
 
 
 def test_yaml_problems_come_from_the_datasets_reader(tmp_path):
@@ -100,10 +149,19 @@ def test_yaml_problems_come_from_the_datasets_reader(tmp_path):
 
 
 def test_a_file_without_a_kiosk_section(tmp_path):
-    assert problems_of(write(tmp_path, "viewer:\n  theme: dark\n")) == [
+    path = write(tmp_path, "viewer:\n  theme: dark\n")
+    assert problems_of(path) == [
         ":1:1: the configuration has no 'kiosk' section",
         ":1:1: unknown key 'viewer' in the configuration; allowed: kiosk",
     ]
+    assert problems_of(path, "zh") == [":1:1: 配置文件中没有“kiosk”部分", ":1:1: 配置文件中有未知的键“viewer”；允许的键：kiosk"]
+
+
+def test_a_file_too_large_to_be_a_configuration(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(b"kiosk:\n" + b"# " + b"x" * (1 << 20) + b"\n")
+    assert problems_of(path) == [":1:1: larger than 1,048,576 bytes: not a configuration"]
+    assert problems_of(path, "zh") == [":1:1: 文件超过 1,048,576 字节，不是配置文件"]
 
 
 def test_what_the_dataset_lacks_is_reported_where_it_is_named(tmp_path):
@@ -115,21 +173,32 @@ def test_what_the_dataset_lacks_is_reported_where_it_is_named(tmp_path):
         """)
     found = dataset_problems(load_config(path), load_dataset(DATA / "archive.yaml"))
     name = str(DATA / "archive.yaml")
-    assert [p.removeprefix(str(path)) for p in found] == [
-        f":2:20: branches: no branch 'north' in {name}",
-        f":4:38: figures: no measure 'smiles' in {name}",
-        f":3:9: tour: no tour 'walk' in {name} (its tours: highlights)",
+    assert all(isinstance(p, Problem) and p.file == str(path) for p in found)
+    assert [format_problem(p).removeprefix(str(path)) for p in found] == [
+        f":2:20: no branch 'north' in {name}",
+        f":4:38: no indicator with the measure 'smiles' in {name}",
+        f":3:9: no tour 'walk' in {name} (its tours: highlights)",
+    ]
+    assert [format_problem(p, "zh").removeprefix(str(path)) for p in found] == [
+        f":2:20: {name} 中没有院区“north”",
+        f":4:38: {name} 中没有度量为“smiles”的指标",
+        f":3:9: {name} 中没有导览“walk”（其导览：highlights）",
     ]
 
 
 def test_command_line_values_follow_the_files_rules():
     assert parse_option("attract_after", "45") == 45.0
     assert parse_option("exit_pin", "0007") == "0007"
-    with pytest.raises(ValueError, match="from 10 to 86400"):
+    assert parse_option("scale", "1.25") == 1.25
+    with pytest.raises(ValueError, match="^reset_after '3' must be a number of seconds from 10 to 86400$"):
         parse_option("reset_after", "3")
+    with pytest.raises(ValueError, match="^--tour“Walk”只能由小写字母、数字和单个“-”组成"):
+        parse_option("tour", "Walk", "zh", name="--tour")
     config = KioskConfig(tour="highlights", where={"tour": (3, 9)}).overridden(tour="walk")
-    assert dataset_problems(config, load_dataset(DATA / "archive.yaml")) == [
-        f"--tour: no tour 'walk' in {DATA / 'archive.yaml'} (its tours: highlights)"]
+    [problem] = dataset_problems(config, load_dataset(DATA / "archive.yaml"))
+    assert isinstance(problem, OptionProblem)
+    assert str(problem) == f"--tour: no tour 'walk' in {DATA / 'archive.yaml'} (its tours: highlights)"
+    assert problem.message_in("zh") == f"{DATA / 'archive.yaml'} 中没有导览“walk”（其导览：highlights）"
 
 
 def test_validate_config_command(tmp_path, capsys):
@@ -139,18 +208,61 @@ def test_validate_config_command(tmp_path, capsys):
     assert out.count("\n") == 1 and "valid kiosk configuration" in out and "tour 'highlights'" in out
     bad = tmp_path / "bad.yaml"
     bad.write_text(f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  tour: walk\n  scale: big\n", encoding="utf-8")
-    assert main(["validate-config", str(bad)]) == 1
-    lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"{bad}:4:10: scale: 'big' must be a number from 0.5 to 4"]  # the file first, then the dataset
+    assert main(["validate-config", str(bad), "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [f"{bad}:4:10: scale 'big' must be a number from 0.5 to 4"]  # the file first
+    assert captured.err.strip() == "1 problem found"
     bad.write_text(f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  tour: walk\n", encoding="utf-8")
-    assert main(["validate-config", str(bad)]) == 1
-    assert capsys.readouterr().out.startswith(f"{bad}:3:9: tour: no tour 'walk'")
-    assert main(["validate-config", str(tmp_path / "none.yaml")]) == 2
+    assert main(["validate-config", str(bad), "--lang", "en"]) == 1  # then the dataset
+    assert capsys.readouterr().out.startswith(f"{bad}:3:9: no tour 'walk'")
+    assert main(["validate-config", str(tmp_path / "none.yaml"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == f"{tmp_path / 'none.yaml'}:1:1: cannot read file: it does not exist"
+    assert main(["validate-config", str(tmp_path), "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.strip() == f"{tmp_path}:1:1: 无法读取文件：这是一个文件夹；请指定配置的 .yaml 文件"
+
+
+@pytest.mark.parametrize(("args", "env_lang", "chinese"), [
+    (["--lang", "zh"], "en_US.UTF-8", True),
+    (["--lang", "en"], "zh_CN.UTF-8", False),
+    ([], "zh_CN.UTF-8", True),  # no --lang: the system's language
+    ([], "en_GB.UTF-8", False),
+])
+def test_validate_config_words_problems_in_the_chosen_language(tmp_path, args, env_lang, chinese):
+    path = write(tmp_path, f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  reset_after: 5\n  tour: walk\n")
+    env = {**os.environ, "LANG": env_lang, "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "validate-config", str(path), *args],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    file, line_no, column, message = line.split(":", 3)
+    assert (file, line_no, column) == (str(path), "3", "16") and cjk(message) == chinese
+    assert message == (" reset_after“5”必须是 10 到 86400 之间的秒数" if chinese
+                       else " reset_after '5' must be a number of seconds from 10 to 86400")
+    assert ("发现 1 个问题" if chinese else "1 problem found") in result.stderr
+    path.write_text(f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  tour: walk\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "validate-config", str(path), *args],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 1 and result.stdout.startswith(f"{path}:3:9: ")
+    assert cjk(result.stdout) == chinese, result.stdout  # what the dataset lacks, in the same language
 
 
 def test_kiosk_options_need_the_kiosk_and_are_checked():
-    for args, message in ((["--config", "x.yaml"], "need --kiosk"), (["--kiosk", "--attract-after", "1"], "from 10"),
-                          (["--kiosk", "--tour-step", "2"], "--tour-step is for")):
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    for args, message in (
+            (["--config", "x.yaml"], "need --kiosk"),
+            (["--kiosk", "--lang", "en", "--attract-after", "1"],
+             "error: --attract-after '1' must be a number of seconds from 10 to 86400"),
+            (["--kiosk", "--attract-after", "1"], "error: --attract-after“1”必须是 10 到 86400 之间的秒数"),  # the system's
+            (["--kiosk", "--lang", "en", "--exit-pin", "12"], "error: --exit-pin must be 4 to 12 digits"),
+            (["--kiosk", "--tour-step", "2"], "--tour-step is for")):
         result = subprocess.run([sys.executable, "-m", "timeline_app", *args], capture_output=True, text=True,
-                                timeout=60)
+                                timeout=60, env=env)
         assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+def test_importing_the_configuration_stays_light():
+    """The viewer imports it on every start: YAML, the checks' difflib and numpy wait until a file is read."""
+    code = ("import sys, timeline_app.config; "
+            "print(sorted(m for m in ('yaml', 'difflib', 'numpy', 'timeline_app.dataset.checks') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr

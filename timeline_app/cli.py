@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
-from .dataset.problems import format_problem, report_lines
+from .dataset.problems import Problem, format_problem, report_lines
 from .dataset.export import to_csv, to_json
 from .config import OPTIONS, ConfigError, KioskConfig, dataset_problems, load_config, parse_option
 
@@ -24,7 +24,8 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export", "validate-config")
-_UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable"}
+_UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable",
+               "problem.config.folder"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--config, --tour-step and the kiosk's overrides need --kiosk")
         if args.tour_step is not None and args.screenshot is None:
             parser.error("--tour-step is for --kiosk --screenshot")
+        _check_overrides(parser, args)
         return _view(args)
     except SystemExit as exit_:  # argparse's --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
@@ -53,7 +55,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
         description="Timeline of the Second Affiliated Hospital of Chongqing Medical University's alliance.",
         epilog="Other commands: 'timeline-app validate [DATASET]', "
         "'timeline-app export [DATASET] --format json|csv -o FILE|-', "
-        "'timeline-app validate-config FILE' (each has --help).",
+        "'timeline-app validate-config FILE [--lang zh|en]' (each has --help).",
     )
     p.add_argument("dataset", nargs="?", type=Path,
                    help="dataset YAML file (default: the one opened last, else the bundled one)")
@@ -74,7 +76,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
     kiosk.add_argument("--config", metavar="FILE", type=Path, help="a YAML file with a kiosk: section")
     for option, key, metavar in (("--attract-after", "attract_after", "S"), ("--reset-after", "reset_after", "S"),
                                  ("--tour", "tour", "ID"), ("--exit-pin", "exit_pin", "PIN"), ("--scale", "scale", "X")):
-        kiosk.add_argument(option, metavar=metavar, type=_override(key), help=f"the configuration's {key}")
+        kiosk.add_argument(option, metavar=metavar, help=f"the configuration's {key}")
     kiosk.add_argument("--tour-step", metavar="N", type=int, help="with --screenshot: the attract tour at its Nth stop")
     return p
 
@@ -82,17 +84,16 @@ def _viewer_parser() -> argparse.ArgumentParser:
 _KIOSK_ONLY = ("config", "tour_step", *OPTIONS.values())
 
 
-def _override(key: str):
-    """An argparse type that checks a kiosk value by the configuration file's rules."""
-
-    def parse(text: str):
-        try:
-            return parse_option(key, text)
-        except ValueError as err:
-            raise argparse.ArgumentTypeError(str(err)) from None
-
-    parse.__name__ = key  # argparse names the type in its messages
-    return parse
+def _check_overrides(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The kiosk's overrides, checked by the configuration file's rules and read into ``args``; a
+    value that breaks them is a usage error worded in ``--lang`` (else the system's language)."""
+    lang = args.lang or system_language()
+    for option, key in OPTIONS.items():
+        if getattr(args, key) is not None:
+            try:
+                setattr(args, key, parse_option(key, getattr(args, key), lang, name=option))
+            except ValueError as err:
+                parser.error(str(err))
 
 
 def _config_parser() -> argparse.ArgumentParser:
@@ -100,6 +101,7 @@ def _config_parser() -> argparse.ArgumentParser:
                                 description="Check a kiosk configuration file, and what it names in its dataset; "
                                 "print every problem as FILE:LINE:COL: message.")
     p.add_argument("config", type=Path, help="the configuration file (YAML, with a kiosk: section)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the problems (default: the system's)")
     return p
 
 
@@ -162,16 +164,21 @@ def _load(args: argparse.Namespace, report=None):
     try:
         return load_dataset(path, display_name=str(args.dataset) if args.dataset else None), EXIT_OK
     except DatasetError as err:
-        lang = args.lang or system_language()
-        if err.problems[0].key in _UNREADABLE:  # a path that cannot be read: a usage error
-            print(format_problem(err.problems[0], lang), file=sys.stderr)
-            return None, EXIT_USAGE
-        for line in report_lines(err.problems, lang):
-            print(line, file=report or sys.stdout)
-        count = len(err.problems)
-        print(tr("problem.report.count_one", lang) if count == 1 else tr("problem.report.count", lang, n=count),
-              file=sys.stderr)
-        return None, EXIT_INVALID
+        return None, _report(err.problems, args.lang or system_language(), report or sys.stdout)
+
+
+def _report(problems: list[Problem], lang: str, out) -> int:
+    """Prints ``problems`` worded in ``lang`` and gives the exit code: a path that cannot be read
+    is a usage error (told on stderr); else every problem goes to ``out``, their count to stderr."""
+    if problems[0].key in _UNREADABLE:
+        print(format_problem(problems[0], lang), file=sys.stderr)
+        return EXIT_USAGE
+    for line in report_lines(problems, lang):
+        print(line, file=out)
+    count = len(problems)
+    print(tr("problem.report.count_one", lang) if count == 1 else tr("problem.report.count", lang, n=count),
+          file=sys.stderr)
+    return EXIT_INVALID
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -203,33 +210,28 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_config(path: Path | None, report) -> tuple[KioskConfig | None, int]:
-    """(configuration, exit code): the file's (the defaults without one), or None with its problems."""
+def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:
+    """(configuration, exit code): the file's (the defaults without one), or None with its
+    problems printed to ``report`` in ``lang``."""
     if path is None:
         return KioskConfig(), EXIT_OK
-    if not path.is_file():
-        print(f"timeline-app: {path}: no such file", file=sys.stderr)
-        return None, EXIT_USAGE
     try:
         return load_config(path), EXIT_OK
     except ConfigError as err:
-        for problem in err.problems:
-            print(problem, file=report)
-        return None, EXIT_INVALID
+        return None, _report(err.problems, lang, report)
 
 
 def _validate_config(args: argparse.Namespace) -> int:
-    config, code = _read_config(args.config, sys.stdout)
+    lang = args.lang or system_language()
+    config, code = _read_config(args.config, sys.stdout, lang)
     if config is None:
         return code
-    dataset, code = _load(argparse.Namespace(dataset=config.dataset, lang=None))
+    dataset, code = _load(argparse.Namespace(dataset=config.dataset, lang=lang))
     if dataset is None:
         return code
-    problems = dataset_problems(config, dataset)
-    for problem in problems:
-        print(problem)
+    problems = dataset_problems(config, dataset)  # all in the file: validate-config has no overrides
     if problems:
-        return EXIT_INVALID
+        return _report(problems, lang, sys.stdout)
     tour = f"tour '{config.tour}'" if config.tour else "every milestone in date order"
     print(f"{args.config}: valid kiosk configuration: {dataset.path}, {tour}, tour after {config.attract_after:g} s, "
           f"reset after {config.reset_after:g} s, language {config.language}, "
@@ -253,7 +255,7 @@ def _view(args: argparse.Namespace) -> int:
 
 
 def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
-    config, code = _read_config(args.config, sys.stderr)
+    config, code = _read_config(args.config, sys.stderr, args.lang or system_language())
     if config is None:
         return code
     overrides = {key: getattr(args, key) for key in OPTIONS.values() if getattr(args, key) is not None}

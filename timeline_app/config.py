@@ -1,8 +1,10 @@
 """The configuration file of an exhibit: its ``kiosk:`` section, read and checked without Qt.
 
-Parsed by the dataset's strict YAML tree builder (:func:`~timeline_app.dataset.yamltree.parse_yaml`),
-so it is checked the same way: every value is the text written, anchors, tags and duplicate keys
-are refused, and every problem is reported as ``FILE:LINE:COL: message``, all in one pass.
+Parsed by the dataset's strict YAML tree builder (:func:`~timeline_app.dataset.yamltree.parse_yaml`)
+and checked by the dataset's checks (:class:`~timeline_app.dataset.checks.Checks`), so it is
+checked the same way: every value is the text written, anchors, tags and duplicate keys are
+refused, and every problem is a :class:`~timeline_app.dataset.problems.Problem` at its
+``FILE:LINE:COL``, worded from the catalogs in either language, all found in one pass.
 Relative paths are relative to the file. Command-line options override single values; they
 are checked by the same rules (:func:`parse_option`). What refers to the dataset (branches, the
 tour, figures) is checked against it once it is loaded (:func:`dataset_problems`).
@@ -22,55 +24,70 @@ kiosk:
   theme: light                 # system, light, dark or contrast
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
 ```
+
+The viewer imports this module on every start, so it stays light: YAML, the checks (and their
+``difflib``) and the command registry are imported only when something is read.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .dataset.problems import DatasetError
-from .dataset.records import Dataset
-from .dataset.nodes import Mapping, Node, Scalar, Sequence
+from .dataset.nodes import Node, Scalar, Sequence
+from .dataset.problems import REPORT_LANGUAGE, DatasetError, Message, Problem, format_problem, word
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
-from .viewmodel.commands import THEMES
 
-__all__ = ["ConfigError", "ConfigProblem", "KioskConfig", "OPTIONS", "dataset_problems", "load_config", "parse_option"]
+if TYPE_CHECKING:
+    from .dataset.records import Dataset
+
+__all__ = ["ConfigError", "KioskConfig", "OPTIONS", "OptionProblem", "dataset_problems", "load_config",
+           "parse_option", "problem_line"]
 
 MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not one
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _PIN = re.compile(r"[0-9]{4,12}")
 _MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _KEY = re.compile(r"[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])")
+_DWELL_KEYS = ("min", "max")
+_FILE = Message.of("problem.config.what.file")
+_SECTION = Message.of("problem.config.what.section")
+
+# Options that override a value: option name -> config key.
+OPTIONS = {"--attract-after": "attract_after", "--reset-after": "reset_after", "--tour": "tour",
+           "--exit-pin": "exit_pin", "--scale": "scale"}
+
+
+class ConfigError(DatasetError):
+    """The configuration could not be used; ``problems`` holds every fault, in file order (the
+    YAML reader's among them)."""
 
 
 @dataclass(frozen=True, slots=True)
-class ConfigProblem:
-    """One fault in a configuration file, where it stands (from 1, as editors count)."""
+class OptionProblem:
+    """A fault in a command-line value: named by its option, as it stands nowhere in a file."""
 
-    file: str
-    line: int
-    column: int
-    message: str
+    option: str
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def message_in(self, lang: str) -> str:
+        return word(self.key, self.params, lang)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return problem_line(self)
 
 
-class ConfigError(Exception):
-    """The configuration could not be used; ``problems`` holds every fault, in file order (the
-    YAML reader's problems among them, as the dataset's loader words them)."""
-
-    def __init__(self, problems: list):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, str(p)))
-        super().__init__("\n".join(str(p) for p in self.problems))
+def problem_line(problem: Problem | OptionProblem, lang: str = REPORT_LANGUAGE) -> str:
+    """``FILE:LINE:COL: message``, or ``--option: message`` for a command-line value, in ``lang``."""
+    if isinstance(problem, OptionProblem):
+        return f"{problem.option}: {problem.message_in(lang)}"
+    return format_problem(problem, lang)
 
 
 @dataclass(frozen=True)
@@ -98,70 +115,14 @@ class KioskConfig:
         return dataclasses.replace(self, where=where, **values)
 
 
-# -- single values: the same rules for the file and the command line ------------------------
-
-class _Invalid(ValueError):
-    pass
-
-
-def _seconds(text: str) -> float:
-    if not _NUMBER.fullmatch(text) or not 10 <= float(text) <= 86_400:
-        raise _Invalid(f"'{text}' must be a number of seconds from 10 to 86400")
-    return float(text)
-
-
-def _scale(text: str) -> float:
-    if not _NUMBER.fullmatch(text) or not 0.5 <= float(text) <= 4:
-        raise _Invalid(f"'{text}' must be a number from 0.5 to 4")
-    return float(Decimal(text))
-
-
-def _pin(text: str) -> str:
-    if not _PIN.fullmatch(text):
-        raise _Invalid("the exit PIN must be 4 to 12 digits")
-    return text
-
-
-def _chord(text: str) -> str:
-    parts = text.split("+")
-    modifiers, key = parts[:-1], parts[-1]
-    if len(modifiers) < 2 or len(set(modifiers)) < len(modifiers) or any(m not in _MODIFIERS for m in modifiers) \
-            or not _KEY.fullmatch(key):
-        raise _Invalid(f"'{text}' must be two or more of {', '.join(_MODIFIERS)} and a letter, digit or F1–F24, "
-                       "joined by '+' (e.g. Ctrl+Alt+Shift+Q)")
-    return text
-
-
-def _choice(choices: tuple[str, ...]) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        if text not in choices:
-            raise _Invalid(f"'{text}' is not one of: {', '.join(choices)}")
-        return text
-
-    return check
-
-
-def _ident(text: str) -> str:
-    if not _ID.fullmatch(text):
-        raise _Invalid(f"'{text}' must be an id: lowercase letters, digits and single '-'")
-    return text
-
-
-_SCALARS: dict[str, Callable[[str], object]] = {
-    "language": _choice(LANGUAGES), "attract_after": _seconds, "reset_after": _seconds, "tour": _ident,
-    "exit_pin": _pin, "exit_chord": _chord, "scale": _scale, "theme": _choice(THEMES),
-}
-_LISTS = ("branches", "figures")
-_KEYS = ("dataset", *_SCALARS, *_LISTS, "dwell")
-
-# Options that override a value: option name -> config key.
-OPTIONS = {"--attract-after": "attract_after", "--reset-after": "reset_after", "--tour": "tour",
-           "--exit-pin": "exit_pin", "--scale": "scale"}
-
-
-def parse_option(key: str, text: str) -> object:
-    """A command-line value for ``key``, by the file's rules; raises ValueError with the reason."""
-    return _SCALARS[key](text)
+def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | None = None) -> object:
+    """A command-line value for ``key``, by the file's rules; raises ValueError with the reason
+    in ``lang``, naming the value ``name`` (its option, say; default: ``key``)."""
+    reader = _Reader("", Path())
+    value = reader.value(key, Scalar(1, 1, text, plain=False), name)
+    if reader.checks.problems:
+        raise ValueError(reader.checks.problems[0].message_in(lang))
+    return value
 
 
 # -- the file ------------------------------------------------------------------------------
@@ -169,159 +130,186 @@ def parse_option(key: str, text: str) -> object:
 def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
     """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found."""
     name = display_name or str(path)
-    try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError as err:
-        raise ConfigError([ConfigProblem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
-    if data is None:
-        raise ConfigError([ConfigProblem(name, 1, 1, f"larger than {MAX_BYTES:,} bytes: not a configuration")])
-    try:
-        from .dataset.yamltree import parse_yaml  # YAML itself only when a file is read
+    from .dataset.yamltree import parse_yaml  # YAML itself only when a file is read
 
-        root, problems = parse_yaml(data, name)
+    try:
+        root, problems = parse_yaml(_read(path, name), name)
     except DatasetError as err:
         raise ConfigError(err.problems) from None
     reader = _Reader(name, path.parent)
     config = reader.config(root)
-    problems += reader.problems
+    problems += reader.checks.problems
     if problems or config is None:
         raise ConfigError(problems)
     return config
 
 
+def _read(path: Path, name: str) -> bytes:
+    """The file's bytes, read as a dataset's are, but refused above the size of any configuration."""
+    from .dataset.files import read_bytes
+
+    try:
+        too_big = path.stat().st_size > MAX_BYTES
+    except OSError:
+        too_big = False  # read_bytes tells why it cannot be read
+    if too_big:
+        raise DatasetError([Problem(name, 1, 1, "problem.config.too_big", (("limit", MAX_BYTES),))])
+    try:
+        return read_bytes(path, name)
+    except DatasetError as err:  # a folder is named in the configuration's words, not a dataset's
+        raise DatasetError([dataclasses.replace(p, key="problem.config.folder") if p.key == "problem.file.folder"
+                            else p for p in err.problems]) from None
+
+
 class _Reader:
+    """The kiosk section's values, read by the dataset's checks.
+
+    It holds a :class:`~timeline_app.dataset.checks.Checks` rather than extending it, so that the
+    checks (and ``difflib``) are imported when something is read, not with this module.
+    """
+
     def __init__(self, name: str, folder: Path):
-        self.name, self.folder = name, folder
-        self.problems: list[ConfigProblem] = []
+        from .dataset.checks import Checks
 
-    def fail(self, node: Node, message: str) -> None:
-        self.problems.append(ConfigProblem(self.name, node.line, node.column, message))
+        self.checks = Checks(name)
+        self.folder = folder
+        self._rules: dict[str, Callable[[Node, str], object | None]] = {  # every key, in the file's order
+            "dataset": self.dataset, "language": self.language, "branches": self.ids,
+            "attract_after": self.seconds, "reset_after": self.seconds, "tour": self.checks.ident,
+            "dwell": self.dwell, "exit_pin": self.pin, "exit_chord": self.chord, "scale": self.scale,
+            "theme": self.theme, "figures": self.ids,
+        }
 
-    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node] | None:
-        if not isinstance(node, Mapping):
-            self.fail(node, f"{what} must be a mapping of keys to values")
-            return None
-        for key, (key_node, _) in node.items.items():
-            if key not in keys:
-                close = difflib.get_close_matches(key, keys, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(keys)}"
-                self.fail(key_node, f"unknown key '{key}' in {what}{hint}")
-        return {key: value for key, (_, value) in node.items.items()
-                if key in keys and not (isinstance(value, Scalar) and value.is_null)}
-
-    def text(self, node: Node, key: str) -> str | None:
-        if not isinstance(node, Scalar):
-            self.fail(node, f"{key} must be a single value, not {'a list' if isinstance(node, Sequence) else 'a mapping'}")
-            return None
-        return node.value
-
-    def checked(self, node: Node, key: str, check: Callable[[str], object]) -> object | None:
-        text = self.text(node, key)
-        if text is None:
-            return None
-        try:
-            return check(text)
-        except _Invalid as err:
-            self.fail(node, f"{key}: {err}")
-            return None
+    def value(self, key: str, node: Node, what: str | None = None) -> object | None:
+        """``key``'s value at ``node`` (named ``what`` in messages), or ``None`` with its problem noted."""
+        return self._rules[key](node, what or key)
 
     def config(self, root: Node) -> KioskConfig | None:
-        if self.mapping(root, "the configuration", ("kiosk",)) is None:
+        if self.checks.fields(root, _FILE, {"kiosk": False}) is None:
             return None
-        section = root.get("kiosk") if isinstance(root, Mapping) else None
-        if section is None:
-            self.fail(root, "the configuration has no 'kiosk' section")
+        if "kiosk" not in root.items:
+            self.checks.fail(root, "problem.config.no_section")
             return None
-        if isinstance(section, Scalar) and section.is_null:  # "kiosk:" and nothing under it
-            return KioskConfig(file=self.name)
-        fields = self.mapping(section, "the kiosk section", _KEYS)
+        section = root.get("kiosk")
+        if type(section) is Scalar and section.is_null:  # "kiosk:" and nothing under it
+            return KioskConfig(file=self.checks.name)
+        fields = self.checks.fields(section, _SECTION, dict.fromkeys(self._rules, False))
         if fields is None:
             return None
-        values: dict[str, object] = {}
-        for key, node in fields.items():
-            if key in _SCALARS:
-                value = self.checked(node, key, _SCALARS[key])
-            elif key in _LISTS:
-                value = self.ids(node, key)
-            elif key == "dwell":
-                value = self.dwell(node)
-            else:
-                value = self.dataset(node)
-            if value is not None:
-                values[key] = value
+        values = {key: self.value(key, node) for key, node in fields.items()}
         where = {key: (node.line, node.column) for key, node in fields.items()}
-        for key in _LISTS:  # each id of a list, so a problem with one points at it
-            if isinstance(fields.get(key), Sequence):
+        for key in ("branches", "figures"):  # each id of a list, so a problem with one points at it
+            if type(fields.get(key)) is Sequence:
                 where.update({f"{key}.{item.value}": (item.line, item.column)
-                              for item in fields[key].items if isinstance(item, Scalar)})
-        return KioskConfig(**values, file=self.name, where=where)
+                              for item in fields[key].items if type(item) is Scalar})
+        return KioskConfig(**{k: v for k, v in values.items() if v is not None}, file=self.checks.name, where=where)
 
-    def ids(self, node: Node, key: str) -> tuple[str, ...] | None:
-        if not isinstance(node, Sequence) or not node.items:
-            self.fail(node, f"{key} must be a list of ids, at least one")
+    # -- the rules of single values: the same for the file and the command line ---------------
+
+    def _matching(self, node: Node, what: str, ok: Callable[[str], object], key: str, **params: object) -> str | None:
+        """The text at ``node`` when ``ok`` accepts it; else problem ``key`` (with ``what`` and the value)."""
+        text = self.checks.string(node, what)
+        if text is not None and not ok(text):
+            self.checks.fail(node, key, what=what, value=text, **params)
             return None
-        ids: list[str | None] = []
-        for item in node.items:
-            value = self.checked(item, key, _ident)
-            if value is not None and value in ids:
-                self.fail(item, f"{key}: '{value}' is listed twice")
-                value = None
-            ids.append(value)
-        return tuple(ids) if None not in ids else None
+        return text
 
-    def dwell(self, node: Node) -> tuple[float, float] | None:
-        fields = self.mapping(node, "dwell", ("min", "max"))
+    def seconds(self, node: Node, what: str, low: float = 10, high: float = 86_400) -> float | None:
+        return self._number(node, what, low, high, "problem.config.seconds")
+
+    def scale(self, node: Node, what: str) -> float | None:
+        return self._number(node, what, 0.5, 4, "problem.config.scale")
+
+    def _number(self, node: Node, what: str, low: float, high: float, key: str) -> float | None:
+        text = self._matching(node, what, lambda t: _NUMBER.fullmatch(t) and low <= float(t) <= high,
+                              key, low=low, high=high)
+        return None if text is None else float(text)
+
+    def pin(self, node: Node, what: str) -> str | None:
+        return self._matching(node, what, _PIN.fullmatch, "problem.config.pin")
+
+    def chord(self, node: Node, what: str) -> str | None:
+        return self._matching(node, what, _is_chord, "problem.config.chord", modifiers=", ".join(_MODIFIERS))
+
+    def language(self, node: Node, what: str) -> str | None:
+        return self.checks.choice(node, what, dict(zip(LANGUAGES, LANGUAGES)))
+
+    def theme(self, node: Node, what: str) -> str | None:
+        from .viewmodel.commands import THEMES  # the command registry (and numpy) only when a theme is read
+
+        return self.checks.choice(node, what, dict(zip(THEMES, THEMES)))
+
+    def ids(self, node: Node, what: str) -> tuple[str, ...] | None:
+        """A list of at least one id, none of them twice."""
+        seen: set[str] = set()
+
+        def one(item: Node) -> str | None:
+            value = self.checks.ident(item, what)
+            if value in seen:
+                self.checks.fail(item, "problem.config.repeated", what=what, value=value)
+                return None
+            if value is not None:
+                seen.add(value)
+            return value
+
+        return self.checks.list_of(node, what, one, min_items=1)
+
+    def dwell(self, node: Node, what: str) -> tuple[float, float] | None:
+        fields = self.checks.fields(node, what, dict.fromkeys(_DWELL_KEYS, False))
         if fields is None:
             return None
-        bounds = []
-        for key, default in (("min", 8.0), ("max", 40.0)):
-            value = self.checked(fields[key], f"dwell.{key}", _dwell_seconds) if key in fields else default
-            bounds.append(value)
-        if None in bounds:
+        low, high = (self.seconds(fields[key], f"{what}.{key}", 2, 600) if key in fields else default
+                     for key, default in zip(_DWELL_KEYS, KioskConfig.dwell))
+        if low is None or high is None:
             return None
-        if bounds[1] < bounds[0]:
-            self.fail(node, f"dwell: max ({bounds[1]:g} s) is less than min ({bounds[0]:g} s)")
+        if high < low:
+            self.checks.fail(node, "problem.config.dwell_order", what=what, min=low, max=high)
             return None
-        return bounds[0], bounds[1]
+        return low, high
 
-    def dataset(self, node: Node) -> Path | None:
-        text = self.text(node, "dataset")
+    def dataset(self, node: Node, what: str) -> Path | None:
+        text = self.checks.string(node, what)
         if text is None:
             return None
-        path = (self.folder / text) if not Path(text).is_absolute() else Path(text)
+        path = self.folder / text  # an absolute path stays itself
         if not path.is_file():
-            self.fail(node, f"dataset: {text}: no such file (paths are relative to this file)")
+            self.checks.fail(node, "problem.config.not_a_file", what=what, value=text)
             return None
         return path
 
 
-def _dwell_seconds(text: str) -> float:
-    if not _NUMBER.fullmatch(text) or not 2 <= float(text) <= 600:
-        raise _Invalid(f"'{text}' must be a number of seconds from 2 to 600")
-    return float(text)
+def _is_chord(text: str) -> bool:
+    """Two or more distinct modifiers and one key, joined by '+' (``Ctrl+Alt+Shift+Q``)."""
+    *modifiers, key = text.split("+")
+    return len(modifiers) >= 2 and len(set(modifiers)) == len(modifiers) \
+        and all(m in _MODIFIERS for m in modifiers) and bool(_KEY.fullmatch(key))
 
 
 # -- against the dataset -------------------------------------------------------------------
 
-def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[str]:
-    """What the configuration names that the dataset does not have: ``FILE:LINE:COL: message``
-    for a value from the file, ``--option: message`` for one from the command line."""
-    found = []
+def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[Problem | OptionProblem]:
+    """What the configuration names that the dataset does not have: a :class:`Problem` where the
+    value stands in the file, an :class:`OptionProblem` for one from the command line."""
+    found: list[Problem | OptionProblem] = []
 
-    def report(key: str, message: str) -> None:
+    def report(key: str, message: str, **params: object) -> None:
         if key in config.where:
             line, column = config.where[key]
-            found.append(str(ConfigProblem(config.file or "config", line, column, f"{key.split('.')[0]}: {message}")))
+            found.append(Problem(config.file or "config", line, column, message, tuple(params.items())))
         else:
             option = next((o for o, k in OPTIONS.items() if k == key), key.split(".")[0])
-            found.append(f"{option}: {message}")
+            found.append(OptionProblem(option, message, tuple(params.items())))
 
-    name = dataset.path or "the dataset"
-    for key, known, what in (("branches", dataset.branch_by_id, "branch"),
-                             ("figures", {i.measure for i in dataset.indicators}, "measure")):
+    name = str(dataset.path) if dataset.path else Message.of("problem.kind.dataset")
+    for key, known, message in (("branches", dataset.branch_by_id, "problem.config.no_branch"),
+                                ("figures", {i.measure for i in dataset.indicators}, "problem.config.no_measure")):
         for value in getattr(config, key) or ():
             if value not in known:
-                report(f"{key}.{value}", f"no {what} '{value}' in {name}")
+                report(f"{key}.{value}", message, value=value, dataset=name)
     if config.tour is not None and config.tour not in dataset.tour_by_id:
-        report("tour", f"no tour '{config.tour}' in {name} (its tours: {', '.join(dataset.tour_by_id) or 'none'})")
+        if dataset.tour_by_id:
+            report("tour", "problem.config.no_tour", value=config.tour, dataset=name,
+                   tours=", ".join(dataset.tour_by_id))
+        else:
+            report("tour", "problem.config.no_tours", value=config.tour, dataset=name)
     return found
