@@ -118,7 +118,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application()
-    from ..config import dataset_problems
+    from ..config import dataset_problems, problem_line
 
     path = Path(path).absolute()
     crash_log.dataset = path
@@ -130,7 +130,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
         return 2
     problems = dataset_problems(config, session.dataset)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem_line(problem, config.language), file=sys.stderr)
     if problems:
         return 1
     from .windows.kiosk_window import KioskWindow
