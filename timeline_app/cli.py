@@ -16,7 +16,6 @@ from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import Problem, format_problem, report_lines
-from .dataset.export import to_csv, to_json
 from .config import OPTIONS, ConfigError, KioskConfig, dataset_problems, load_config, parse_option
 
 __all__ = ["main"]
@@ -197,6 +196,8 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
+    from .dataset.export import to_csv, to_json  # only for this command
+
     data = to_json(dataset).encode("utf-8") if args.format == "json" else to_csv(dataset).encode("utf-8-sig")
     if args.output == "-":
         sys.stdout.buffer.write(data)

@@ -13,7 +13,8 @@ from ..viewmodel.state import Filter
 from . import tr
 from .dates import describe, day_words, year_words
 
-__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names", "paragraph_words"]
+__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names", "paragraph_words",
+           "problem_count"]
 
 
 def join_names(names: list[str], lang: str) -> str:
@@ -82,3 +83,8 @@ def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:
     if (day.month, day.day) == year_edge:
         return year_words(day.year, lang)
     return day_words(day, lang)
+
+
+def problem_count(n: int, lang: str) -> str:
+    """"1 problem", "3 problems"."""
+    return tr("problems.one", lang) if n == 1 else tr("problems.many", lang, n=n)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit
 
 import timeline_app.dataset.last_good as last_good
 from timeline_app.dataset.last_good import LastGoodCopies
@@ -185,3 +185,29 @@ def test_a_changed_picture_is_shown_anew(qtbot, tmp_path):
     assert not placeholder_shown()
     save(picture, "not a picture any more", "renamed over")
     qtbot.waitUntil(placeholder_shown)
+
+
+def test_the_problems_dock_is_made_when_problems_come_where_the_saved_layout_put_it(qtbot, dataset, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    prefs = Preferences.ephemeral()
+
+    def window_on(path: Path) -> MainWindow:
+        opened = LastGoodCopies(tmp_path / "copies").open(path)
+        window = MainWindow(Session(opened.dataset), prefs, lang="en", animate=False, opened=opened, watch=False)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.first_frame):
+            window.show()
+        return window
+
+    first = window_on(bad)
+    first.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, first.problems_panel)  # the archivist moves it
+    first.close()
+    second = window_on(dataset)  # a good file: no dock is made, and the saved place is kept
+    assert second._problems_panel is None and second.findChild(QDockWidget, "problemsDock") is None
+    second.close()
+    third = window_on(dataset)
+    third.open_dataset(bad)
+    qtbot.waitUntil(lambda: third._problems_panel is not None and third.problems_panel.list.count() == 2)
+    assert third.dockWidgetArea(third.problems_panel) == Qt.DockWidgetArea.TopDockWidgetArea
+    assert third.problems_panel.isVisible() and third.problems_panel.windowTitle() == "Problems"

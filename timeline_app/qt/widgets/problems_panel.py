@@ -22,17 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...dataset.problems import Problem, format_problem
 from ...i18n import tr
+from ...i18n.wording import problem_count
 from ..preferences import Preferences
 
-__all__ = ["VISIBLE_ROWS", "ProblemsPanel", "editor_arguments", "problem_count"]
+__all__ = ["VISIBLE_ROWS", "ProblemsPanel", "editor_arguments"]
 
 VISIBLE_ROWS = 6  # the dock's height when it comes up: this many problems at most
 _TOP_OR_BOTTOM = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
-
-
-def problem_count(n: int, lang: str) -> str:
-    """"1 problem", "3 problems"."""
-    return tr("problems.one", lang) if n == 1 else tr("problems.many", lang, n=n)
 
 
 def editor_arguments(command: str, problem: Problem) -> list[str]:

@@ -35,21 +35,21 @@ from ..bindings import follow
 from ..preferences import Preferences
 from ..themes import apply_theme
 from ..translations import QtTranslations
-from ..error_box import ErrorBox
 from ..first_paint import after_first_paint
 from ..watcher import LiveDataset
 from . import tools
 from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
-from ..widgets.problems_panel import ProblemsPanel
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 
 if TYPE_CHECKING:
+    from ..error_box import ErrorBox
     from ..widgets.detail import DetailPane
     from ..widgets.indicators import IndicatorPanel
     from ..widgets.milestone_list import MilestoneList
+    from ..widgets.problems_panel import ProblemsPanel
 
 __all__ = ["MainWindow"]
 
@@ -88,9 +88,8 @@ class MainWindow(QMainWindow):
         self.live = LiveDataset(session, opened, self.prefs.watch_files if watch is None else watch, parent=self)
         self.live.loaded.connect(self._on_loaded)
         self.live.failed.connect(self._on_load_failed)
-        self.problems_panel = ProblemsPanel(self.prefs, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
-        self.error_box = ErrorBox(self)
+        self._problems_panel: ProblemsPanel | None = None  # made when there are problems to list
+        self._error_box: ErrorBox | None = None  # made at the first error
 
         self.action_set = ActionSet(self, self, commands)
         self.action_set.install_timeline(self.timeline)
@@ -189,6 +188,27 @@ class MainWindow(QMainWindow):
         self.live.set_watching(self.prefs.watch_files)
         self._update_status()
 
+    @property
+    def problems_panel(self) -> ProblemsPanel:
+        """The problems dock, made on first use (a dataset without problems never needs it), placed
+        where the saved layout had it."""
+        if self._problems_panel is None:
+            from ..widgets.problems_panel import ProblemsPanel
+
+            self._problems_panel = ProblemsPanel(self.prefs, self)
+            if not self.restoreDockWidget(self._problems_panel):  # where the saved layout had it, else below
+                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._problems_panel)
+            self._problems_panel.retranslate(self.language())
+        return self._problems_panel
+
+    @property
+    def error_box(self) -> ErrorBox:
+        if self._error_box is None:
+            from ..error_box import ErrorBox
+
+            self._error_box = ErrorBox(self)
+        return self._error_box
+
     def show_problems(self) -> None:
         self.problems_panel.show()
         self.problems_panel.raise_()
@@ -243,7 +263,8 @@ class MainWindow(QMainWindow):
     # -- handlers --------------------------------------------------------------------------
 
     def _show_problems(self, problems) -> None:
-        self.problems_panel.set_problems(problems, self.live.target.name if self.live.target else "")
+        if problems or self._problems_panel is not None:
+            self.problems_panel.set_problems(problems, self.live.target.name if self.live.target else "")
 
     def _on_loaded(self, dataset, new_file: bool) -> None:
         self._show_problems([])
@@ -323,7 +344,8 @@ class MainWindow(QMainWindow):
         lang = self.language()
         self.action_set.retranslate(lang)
         self.toolbar.setWindowTitle(tr("app.name", lang))
-        self.problems_panel.retranslate(lang)
+        if self._problems_panel is not None:
+            self._problems_panel.retranslate(lang)
         self._update_status()
 
     def _update_status(self) -> None:

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ... import __version__
 from ...i18n import tr
-from ..dialogs.go_to_date import GoToDateDialog
-from ..dialogs.keys import KeysDialog
 
 __all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
 
@@ -48,6 +46,8 @@ def copy_selected(window, what: str) -> None:
 
 def ask_date(window, chosen) -> None:
     """Opens Go to Date; ``chosen(date)`` is called with the date typed, once accepted."""
+    from ..dialogs.go_to_date import GoToDateDialog  # the dialogs are not on the way to the first frame
+
     dialog = GoToDateDialog(window.language(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.chosen.connect(chosen)
@@ -55,6 +55,8 @@ def ask_date(window, chosen) -> None:
 
 
 def show_keys(window) -> None:
+    from ..dialogs.keys import KeysDialog
+
     dialog = KeysDialog(window.action_set.commands, window.language(), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
