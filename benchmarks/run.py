@@ -11,7 +11,8 @@ median and 95th percentile over several runs. ``--quick`` does one run of fewer 
 - build_ms[N]: building and showing the whole window for a loaded session;
 - frame_ms[N]: the whole window at 1600×900 (timeline, 8 indicator rows, list, detail pane)
   under a scripted zoom and pan; filter_ms[N]: a search keystroke to the repainted window;
-- rss_mb[N]: resident memory of a fresh viewer with N milestones loaded and its window shown.
+- rss_mb[N]: resident memory of a fresh viewer with N milestones loaded and its window shown;
+- eight_branches: build_ms, frame_ms and filter_ms again with eight branch lanes (not with --quick).
 """
 
 from __future__ import annotations
@@ -45,11 +46,11 @@ def summary(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-def _window(n: int, runs: int) -> dict[str, dict]:
+def _window(n: int, runs: int, branches: int = 2) -> dict[str, dict]:
     """Window figures over ``runs`` runs: frames and keystrokes pooled, builds one per run."""
     from window import window_figures
 
-    dataset = synthetic_dataset(n)
+    dataset = synthetic_dataset(n, branches)
     pooled = {"build_ms": [], "frame_ms": [], "filter_ms": []}
     for _ in range(runs):
         figures = window_figures(dataset)
@@ -98,6 +99,13 @@ def main() -> int:
             result["rss_mb"][str(n)] = summary([process.viewer(path, viewer_home)[1] or 0.0 for _ in range(max(runs // 2, 1))])
             say(f"{n:>7,} milestones: " + "; ".join(f"{k} {result[k][str(n)]}" for k in
                 ("load_ms", "reopen_ms", "build_ms", "frame_ms", "filter_ms", "rss_mb") if str(n) in result[k]))
+        if not args.quick:  # as many lanes as a larger alliance has
+            eight: dict[str, dict] = {"build_ms": {}, "frame_ms": {}, "filter_ms": {}}
+            for n in (1000, 10_000):
+                for key, figure in _window(n, runs, branches=8).items():
+                    eight[key][str(n)] = figure
+            result["eight_branches"] = eight
+            say(f"eight branches: {eight}")
     if args.json:
         print(json.dumps(result, indent=2))
     return 0

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from timeline_app.viewmodel.geometry import lane_geometry
+from timeline_app.viewmodel.geometry import ROW_HEIGHT, lane_geometry, lanes_height
 from timeline_app.viewmodel.lanes import LaneItems, StripItems
 from timeline_app.viewmodel.placement import LABEL_GAP, MAX_CANDIDATES, badge_width, place_lane, place_strip
 
@@ -116,3 +116,22 @@ def test_lane_geometry_fills_the_height():
     tight = lane_geometry(200, [1, 0.5, 1], [True, False, True])
     assert all(g.rows == 1 and g.marker_y < g.top + g.height for g in tight)  # every lane keeps a row
     assert tight[-1].top + tight[-1].height == pytest.approx(200)  # and none is cut off
+
+
+def test_lanes_short_of_room_give_up_annotations_then_labels_never_legibility():
+    strips, marks = [True] * 9, [True] * 9
+    full = lanes_height(strips, marks)
+    assert all(g.annotated and g.rows == 1 for g in lane_geometry(full, [1] * 9, strips, marks=marks))
+    compact = lane_geometry(full * 0.8, [1] * 9, strips, marks=marks)
+    assert all(not g.annotated and g.rows == 1 and g.row_height == ROW_HEIGHT for g in compact)
+    bare = lane_geometry(full * 0.5, [1] * 9, strips, marks=marks)
+    assert all(g.rows == 0 and g.row_height == ROW_HEIGHT for g in bare)  # markers and badges only
+    for lanes in (compact, bare):
+        assert lanes[-1].top + lanes[-1].height == pytest.approx(full * (0.8 if lanes is compact else 0.5))
+        for g in lanes:  # what each lane draws stays inside it
+            assert g.top < g.marker_y < g.undated_y - ROW_HEIGHT / 2 and g.undated_y + ROW_HEIGHT / 2 <= g.top + g.height
+            assert g.rows == 0 or g.label_y(0) >= g.top
+    markers = lane_geometry(full * 0.41, [1] * 9, strips, marks=marks)
+    assert all(g.rows == 0 and not g.strip_labels and g.row_height == ROW_HEIGHT for g in markers)
+    tiny = lane_geometry(100, [1] * 9, strips, marks=marks)  # shrunk alike, with no text to squeeze
+    assert all(g.rows == 0 and not g.strip_labels for g in tiny) and tiny[-1].top + tiny[-1].height == pytest.approx(100)

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from timeline_app.dataset import bundled_dataset_path
 from timeline_app.viewmodel import Session
+from timeline_app.viewmodel.geometry import ROW_HEIGHT
 from timeline_app.qt.app import create_application
 from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.windows.main_window import MainWindow
+from timeline_app.qt.windows.workspace import LIST_MIN
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 DATA = Path(__file__).parents[2] / "data"
@@ -201,3 +203,38 @@ def test_closed_windows_leave_no_connections_behind(qtbot, settings):
         del w
         gc.collect()
     assert [len(s) for s in signals] == before
+
+
+def many_branches(n: int) -> str:
+    """small.yaml with ``n`` more branches, each with a dated and an undated milestone."""
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    branches = "".join(f"  - {{id: b{k}, kind: branch, name: {{zh: 分院{k}, en: Branch {k}}}, color: '#336699'}}\n"
+                       for k in range(n))
+    milestones = "".join(
+        f"  - {{id: b{k}-a, branch: b{k}, category: first, date: 2015-0{k % 9 + 1}, title: {{zh: 事{k}, en: Event {k}}},"
+        f" summary: {{zh: 事。, en: An event.}}, sources: [article-a]}}\n"
+        f"  - {{id: b{k}-b, branch: b{k}, category: first, date: '[2014..2020]', title: {{zh: 项{k}, en: Item {k}}},"
+        f" summary: {{zh: 项。, en: An item.}}, sources: [article-a]}}\n" for k in range(n))
+    return text.replace("categories:\n", branches + "categories:\n").replace("indicators:\n", milestones + "indicators:\n")
+
+
+def test_a_timeline_of_many_lanes_gets_their_height_and_keeps_its_text_legible(qtbot, settings, write_yaml):
+    create_application()
+    window = MainWindow(Session.open(write_yaml(many_branches(8))), settings, lang="en", animate=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitSignal(window.first_frame):
+        window.show()
+    lanes, column = window.timeline.frame.lanes, sum(window.left_splitter.sizes())
+    assert len(lanes) == 11
+    assert 0.58 * column <= window.timeline.height() <= 0.61 * column  # room for the lanes; the others keep theirs
+    legible = [g.row_height == ROW_HEIGHT or (g.rows == 0 and not g.strip_labels) for g in (l.geometry for l in lanes)]
+    assert all(legible)  # no row squeezed under its text: lanes this short draw none
+    assert all(b.row < l.geometry.rows for l in lanes for b in l.dated.labels)
+    assert not any(l.geometry.annotated for l in lanes)  # the captions gave way first
+    bottom = max(l.geometry.top + l.geometry.height for l in lanes)
+    assert bottom == pytest.approx(window.timeline.frame.height)  # none cut off
+    assert not any(l.geometry.strip_labels for l in lanes)  # 11 lanes in 400 px: markers and badges
+    window.left_splitter.setSizes([column - 2 * LIST_MIN, LIST_MIN, LIST_MIN])  # the archivist gives it more
+    qtbot.waitUntil(lambda: all(l.geometry.strip_labels for l in window.timeline.frame.lanes))
+    assert any(box for l in window.timeline.frame.lanes for box in l.strip.boxes)  # the titles are back

@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
             self._splitters_restored = True
             rows = self.indicators.height_for_rows
             self.left_splitter.setSizes(first_sizes(sum(self.left_splitter.sizes()), rows(6),
-                                                    rows(len(self.indicators.strips.rows))))
+                                                    rows(len(self.indicators.strips.rows)),
+                                                    self.timeline.height_wanted()))
             width = sum(self.main_splitter.sizes())
             detail = max(DETAIL_MIN, width // 4)
             self.main_splitter.setSizes([width - detail, detail])

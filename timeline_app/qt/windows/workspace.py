@@ -10,20 +10,22 @@ INDICATORS_MIN = 110  # px: the panel's header and a few rows
 DETAIL_MIN = 300  # px: the detail pane's width
 
 
-def first_sizes(total: int, six_measures: int, all_measures: int) -> list[int]:
+def first_sizes(total: int, six_measures: int, all_measures: int, timeline_wanted: int = TIMELINE_MIN) -> list[int]:
     """Heights of the timeline, the indicators and the list in a column ``total`` px high.
 
     The indicators get room for six measures (``six_measures`` px; or all they have), the list a
     few rows, the timeline the rest but never much more than half: in a tall window the extra
     goes to the indicators (up to ``all_measures`` px) and the list rather than a towering timeline.
+    A timeline of many lanes gets the height they want (``timeline_wanted``), up to three fifths.
     """
-    indicators = min(six_measures, max(total - TIMELINE_MIN - LIST_MIN, 0))
+    least = max(TIMELINE_MIN, min(timeline_wanted, int(total * 0.6)))
+    indicators = min(six_measures, max(total - least - LIST_MIN, 0))
     listing = max(LIST_MIN, int(total * 0.22))
     timeline = total - indicators - listing
-    if timeline < TIMELINE_MIN:
-        listing = max(LIST_MIN, listing - (TIMELINE_MIN - timeline))
+    if timeline < least:
+        listing = max(LIST_MIN, listing - (least - timeline))
         timeline = total - indicators - listing
-    extra = timeline - int(total * 0.55)
+    extra = timeline - max(int(total * 0.55), least)
     if extra > 0:
         more = max(min(extra // 2, all_measures - indicators), 0)
         indicators += more

@@ -12,13 +12,13 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from ....viewmodel.geometry import LaneGeometry, lane_geometry
+from ....viewmodel.geometry import LaneGeometry, lane_geometry, lanes_height
 from ....viewmodel.lanes import Lane
 from ....viewmodel.placement import Cluster, LaneFrame, StripFrame, badge_width, place_lane, place_strip
 from ....viewmodel.session import Session
 
 __all__ = ["BADGE_HEIGHT", "ERA_STRIP", "MARKER_RADIUS", "Frame", "Hit", "LabelCache", "LaneLayout",
-           "cluster_rect", "compute_frame", "max_label_px"]
+           "cluster_rect", "compute_frame", "lanes_room", "max_label_px"]
 
 MARKER_RADIUS = 6.0
 BADGE_HEIGHT = 16.0
@@ -169,6 +169,24 @@ def cluster_rect(cluster: Cluster, y: float) -> QRectF:
     return QRectF(cluster.center - width / 2, y - BADGE_HEIGHT / 2, width, BADGE_HEIGHT)
 
 
+def _lanes_needs(session: Session) -> tuple[float, list[bool], list[bool]]:
+    """The era strip's height, and which lanes have an undated strip and anniversary marks."""
+    lanes = session.lanes
+    return (ERA_STRIP if session.dataset.eras else 0.0, [len(lane.undated) > 0 for lane in lanes],
+            [lane.founding is not None for lane in lanes])
+
+
+def lanes_room(session: Session) -> float:
+    """Plot height at which no lane is compact (every one has a label row, marks and caption)."""
+    top, strips, marks = _lanes_needs(session)
+    return top + lanes_height(strips, marks)
+
+
+def _unlabelled(indices: np.ndarray) -> np.ndarray:
+    """Label widths of a strip with no room for labels: its markers stand one after another."""
+    return np.zeros(len(indices))
+
+
 def compute_frame(session: Session, width: float, height: float, labels: LabelCache) -> Frame:
     x0, x1 = session.state.x_range
     frame = Frame(x0, x1, width, height)
@@ -177,9 +195,7 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
     # Room for labels follows what each lane holds: a lane with few milestones needs few rows.
     busiest = max((len(lane.dated) for lane in lanes), default=0) or 1
     weights = [0.25 + 0.75 * len(lane.dated) / busiest for lane in lanes]
-    top = ERA_STRIP if session.dataset.eras else 0.0
-    strips = [len(lane.undated) > 0 for lane in lanes]
-    marks = [lane.founding is not None for lane in lanes]
+    top, strips, marks = _lanes_needs(session)
 
     def widths_of(items):
         return lambda indices: labels.widths(session, items, indices)
@@ -187,7 +203,8 @@ def compute_frame(session: Session, width: float, height: float, labels: LabelCa
     for lane, geometry in zip(lanes, lane_geometry(height, weights, strips, top, marks=marks)):
         dated = place_lane(lane.dated, x0, x1, 0.0, width, geometry.rows, widths_of(lane.dated),
                            lane.dated.position.get(selection) if selection else None)
-        strip = place_strip(lane.undated, x0, x1, width, widths_of(lane.undated),
+        strip_widths = widths_of(lane.undated) if geometry.strip_labels else _unlabelled
+        strip = place_strip(lane.undated, x0, x1, width, strip_widths,
                             lane.undated.position.get(selection) if selection else None)
         frame.lanes.append(LaneLayout(lane, geometry, dated, strip))
     return frame

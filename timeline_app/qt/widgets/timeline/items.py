@@ -103,7 +103,7 @@ class BackdropItem(_PixelItem):
 
     def _draw_anniversaries(self, painter: QPainter, frame: Frame, layout, lang: str) -> None:
         founding = self.session.dataset.milestone_by_id.get(layout.lane.founding or "")
-        if founding is None:
+        if founding is None or not layout.geometry.annotated:  # a compact lane has no room for them
             return
         start, g = founding.date.earliest, layout.geometry
         color = self.theme.branch_text(founding.branch)
@@ -211,7 +211,7 @@ class MilestoneItem(_PixelItem):
     def _draw_strip(self, painter: QPainter, layout, dpr: float) -> None:
         g, items, strip = layout.geometry, layout.lane.undated, layout.strip
         selection = self.session.state.selection
-        for box in strip.boxes:
+        for box in strip.boxes if g.strip_labels else ():
             self._draw_label(painter, str(items.ids[box.index]), box.left, g.undated_y - g.row_height / 2 + 2,
                              g.row_height, selection, dpr)
         indices = [b.index for b in strip.boxes]

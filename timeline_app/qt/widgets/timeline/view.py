@@ -27,7 +27,7 @@ from ...painting import painting
 from ...fonts import BUNDLED_FAMILY
 from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .axis import TimeAxis
-from .frame import Frame, LabelCache, compute_frame, max_label_px
+from .frame import Frame, LabelCache, compute_frame, lanes_room, max_label_px
 from ...theme import Theme
 from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 
@@ -126,14 +126,17 @@ class _LaneHeaders(pg.GraphicsWidget):
                 painter.fillRect(QRectF(6, g.top + 6, 3, g.height - 12), theme.focus)
             painter.setFont(bold)
             painter.setPen(theme.text)
-            room = QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top)
+            if g.annotated:  # the name above the strip's caption
+                room = QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top)
+            else:  # a compact lane: the name alone, centred on it
+                room = QRectF(14, g.top + 2, LEFT_GUTTER - 20, g.height - 4)
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
             if painter.fontMetrics().boundingRect(room.toRect(), flags, name).height() > room.height():
                 # wrapped, it would be cut off (large type, a low lane): one line, elided
                 flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                 name = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(room.width()))
             painter.drawText(room, flags, name)
-            if len(lane.undated):
+            if len(lane.undated) and g.annotated:
                 painter.setFont(small)
                 painter.setPen(theme.muted)
                 painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
@@ -352,6 +355,10 @@ class TimelineView(pg.GraphicsLayoutWidget):
         if not self._closed:
             self.viewport().update()
             self.headers.update()
+
+    def height_wanted(self) -> int:
+        """The widget's height at which no lane has to be compact (see :mod:`timeline_app.viewmodel.geometry`)."""
+        return int(self.height() - self.viewbox.height() + lanes_room(self.session))
 
     def refresh(self) -> None:
         """Recomputes the frame (layout of every lane) and redraws."""
