@@ -167,3 +167,13 @@ def test_new_dataset_rebuilds_the_rows(panel, session, small_path):
     session.set_dataset(load_dataset(small_path))
     assert [r.measure for r in panel.strips.rows] == ["outpatient-visits", "new-techniques"]
     assert source_text(panel).startswith("点击指标查看出处")
+
+
+def test_the_dotted_line_between_two_figures_is_cut_to_the_strip():
+    from timeline_app.qt.widgets.indicators.painter import _within
+
+    a, b = _within(-1e6, 0.0, 1e6, 100.0, 100.0, 900.0)  # zoomed in: the line runs far off both ends
+    assert (a.x(), b.x()) == (100.0, 900.0) and a.y() == pytest.approx(50.005) and b.y() == pytest.approx(50.045)
+    assert _within(0.0, 0.0, 50.0, 10.0, 100.0, 900.0) is None  # wholly left of the strip
+    a, b = _within(200.0, 0.0, 300.0, 10.0, 100.0, 900.0)
+    assert (a.x(), a.y(), b.x(), b.y()) == (200.0, 0.0, 300.0, 10.0)  # inside: as it was
