@@ -9,27 +9,17 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
 
-from timeline_app.dataset import bundled_dataset_path
-from timeline_app.qt.app import create_application
+from archivist import open_window
+
 from timeline_app.qt.dialogs.go_to_date import GoToDateDialog
 from timeline_app.qt.dialogs.keys import KeysDialog
-from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.widgets.chip import Chip
-from timeline_app.qt.windows.main_window import MainWindow
-from timeline_app.viewmodel import Session
 from timeline_app.viewmodel.timescale import day_of
 
 
 @pytest.fixture
 def window(qtbot):
-    create_application()
-    w = MainWindow(Session.open(bundled_dataset_path()), Preferences.ephemeral(), lang="zh", animate=False)
-    qtbot.addWidget(w)
-    w.resize(1440, 860)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
+    return open_window(qtbot, lang="zh")
 
 
 def test_copy_commands_put_the_record_its_citation_and_a_link_on_the_clipboard(window, qtbot):

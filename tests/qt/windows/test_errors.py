@@ -3,6 +3,8 @@
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from archivist import open_window
+
 from timeline_app.dataset import bundled_dataset_path
 from timeline_app.qt.app import create_application
 from timeline_app.qt.preferences import Preferences
@@ -17,12 +19,7 @@ CHOSEN = "xiushan-deep-cooperation-agreement"
 @pytest.fixture
 def window(qtbot, crash_log):
     installed, _ = crash_log
-    create_application()
-    w = MainWindow(Session.open(bundled_dataset_path()), Preferences.ephemeral(), lang="en", animate=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 760)
-    with qtbot.waitExposed(w):
-        w.show()
+    w = open_window(qtbot, lang="en", size=(1280, 760))
     installed.set_reporter(w.show_error)
     installed.dataset = bundled_dataset_path()
     return w

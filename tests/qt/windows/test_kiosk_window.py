@@ -4,7 +4,7 @@ clock the test moves, what is locked away, and the way out."""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMenu, QMenuBar
 

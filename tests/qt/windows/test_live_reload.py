@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit
 
 import timeline_app.dataset.last_good as last_good
+import archivist
+
 from timeline_app.dataset.last_good import LastGoodCopies
-from timeline_app.qt.app import create_application
 from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.windows.main_window import MainWindow
 from timeline_app.viewmodel import Session
@@ -53,14 +54,7 @@ def dataset(tmp_path) -> Path:
 
 
 def open_window(qtbot, session, opened=None, watch=True) -> MainWindow:
-    create_application()
-    window = MainWindow(session, Preferences.ephemeral(), lang="en", animate=False, opened=opened, watch=watch)
-    qtbot.addWidget(window)
-    window.resize(1280, 760)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return window
+    return archivist.open_window(qtbot, session, lang="en", size=(1280, 760), opened=opened, watch=watch)
 
 
 def title_of(window, milestone_id: str) -> str:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu
 
+from archivist import open_window
+
 from timeline_app.dataset import bundled_dataset_path
 from timeline_app.viewmodel import Session
 from timeline_app.viewmodel.geometry import ROW_HEIGHT
@@ -29,14 +31,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, settings):
-    create_application()
-    w = MainWindow(Session.open(bundled_dataset_path()), settings, animate=False)
-    qtbot.addWidget(w)
-    w.resize(1440, 860)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
+    return open_window(qtbot, prefs=settings)
 
 
 def visible_texts(window) -> list[str]:

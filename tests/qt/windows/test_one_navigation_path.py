@@ -6,23 +6,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from timeline_app.dataset import bundled_dataset_path
-from timeline_app.qt.app import create_application
-from timeline_app.qt.preferences import Preferences
-from timeline_app.qt.windows.main_window import MainWindow
-from timeline_app.viewmodel import Session
+from archivist import open_window
+
 from timeline_app.viewmodel.timescale import day_of
 
 
 @pytest.fixture
 def window(qtbot):
-    create_application()
-    w = MainWindow(Session.open(bundled_dataset_path()), Preferences.ephemeral(), animate=False)
-    qtbot.addWidget(w)
-    w.resize(1440, 860)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
+    w = open_window(qtbot)
     # A month of 2020: almost every milestone is off screen.
     w.navigator.set_range((day_of(dt.date(2020, 3, 1)), day_of(dt.date(2020, 4, 1))))
     return w
