@@ -45,11 +45,15 @@ class LaneGeometry:
 _LEVELS = ((True, 1, True), (False, 1, True), (False, 0, True), (False, 0, False))
 
 
+def _strip_height(annotated: bool, strip_labels: bool) -> float:
+    return UNDATED_STRIP if annotated else COMPACT_STRIP if strip_labels else MARKER_STRIP
+
+
 def _fixed(strip: bool, mark: bool, annotated: bool, strip_labels: bool = True) -> float:
     """A lane's height apart from its label rows."""
     if annotated:
-        return (TOP_PAD if mark else 4) + 8 + BELOW_MARKERS + (UNDATED_STRIP if strip else 6)
-    return 4 + 8 + COMPACT_BELOW + ((COMPACT_STRIP if strip_labels else MARKER_STRIP) if strip else 4)
+        return (TOP_PAD if mark else 4) + 8 + BELOW_MARKERS + (_strip_height(True, True) if strip else 6)
+    return 4 + 8 + COMPACT_BELOW + (_strip_height(False, strip_labels) if strip else 4)
 
 
 def lanes_height(strips: list[bool], marks: list[bool] | None = None, row_height: float = ROW_HEIGHT) -> float:
@@ -84,7 +88,7 @@ def lane_geometry(height: float, weights: list[float], strips: list[bool], top: 
         lane_rows = int(min(max((each - base) // row_height, 1), MAX_ROWS)) if annotated else rows
         pad = (TOP_PAD if mark and annotated else 4) * shrink
         marker_y = top + pad + lane_rows * row_height * shrink + 8 * shrink
-        strip_half = (UNDATED_STRIP if annotated else COMPACT_STRIP if strip_labels else MARKER_STRIP) / 2
+        strip_half = _strip_height(annotated, strip_labels) / 2
         undated_y = top + each - strip_half * shrink if strip else top + each + 100  # off-lane when there is none
         result.append(LaneGeometry(top, each, lane_rows, row_height * shrink, marker_y, undated_y, annotated,
                                    strip_labels))

@@ -188,11 +188,7 @@ def test_the_problems_dock_is_made_when_problems_come_where_the_saved_layout_put
 
     def window_on(path: Path) -> MainWindow:
         opened = LastGoodCopies(tmp_path / "copies").open(path)
-        window = MainWindow(Session(opened.dataset), prefs, lang="en", animate=False, opened=opened, watch=False)
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.first_frame):
-            window.show()
-        return window
+        return archivist.open_window(qtbot, Session(opened.dataset), prefs, lang="en", opened=opened, watch=False)
 
     first = window_on(bad)
     first.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, first.problems_panel)  # the archivist moves it
