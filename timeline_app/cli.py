@@ -11,18 +11,26 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import Problem, format_problem, report_lines
-from .config import OPTIONS, ConfigError, KioskConfig, dataset_problems, load_config, parse_option
+
+if TYPE_CHECKING:
+    from .config import KioskConfig
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export", "validate-config")
+# The kiosk's values the command line may override, with their metavars. argparse names each by
+# its option (--attract-after is attract_after), as the configuration file does.
+_OVERRIDES = (("--attract-after", "S"), ("--reset-after", "S"), ("--tour", "ID"), ("--exit-pin", "PIN"),
+              ("--scale", "X"))
+_OVERRIDE_KEYS = {option: option[2:].replace("-", "_") for option, _ in _OVERRIDES}
 _UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable",
                "problem.config.folder"}
 
@@ -48,9 +56,21 @@ def main(argv: list[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, sized to the terminal without importing shutil for it: argparse makes one for
+    every option it adds, and shutil brings bz2 and lzma with it (about 4 ms of each start)."""
+
+    def __init__(self, prog: str):
+        try:
+            width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a number; no terminal, or stdout closed
+            width = 80
+        super().__init__(prog, width=width - 2)
+
+
 def _viewer_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="timeline-app",
+        prog="timeline-app", formatter_class=_HelpFormatter,
         description="Timeline of the Second Affiliated Hospital of Chongqing Medical University's alliance.",
         epilog="Other commands: 'timeline-app validate [DATASET]', "
         "'timeline-app export [DATASET] --format json|csv -o FILE|-', "
@@ -73,22 +93,23 @@ def _viewer_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     kiosk = p.add_argument_group("kiosk", "with --kiosk: its configuration file, and values that override it")
     kiosk.add_argument("--config", metavar="FILE", type=Path, help="a YAML file with a kiosk: section")
-    for option, key, metavar in (("--attract-after", "attract_after", "S"), ("--reset-after", "reset_after", "S"),
-                                 ("--tour", "tour", "ID"), ("--exit-pin", "exit_pin", "PIN"), ("--scale", "scale", "X")):
-        kiosk.add_argument(option, metavar=metavar, help=f"the configuration's {key}")
+    for option, metavar in _OVERRIDES:
+        kiosk.add_argument(option, metavar=metavar, help=f"the configuration's {_OVERRIDE_KEYS[option]}")
     kiosk.add_argument("--tour-step", metavar="N", type=int, help="with --screenshot: the attract tour at its Nth stop")
     return p
 
 
-_KIOSK_ONLY = ("config", "tour_step", *OPTIONS.values())
+_KIOSK_ONLY = ("config", "tour_step", *_OVERRIDE_KEYS.values())
 
 
 def _check_overrides(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """The kiosk's overrides, checked by the configuration file's rules and read into ``args``; a
     value that breaks them is a usage error worded in ``--lang`` (else the system's language)."""
     lang = args.lang or system_language()
-    for option, key in OPTIONS.items():
+    for option, key in _OVERRIDE_KEYS.items():
         if getattr(args, key) is not None:
+            from .config import parse_option  # the kiosk's configuration: only when it is used
+
             try:
                 setattr(args, key, parse_option(key, getattr(args, key), lang, name=option))
             except ValueError as err:
@@ -96,7 +117,7 @@ def _check_overrides(parser: argparse.ArgumentParser, args: argparse.Namespace) 
 
 
 def _config_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="timeline-app validate-config",
+    p = argparse.ArgumentParser(prog="timeline-app validate-config", formatter_class=_HelpFormatter,
                                 description="Check a kiosk configuration file, and what it names in its dataset; "
                                 "print every problem as FILE:LINE:COL: message.")
     p.add_argument("config", type=Path, help="the configuration file (YAML, with a kiosk: section)")
@@ -105,7 +126,7 @@ def _config_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=f"timeline-app {command}")
+    p = argparse.ArgumentParser(prog=f"timeline-app {command}", formatter_class=_HelpFormatter)
     p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
     p.add_argument("--lang", choices=LANGUAGES, help="language of the problems (default: the system's)")
     if command == "validate":
@@ -214,6 +235,8 @@ def _export(args: argparse.Namespace) -> int:
 def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:
     """(configuration, exit code): the file's (the defaults without one), or None with its
     problems printed to ``report`` in ``lang``."""
+    from .config import ConfigError, KioskConfig, load_config
+
     if path is None:
         return KioskConfig(), EXIT_OK
     try:
@@ -230,6 +253,8 @@ def _validate_config(args: argparse.Namespace) -> int:
     dataset, code = _load(argparse.Namespace(dataset=config.dataset, lang=lang))
     if dataset is None:
         return code
+    from .config import dataset_problems
+
     problems = dataset_problems(config, dataset)  # all in the file: validate-config has no overrides
     if problems:
         return _report(problems, lang, sys.stdout)
@@ -259,7 +284,7 @@ def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
     config, code = _read_config(args.config, sys.stderr, args.lang or system_language())
     if config is None:
         return code
-    overrides = {key: getattr(args, key) for key in OPTIONS.values() if getattr(args, key) is not None}
+    overrides = {key: getattr(args, key) for key in _OVERRIDE_KEYS.values() if getattr(args, key) is not None}
     if args.lang:
         overrides["language"] = args.lang
     config = config.overridden(**overrides)

@@ -45,7 +45,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 if TYPE_CHECKING:
     from .dataset.records import Dataset
 
-__all__ = ["ConfigError", "KioskConfig", "OPTIONS", "OptionProblem", "dataset_problems", "load_config",
+__all__ = ["ConfigError", "KioskConfig", "OptionProblem", "dataset_problems", "load_config",
            "parse_option", "problem_line"]
 
 MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not one
@@ -57,10 +57,6 @@ _KEY = re.compile(r"[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])")
 _DWELL_KEYS = ("min", "max")
 _FILE = Message.of("problem.config.what.file")
 _SECTION = Message.of("problem.config.what.section")
-
-# Options that override a value: option name -> config key.
-OPTIONS = {"--attract-after": "attract_after", "--reset-after": "reset_after", "--tour": "tour",
-           "--exit-pin": "exit_pin", "--scale": "scale"}
 
 
 class ConfigError(DatasetError):
@@ -297,7 +293,7 @@ def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[Problem | Op
             line, column = config.where[key]
             found.append(Problem(config.file or "config", line, column, message, tuple(params.items())))
         else:
-            option = next((o for o, k in OPTIONS.items() if k == key), key.split(".")[0])
+            option = "--" + key.replace("_", "-")  # from the command line, which names a value by its key
             found.append(OptionProblem(option, message, tuple(params.items())))
 
     name = str(dataset.path) if dataset.path else Message.of("problem.kind.dataset")

@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .. import __version__
@@ -106,6 +105,8 @@ def _write(entry: Path, content: bytes, dataset: Dataset) -> None:
     digest = hashlib.blake2b(payload, digest_size=_DIGEST).digest()
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to write (with shutil, bz2 and lzma behind it): a warm start never does
+
         fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:

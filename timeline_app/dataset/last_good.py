@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,6 +100,8 @@ class LastGoodCopies:
             self.folder.mkdir(parents=True, exist_ok=True)
             if target.is_file() and target.read_bytes() == data:
                 return
+            import tempfile  # only to write: a start on an unchanged dataset never does
+
             fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as file:

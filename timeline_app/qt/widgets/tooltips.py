@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 __all__ = ["plain_tooltip"]
 
 
@@ -11,4 +9,6 @@ def plain_tooltip(text: str) -> str:
     """``text`` (lines kept) as a tooltip that never interprets dataset text as markup."""
     if not text:
         return ""
+    from html import escape  # here: the module's table of entities is not needed on the way to the first frame
+
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
