@@ -75,3 +75,37 @@ def test_watching_and_the_editor_command_are_kept(tmp_path):
     prefs.sync()
     again = prefs_at(tmp_path / "settings.ini")
     assert again.watch_files is False and again.editor_command == "gedit +{line} {file}"
+
+
+
+def test_reopening_the_same_dataset_writes_nothing(tmp_path):
+    """Each start remembers its dataset: when it is already the last one, the file is left alone."""
+    path = tmp_path / "settings.ini"
+    prefs = prefs_at(path)
+    dataset = bundled_dataset_path()
+    prefs.remember(dataset)
+    prefs.sync()
+    written = path.stat()
+    again = prefs_at(path)
+    again.remember(dataset)
+    again.sync()
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # no rewrite
+    other = tmp_path / "other.yaml"
+    other.write_text("", encoding="utf-8")
+    again.remember(other)
+    again.sync()
+    assert path.stat().st_ino != written.st_ino  # a change is written (atomically: a new file)
+    assert prefs_at(path).recent_files == [str(other.resolve()), str(dataset.resolve())]
+
+
+class _Unwritable(QSettings):
+    def status(self):
+        return QSettings.Status.AccessError
+
+
+def test_a_settings_file_that_cannot_be_written_is_kept(tmp_path):
+    """Not being able to write (a read-only file, another scope's file) is no sign of corruption."""
+    path = tmp_path / "settings.ini"
+    path.write_text("[General]\nlanguage=en\n", encoding="utf-8")
+    prefs = Preferences(_Unwritable(str(path), QSettings.Format.IniFormat))
+    assert prefs.language == "en" and prefs.set_aside is None and path.is_file()

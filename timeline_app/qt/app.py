@@ -18,6 +18,7 @@ from ..dataset.problems import format_problem
 from ..i18n import system_language
 from ..viewmodel import Session
 from .crash import install_crash_log, log
+from .fonts import FontInstall, install_fonts
 
 __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 
@@ -26,11 +27,10 @@ APPLICATION = "timeline-app"
 KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication with our names (for QSettings), Fusion style and the bundled fonts."""
+def create_application(argv: list[str] | None = None, fonts: bool = True):
+    """The QApplication with our names (for QSettings), Fusion style and the bundled fonts
+    (without ``fonts``, the caller installs them: see :class:`~.fonts.FontInstall`)."""
     from PySide6.QtWidgets import QApplication
-
-    from .fonts import install_fonts
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
@@ -38,7 +38,8 @@ def create_application(argv: list[str] | None = None):
     app.setStyle("Fusion")
     app.setDesktopFileName(APPLICATION)  # Wayland and taskbars match the window to its .desktop file
     app.setWindowIcon(_icon())
-    install_fonts(app)
+    if fonts:
+        install_fonts(app)
     return app
 
 
@@ -66,7 +67,8 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     crash_log = install_crash_log()
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = create_application()
+    app = create_application(fonts=False)
+    fonts = FontInstall()  # read on a worker while the dataset opens and the window's modules load
     from .preferences import Preferences
 
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
@@ -74,10 +76,11 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     crash_log.dataset = path
     opened = _open(path, lang)
     session = _session(opened, select)
-    if session is None:
-        return 2
     from .windows.main_window import MainWindow
 
+    fonts.finish(app)
+    if session is None:
+        return 2
     window = MainWindow(session, prefs, lang=lang, animate=screenshot is None, theme=theme, opened=opened,
                         watch=False if screenshot is not None else watch)
     if show_range is not None:
@@ -117,7 +120,8 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = create_application()
+    app = create_application(fonts=False)
+    fonts = FontInstall()  # read on a worker meanwhile, as for the viewer
     from ..config import dataset_problems, problem_line
 
     path = Path(path).absolute()
@@ -126,6 +130,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     for problem in opened.problems:
         log.warning("kiosk dataset: %s", format_problem(problem))
     session = _session(opened, select)
+    fonts.finish(app)
     if session is None:
         return 2
     problems = dataset_problems(config, session.dataset)

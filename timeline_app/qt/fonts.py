@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
 
-__all__ = ["BUNDLED_FAMILY", "install_fonts"]
+__all__ = ["BUNDLED_FAMILY", "FontInstall", "install_fonts"]
 
 BUNDLED_FAMILY = "Timeline Noto Sans SC"  # the family name of resources/fonts/*.otf
 
@@ -17,17 +19,46 @@ def install_fonts(app: QApplication) -> list[str]:
 
     Returns the families added. Latin text keeps the platform's font; CJK falls back to ours.
     """
-    families: list[str] = []
-    for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            raise RuntimeError(f"Qt could not load the bundled font {path}")
-        for family in QFontDatabase.applicationFontFamilies(font_id):
-            if family not in families:
-                families.append(family)
-    if families:
-        font = app.font()
-        font.setFamilies([font.family(), *families])
-        app.setFont(font)
-        QFont.insertSubstitutions(font.family(), families)
-    return families
+    return FontInstall().finish(app)
+
+
+class FontInstall:
+    """The bundled fonts, read into Qt's font database on a worker thread.
+
+    Reading them (and fontconfig's first set-up, which the first font brings) is C++ work that
+    PySide does without the GIL, and Qt's font database is thread-safe: the viewer starts this
+    as soon as the application exists and imports its window meanwhile (a few ms of each start).
+    :meth:`finish` waits for it and must come before the first widget.
+    """
+
+    def __init__(self) -> None:
+        self._ids: list[int] = []
+        self._failed: str | None = None
+        self._thread = threading.Thread(target=self._register, name="fonts", daemon=True)
+        self._thread.start()
+
+    def _register(self) -> None:
+        for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                self._failed = str(path)
+                return
+            self._ids.append(font_id)
+
+    def finish(self, app: QApplication) -> list[str]:
+        """Waits for the fonts, then makes the CJK family the default one's fallback (on the GUI
+        thread). Returns the families added."""
+        self._thread.join()
+        if self._failed is not None:
+            raise RuntimeError(f"Qt could not load the bundled font {self._failed}")
+        families: list[str] = []
+        for font_id in self._ids:
+            for family in QFontDatabase.applicationFontFamilies(font_id):
+                if family not in families:
+                    families.append(family)
+        if families:
+            font = app.font()
+            font.setFamilies([font.family(), *families])
+            app.setFont(font)
+            QFont.insertSubstitutions(font.family(), families)
+        return families

@@ -61,8 +61,8 @@ class Preferences:
             return settings
         if not data.strip():  # none yet
             return settings
-        if settings.status() == QSettings.Status.NoError and b"\0" not in data and settings.allKeys():
-            return settings
+        if settings.status() != QSettings.Status.FormatError and b"\0" not in data and settings.allKeys():
+            return settings  # (an AccessError is about writing, or another scope's file: no reason to set it aside)
         aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
         try:
             path.rename(aside)
@@ -144,8 +144,11 @@ class Preferences:
     def remember(self, path: Path) -> None:
         """Puts ``path`` first among the recent files and makes it the last dataset."""
         resolved = str(path.resolve())
+        recent = self.recent_files
+        if recent[:1] == [resolved] and self._get("lastDataset") == resolved:
+            return  # as it was (each start on the same dataset): nothing to write
         self._set("lastDataset", resolved)
-        recent = [resolved] + [p for p in self.recent_files if p != resolved]
+        recent = [resolved] + [p for p in recent if p != resolved]
         self._set("recentFiles", recent[:MAX_RECENT])
 
     def clear_recent(self) -> None:
