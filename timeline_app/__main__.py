@@ -1,5 +1,20 @@
+"""``python -m timeline_app`` and the ``timeline-app`` commands: the command line, as a process.
+
+Only a process of its own holds the cycle collector off while it starts (see
+:func:`timeline_app.qt.startup.hold_collection`); ``cli.main`` called in a test does not.
+"""
+
 import sys
 
-from .cli import main
 
-sys.exit(main())
+def main() -> int:
+    from .qt.startup import hold_collection
+
+    hold_collection()
+    from .cli import main as command_line
+
+    return command_line()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -57,3 +57,32 @@ def test_a_bad_dataset_opens_a_window_with_its_problems_and_reload_ready(started
     assert seen["reported_by"] is not None  # the window tells the user of errors
     assert capsys.readouterr().err.count(f"{bad}:") == 2  # and a console user sees them too
     assert main(["validate", str(bad)]) == 1  # validate keeps its exit codes
+
+
+
+
+def test_a_started_process_collects_again_after_its_first_frame(started, monkeypatch):
+    """The cycle collector, held off while the process starts, runs again once the window is painted."""
+    import gc
+    import time
+
+    from timeline_app.qt import startup
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # this test process's objects stay collectable
+    deadline = time.monotonic() + 10
+
+    def close_once_collecting():
+        if gc.isenabled() or time.monotonic() > deadline:
+            next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()).close()
+        else:
+            QTimer.singleShot(20, close_once_collecting)
+
+    startup.hold_collection()
+    try:
+        assert not gc.isenabled()
+        QTimer.singleShot(0, close_once_collecting)
+        assert main([str(Path(__file__).parents[1] / "data" / "small.yaml"), "--lang", "en"]) == 0
+        assert gc.isenabled() and time.monotonic() < deadline  # the window's first frame, not the fallback
+    finally:
+        startup.resume_collection()
+        gc.enable()

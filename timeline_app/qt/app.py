@@ -12,19 +12,24 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from ..dataset import bundled_dataset_path
 from ..dataset.last_good import LastGoodCopies, Opened
 from ..dataset.problems import format_problem
 from ..i18n import system_language
 from ..viewmodel import Session
 from .crash import install_crash_log, log
+from .first_paint import after_first_paint
 from .fonts import FontInstall, install_fonts
+from .startup import report_startup, resume_collection
 
 __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
 KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
+COLLECT_BY_MS = 10_000  # the cycle collector resumes by then even if no frame was painted (a hidden window)
 
 
 def create_application(argv: list[str] | None = None, fonts: bool = True):
@@ -96,13 +101,13 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     window.live.failed.connect(follow_target)
     if select:
         window.navigator.select(select, reveal=show_range is None)
+    window.first_frame.connect(resume_collection)
     if startup_report:
-        from .startup import report_startup
-
         window.first_frame.connect(report_startup)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     window.show()
+    QTimer.singleShot(COLLECT_BY_MS, resume_collection)
     return app.exec()
 
 
@@ -152,6 +157,8 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     from ..sd_notify import notify
     from .watchdog import Watchdog
 
+    after_first_paint(window, resume_collection)
+    QTimer.singleShot(COLLECT_BY_MS, resume_collection)
     window.showFullScreen()
     Watchdog(window)  # lives as long as the window
     notify("READY=1")

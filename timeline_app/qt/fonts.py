@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
@@ -32,7 +32,7 @@ class FontInstall:
     """
 
     def __init__(self) -> None:
-        self._ids: list[int] = []
+        self._families: list[str] = []
         self._failed: str | None = None
         self._thread = threading.Thread(target=self._register, name="fonts", daemon=True)
         self._thread.start()
@@ -43,7 +43,20 @@ class FontInstall:
             if font_id < 0:
                 self._failed = str(path)
                 return
-            self._ids.append(font_id)
+            for family in QFontDatabase.applicationFontFamilies(font_id):
+                if family not in self._families:
+                    self._families.append(family)
+        self._resolve()
+
+    def _resolve(self) -> None:
+        """Asks once for the faces the window's text will need (ours behind the default, regular and
+        bold): the matching and the faces' tables are shared between threads, so the GUI thread
+        finds them ready. (The glyphs are not: each thread keeps its own.)"""
+        font = QFont()
+        font.setFamilies([font.family(), *self._families])
+        for bold in (False, True):
+            font.setBold(bold)
+            QFontMetrics(font).horizontalAdvance("医联体 Alliance 2013")
 
     def finish(self, app: QApplication) -> list[str]:
         """Waits for the fonts, then makes the CJK family the default one's fallback (on the GUI
@@ -51,11 +64,7 @@ class FontInstall:
         self._thread.join()
         if self._failed is not None:
             raise RuntimeError(f"Qt could not load the bundled font {self._failed}")
-        families: list[str] = []
-        for font_id in self._ids:
-            for family in QFontDatabase.applicationFontFamilies(font_id):
-                if family not in families:
-                    families.append(family)
+        families = list(self._families)
         if families:
             font = app.font()
             font.setFamilies([font.family(), *families])
