@@ -81,8 +81,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         process.viewer(bundled_dataset_path(), home), process.bare()  # first runs warm the OS (and the cache)
-        # Alternated, and three times as many: on a shared machine the two drift alike, pair by pair.
-        pairs = [(process.viewer(bundled_dataset_path(), home)[0], process.bare()) for _ in range(3 * runs)]
+        # Alternated, and five times as many: on a shared machine the two drift alike, pair by pair.
+        pairs = [(process.viewer(bundled_dataset_path(), home)[0], process.bare()) for _ in range(5 * runs)]
         startups, bare = (list(column) for column in zip(*pairs))
         result["startup_ms"], result["startup_bare_ms"] = summary(startups), summary(bare)
         result["startup_ratio"] = round(result["startup_ms"]["median"] / result["startup_bare_ms"]["median"], 3)
