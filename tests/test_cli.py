@@ -151,9 +151,9 @@ def test_a_flood_of_one_kind_is_summarised(tmp_path, capsys):
     assert main(["validate", "--lang", "en", str(path)]) == 1
     out = capsys.readouterr().out.splitlines()
     aliases = [line for line in out if "aliases" in line]
-    assert aliases[0] == f"{path}:2:10: aliases (*a0) are not allowed in a dataset"
+    assert aliases[0] == f"{path}:2:10: aliases (*a0) are not allowed: write each value out in full"
     assert len(aliases) == 6
-    assert aliases[-1] == f"{path}:2:30: aliases (*a0) are not allowed in a dataset: 76 more like this at lines 2–10"
+    assert aliases[-1] == f"{path}:2:30: aliases (*a0) are not allowed: write each value out in full: 76 more like this at lines 2–10"
     assert len(out) < 40
 
 

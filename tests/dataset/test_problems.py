@@ -41,7 +41,7 @@ def test_the_report_is_capped_with_a_count_of_the_rest():
                 for line in range(1, 201) for kind in ("anchor", "alias", "documents")]
     lines = report_lines(problems, "en", max_lines=10)
     assert len(lines) == 10
-    assert lines[0] == "f.yaml:1:1: aliases (*x) are not allowed in a dataset"
+    assert lines[0] == "f.yaml:1:1: aliases (*x) are not allowed: write each value out in full"
     # shown: lines 1-3 of each kind; hidden: lines 4-5 of each (6) and the three summaries of 195
     assert lines[-1] == "f.yaml:4:1: … and 591 more problems not shown"
     assert all(line.split(":")[1].isdigit() for line in lines)  # FILE:LINE:COL first, also on the last line
@@ -49,4 +49,4 @@ def test_the_report_is_capped_with_a_count_of_the_rest():
 
 def test_a_few_of_a_kind_are_all_shown_in_full():
     problems = [Problem("f.yaml", line, 3, "problem.yaml.alias", (("name", "a"),)) for line in (1, 2, 3)]
-    assert report_lines(problems, "zh") == [f"f.yaml:{n}:3: 数据集中不允许使用别名（*a）" for n in (1, 2, 3)]
+    assert report_lines(problems, "zh") == [f"f.yaml:{n}:3: 不允许使用别名（*a）：请把每个值完整写出" for n in (1, 2, 3)]
