@@ -1,8 +1,10 @@
 """The bundled CJK font, read on a worker thread while the window's modules load."""
 
+import pytest
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from timeline_app.qt import fonts
 from timeline_app.qt.app import create_application
 from timeline_app.qt.fonts import BUNDLED_FAMILY, FontInstall
 
@@ -15,3 +17,13 @@ def test_the_fonts_read_on_a_worker_become_the_default_fonts_fallback(qtbot):
     assert BUNDLED_FAMILY in QFontDatabase.families()
     assert QApplication.font().families()[1:] == families  # behind the platform's default family
     assert install.finish(app) == families  # waiting again is harmless
+
+
+def test_a_font_that_cannot_be_read_stops_the_start_with_its_name(qtbot, tmp_path, monkeypatch):
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "Broken.otf").write_bytes(b"not a font")
+    monkeypatch.setattr(fonts, "resource_path", lambda name: tmp_path / name)
+    app = create_application(fonts=False)
+    install = FontInstall()
+    with pytest.raises(RuntimeError, match="Broken.otf"):
+        install.finish(app)

@@ -33,20 +33,22 @@ class FontInstall:
 
     def __init__(self) -> None:
         self._families: list[str] = []
-        self._failed: str | None = None
+        self._error: Exception | None = None  # raised again by finish(), on the GUI thread
         self._thread = threading.Thread(target=self._register, name="fonts", daemon=True)
         self._thread.start()
 
     def _register(self) -> None:
-        for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
-            font_id = QFontDatabase.addApplicationFont(str(path))
-            if font_id < 0:
-                self._failed = str(path)
-                return
-            for family in QFontDatabase.applicationFontFamilies(font_id):
-                if family not in self._families:
-                    self._families.append(family)
-        self._resolve()
+        try:
+            for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                if font_id < 0:
+                    raise RuntimeError(f"Qt could not load the bundled font {path}")
+                for family in QFontDatabase.applicationFontFamilies(font_id):
+                    if family not in self._families:
+                        self._families.append(family)
+            self._resolve()
+        except Exception as error:  # noqa: BLE001 - whatever it is, the start hears of it
+            self._error = error
 
     def _resolve(self) -> None:
         """Asks once for the faces the window's text will need (ours behind the default, regular and
@@ -62,8 +64,8 @@ class FontInstall:
         """Waits for the fonts, then makes the CJK family the default one's fallback (on the GUI
         thread). Returns the families added."""
         self._thread.join()
-        if self._failed is not None:
-            raise RuntimeError(f"Qt could not load the bundled font {self._failed}")
+        if self._error is not None:
+            raise self._error
         families = list(self._families)
         if families:
             font = app.font()
