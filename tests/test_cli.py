@@ -43,6 +43,15 @@ def test_validate_five_faults_prints_five_positions():
     assert "Traceback" not in result.stderr and "5 problems found" in result.stderr
 
 
+def test_tours_are_exported_in_their_order(tmp_path):
+    out = tmp_path / "archive.json"
+    assert main(["export", str(Path(__file__).parent / "data" / "archive.yaml"), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(export_schema_path().read_text(encoding="utf-8")))
+    assert data["tours"] == [{"id": "highlights", "title": {"zh": "十年亮点", "en": "Highlights of the decade"},
+                              "milestones": ["west-first-pci", "east-trusteeship", "alliance-award", "parent-undated"]}]
+
+
 def test_bundled_dataset_round_trips_through_the_schema(tmp_path):
     out = tmp_path / "alliance.json"
     assert main(["export", "--format", "json", "-o", str(out)]) == 0
@@ -69,7 +78,8 @@ def test_export_json_round_trip_validates_against_schema(tmp_path, small_path):
     schema = json.loads(export_schema_path().read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
-    assert list(data)[1:] == ["format", "title", "sources", "branches", "categories", "eras", "milestones", "indicators"]
+    assert list(data)[1:] == ["format", "title", "sources", "branches", "categories", "eras", "milestones", "indicators",
+                              "tours"]
     signing = next(m for m in data["milestones"] if m["id"] == "north-signing")
     assert signing["date"] == {
         "edtf": "2013-06-28", "kind": "date", "precision": "day", "earliest": "2013-06-28", "latest": "2013-06-28",

@@ -99,6 +99,7 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
             }
             for i in ds.indicators
         ],
+        "tours": [{"id": t.id, "title": _text(t.title), "milestones": list(t.milestones)} for t in ds.tours],
     }
 
 
