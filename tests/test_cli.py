@@ -175,3 +175,21 @@ def test_an_unreadable_path_is_told_in_the_language_and_exits_2(tmp_path, capsys
     path = tmp_path / target
     assert main(["validate", "--lang", "zh", str(path)]) == 2
     assert capsys.readouterr().err.strip() == f"{path}:1:1: {message}"
+
+
+@pytest.mark.parametrize("columns, terminal, width", [(None, 120, 118), ("-5", 120, 118), ("100", 120, 98), ("x", None, 78)])
+def test_help_is_sized_to_the_terminal(monkeypatch, columns, terminal, width):
+    """As argparse sizes it (shutil's rule: $COLUMNS, else the terminal's width, else 80)."""
+    from timeline_app.cli import _HelpFormatter
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+
+    def size(_fd):
+        if terminal is None:
+            raise OSError("not a terminal")
+        return os.terminal_size((terminal, 40))
+
+    monkeypatch.setattr(os, "get_terminal_size", size)
+    assert _HelpFormatter("timeline-app")._width == width

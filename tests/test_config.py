@@ -266,3 +266,8 @@ def test_importing_the_configuration_stays_light():
             "print(sorted(m for m in ('yaml', 'difflib', 'numpy', 'timeline_app.dataset.checks') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_value_no_option_sets_is_named_by_its_key():
+    [problem] = dataset_problems(KioskConfig(branches=("nope",)), load_dataset(DATA / "archive.yaml"))
+    assert isinstance(problem, OptionProblem) and str(problem).startswith("branches: ")

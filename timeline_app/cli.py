@@ -17,6 +17,7 @@ from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import Problem, format_problem, report_lines
+from .collector import resume_collection
 
 if TYPE_CHECKING:
     from .config import KioskConfig
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in _COMMANDS:
+            resume_collection()  # held (by timeline_app.__main__) for a window's start only
             command, rest = argv[0], argv[1:]
             if command == "validate-config":
                 return _validate_config(_config_parser().parse_args(rest))
@@ -62,9 +64,14 @@ class _HelpFormatter(argparse.HelpFormatter):
 
     def __init__(self, prog: str):
         try:
-            width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):  # not a number; no terminal, or stdout closed
-            width = 80
+            width = int(os.environ.get("COLUMNS") or 0)
+        except ValueError:
+            width = 0
+        if width <= 0:  # as shutil.get_terminal_size: $COLUMNS, else the terminal's, else 80
+            try:
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+            except (AttributeError, ValueError, OSError):  # no terminal, or no stdout at all
+                width = 80
         super().__init__(prog, width=width - 2)
 
 

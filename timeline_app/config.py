@@ -25,8 +25,8 @@ kiosk:
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
 ```
 
-The viewer imports this module on every start, so it stays light: YAML, the checks (and their
-``difflib``) and the command registry are imported only when something is read.
+The kiosk imports this module on every start (the viewer does not), so it stays light: YAML, the
+checks (and their ``difflib``) and the command registry are imported only when something is read.
 """
 
 from __future__ import annotations
@@ -293,7 +293,9 @@ def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[Problem | Op
             line, column = config.where[key]
             found.append(Problem(config.file or "config", line, column, message, tuple(params.items())))
         else:
-            option = "--" + key.replace("_", "-")  # from the command line, which names a value by its key
+            # A value from the command line, named by its option (--tour is tour); a dotted key
+            # (branches.nope) is a value of a list no option sets.
+            option = key.split(".")[0] if "." in key else "--" + key.replace("_", "-")
             found.append(OptionProblem(option, message, tuple(params.items())))
 
     name = str(dataset.path) if dataset.path else Message.of("problem.kind.dataset")

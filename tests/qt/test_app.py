@@ -59,30 +59,22 @@ def test_a_bad_dataset_opens_a_window_with_its_problems_and_reload_ready(started
     assert main(["validate", str(bad)]) == 1  # validate keeps its exit codes
 
 
-
-
-def test_a_started_process_collects_again_after_its_first_frame(started, monkeypatch):
-    """The cycle collector, held off while the process starts, runs again once the window is painted."""
-    import gc
+def test_a_started_window_lets_the_collector_go_at_its_first_frame(started, monkeypatch):
+    """The viewer resumes the cycle collector (held off while its process starts) once its window
+    has been painted, not only when the fallback timer runs out."""
     import time
 
-    from timeline_app.qt import startup
-
-    monkeypatch.setattr(gc, "freeze", lambda: None)  # this test process's objects stay collectable
+    resumed = []
+    monkeypatch.setattr(app_module, "resume_collection", lambda: resumed.append(time.monotonic()))
+    monkeypatch.setattr(app_module, "COLLECT_BY_MS", 600_000)  # no fallback within this test
     deadline = time.monotonic() + 10
 
-    def close_once_collecting():
-        if gc.isenabled() or time.monotonic() > deadline:
+    def close_once_resumed():
+        if resumed or time.monotonic() > deadline:
             next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()).close()
         else:
-            QTimer.singleShot(20, close_once_collecting)
+            QTimer.singleShot(20, close_once_resumed)
 
-    startup.hold_collection()
-    try:
-        assert not gc.isenabled()
-        QTimer.singleShot(0, close_once_collecting)
-        assert main([str(Path(__file__).parents[1] / "data" / "small.yaml"), "--lang", "en"]) == 0
-        assert gc.isenabled() and time.monotonic() < deadline  # the window's first frame, not the fallback
-    finally:
-        startup.resume_collection()
-        gc.enable()
+    QTimer.singleShot(0, close_once_resumed)
+    assert main([str(Path(__file__).parents[1] / "data" / "small.yaml"), "--lang", "en"]) == 0
+    assert resumed and resumed[0] < deadline

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
+from ..collector import resume_collection
 from ..dataset import bundled_dataset_path
 from ..dataset.last_good import LastGoodCopies, Opened
 from ..dataset.problems import format_problem
@@ -22,7 +23,7 @@ from ..viewmodel import Session
 from .crash import install_crash_log, log
 from .first_paint import after_first_paint
 from .fonts import FontInstall, install_fonts
-from .startup import report_startup, resume_collection
+from .startup import report_startup
 
 __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 

@@ -28,13 +28,15 @@ class FontInstall:
     Reading them (and fontconfig's first set-up, which the first font brings) is C++ work that
     PySide does without the GIL, and Qt's font database is thread-safe: the viewer starts this
     as soon as the application exists and imports its window meanwhile (a few ms of each start).
-    :meth:`finish` waits for it and must come before the first widget.
+    :meth:`finish` waits for it and must come before the first widget. (Qt announces the new
+    fonts with ``fontDatabaseChanged`` from the worker; nothing here listens to it.)
     """
 
     def __init__(self) -> None:
         self._families: list[str] = []
         self._error: Exception | None = None  # raised again by finish(), on the GUI thread
-        self._thread = threading.Thread(target=self._register, name="fonts", daemon=True)
+        # Not a daemon: a start that fails before finish() still lets it end before Qt goes away.
+        self._thread = threading.Thread(target=self._register, name="fonts")
         self._thread.start()
 
     def _register(self) -> None:
@@ -52,8 +54,8 @@ class FontInstall:
 
     def _resolve(self) -> None:
         """Asks once for the faces the window's text will need (ours behind the default, regular and
-        bold): the matching and the faces' tables are shared between threads, so the GUI thread
-        finds them ready. (The glyphs are not: each thread keeps its own.)"""
+        bold): the font database's matching and fontconfig's are shared between threads, so the
+        GUI thread finds them done. (Font engines and glyphs are not: each thread has its own.)"""
         font = QFont()
         font.setFamilies([font.family(), *self._families])
         for bold in (False, True):

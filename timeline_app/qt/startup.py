@@ -1,43 +1,16 @@
-"""Start-up: the cycle collector held off until the first frame, and ``--startup-report`` (how long
-the viewer took to show its first frame, and its memory then).
+"""``--startup-report``: how long the viewer took to show its first frame, and its memory then.
 
 The time counts from the process's own start (as the operating system recorded it), so it holds
 the interpreter, the imports, loading the dataset and building the window: what a user waits for.
-No Qt here: the collector is held before Qt is imported.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 
-__all__ = ["hold_collection", "process_age_ms", "report_startup", "resident_mb", "resume_collection"]
-
-_held = False
-
-
-def hold_collection() -> None:
-    """Holds Python's cycle collector off for the start (the process's, not a caller's: see
-    ``timeline_app.__main__``). What a start allocates lives as long as the window (modules,
-    classes, Qt's wrappers, the dataset); collecting it on the way was 4 % of the start's work."""
-    global _held
-    if gc.isenabled():
-        gc.disable()
-        _held = True
-
-
-def resume_collection() -> None:
-    """After the first frame: what the start made is set aside for good (``gc.freeze``, so later
-    collections no longer walk it, a pause that grows with the archive) and collection resumes.
-    Does nothing unless :func:`hold_collection` held it."""
-    global _held
-    if _held:
-        _held = False
-        gc.freeze()
-        gc.enable()
-
+__all__ = ["process_age_ms", "report_startup", "resident_mb"]
 
 def process_age_ms() -> float:
     """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's start)."""

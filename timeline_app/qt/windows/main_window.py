@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         self._error_box: ErrorBox | None = None  # made at the first error
 
         self.action_set = ActionSet(self, self, commands)
-        self.action_set.retranslate(self.language())  # before the menus show them: no changes to tell them of
+        # Texts before the menus and the toolbar show the actions, so none of them is told of a
+        # change (a later _retranslate finds them set, and only titles the menus).
+        self.action_set.retranslate(self.language())
         self.action_set.install_timeline(self.timeline)
         self.action_set.build_menus(self.menuBar())
         toolbar = QToolBar("main", self)  # in the menu bar's corner: no row of its own
