@@ -77,7 +77,6 @@ def test_watching_and_the_editor_command_are_kept(tmp_path):
     assert again.watch_files is False and again.editor_command == "gedit +{line} {file}"
 
 
-
 def test_reopening_the_same_dataset_writes_nothing(tmp_path):
     """Each start remembers its dataset: when it is already the last one, the file is left alone."""
     path = tmp_path / "settings.ini"
