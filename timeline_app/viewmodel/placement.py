@@ -218,10 +218,9 @@ def badge_width(count: int) -> float:
     return 12.0 + 7.0 * len(badge_text(count))
 
 
-def _clear_of(taken: np.ndarray, center: float, half: float, lo: float, hi: float) -> float:
+def _clear_of(taken: np.ndarray, center: float, half: float, lo: float, hi: float) -> float | None:
     """``center`` moved the least so that a badge ``half`` px wide clears every labelled marker
-    (``taken``, sorted) and stays within [lo, hi]; where no place is clear, ``center`` brought
-    within them (clear of the badge before it, first)."""
+    (``taken``, sorted) and stays within [lo, hi]; None where no place is clear."""
     reach = half + MARKER_CLEAR
     spots = [center]
     i = int(np.searchsorted(taken, center))
@@ -233,7 +232,7 @@ def _clear_of(taken: np.ndarray, center: float, half: float, lo: float, hi: floa
             k = int(np.searchsorted(taken, spot))
             if all(abs(float(taken[m]) - spot) >= reach - 1e-6 for m in (k - 1, k) if 0 <= m < taken.size):
                 return spot
-    return max(min(center, hi), lo)
+    return None
 
 
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, visible: np.ndarray,
@@ -263,15 +262,38 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     keyed = items.rank[members] * bins.size + np.arange(bins.size)
     leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
     previous_right = left_px - 2
+    pending: list[tuple[int, int, int, float]] = []  # bins with no clear place: they join the next badge
     for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
         left = left_px + b * bin_width
+        if pending:
+            first, leader, left = pending[0][0], min([leader, *(p[1] for p in pending)], key=lambda m: items.rank[m]), pending[0][2]
         half = badge_width(last - first + 1) / 2
         lo = max(left - half, previous_right + 2 + half, left_px + half)
-        center = _clear_of(taken, left + bin_width / 2, half, lo, left_px + width_px - half)
+        center = _clear_of(taken, (left + left_px + (b + 1) * bin_width) / 2, half, lo, left_px + width_px - half)
+        if center is None:  # every place here covers a labelled marker: its members go with the next badge's
+            pending = [(first, leader, left, 0.0)]
+            continue
+        pending = []
         previous_right = center + half
         group = members[first:last + 1]
         frame.clusters.append(Cluster(center, last - first + 1, float(items.lo[group].min()),
-                                      float(items.hi[group].max()), leader, left, left + bin_width))
+                                      float(items.hi[group].max()), leader, left, left_px + (b + 1) * bin_width))
+    if pending:  # the last bins found no place: they join the badge before them, or stand where they are
+        first, leader, left, _ = pending[0]
+        group = members[first:]
+        if frame.clusters:
+            previous = frame.clusters.pop()
+            first_leader = min(previous.first, leader, key=lambda m: items.rank[m])
+            count = previous.count + group.size
+            center = max(previous.center, previous.left + badge_width(count) / 2)
+            frame.clusters.append(Cluster(center, count, min(previous.lo, float(items.lo[group].min())),
+                                          max(previous.hi, float(items.hi[group].max())), first_leader, previous.left,
+                                          left_px + width_px))
+        else:
+            half = badge_width(group.size) / 2
+            frame.clusters.append(Cluster(min(max(left + half, left_px + half), left_px + width_px - half), group.size,
+                                          float(items.lo[group].min()), float(items.hi[group].max()), leader, left,
+                                          left_px + width_px))
 
 
 def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_px: float,

@@ -11,6 +11,7 @@ markers are paths. The fonts that draw the text also measure it for the frame
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -45,7 +46,7 @@ class TimelineFonts:
         for style, factor in _SIZES.items():
             font = QFont(base)
             font.setFamilies([BUNDLED_FAMILY, *base.families()])
-            font.setPixelSize(max(round(max(label_px * factor, min_px)), 1))
+            font.setPixelSize(max(round(label_px * factor), math.ceil(min_px), 1))
             font.setBold(style in _BOLD)
             self._fonts[style], self._metrics[style] = font, QFontMetricsF(font)
         self._widths: dict[tuple[str, str], float] = {}

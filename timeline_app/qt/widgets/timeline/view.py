@@ -205,7 +205,9 @@ class TimelineView(pg.GraphicsView):
         event.accept()
 
     def _touch_point(self, point: QEventPoint) -> tuple[float, float]:
-        x, y = self._frame_point(point.position())
+        """Where a finger is, in plot x and frame y (from its screen position, which every touch
+        event carries, wherever it was made)."""
+        x, y = self._frame_point(self.viewport().mapFromGlobal(point.globalPosition()))
         return x - self._plot_left(), y
 
     def tap_at(self, x: float, y: float) -> None:
