@@ -114,6 +114,23 @@ class TimelinePainter:
         finally:
             painter.restore()
 
+    def paint_legend(self, painter: QPainter, placed, theme: Theme) -> None:
+        """The legend's entries (:func:`timeline_app.viewmodel.legend.place_legend`): each marker
+        and date style drawn as the frame draws it, beside its words."""
+        painter.save()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for item in placed:
+                entry, box = item.entry, _rect(item.swatch)
+                color = theme.category(entry.category) if entry.category else theme.text
+                if entry.kind == "marker":
+                    draw_marker(painter, entry.symbol, box.center(), round(box.width() * 0.85), color)
+                else:
+                    draw_date_style(painter, entry.kind, color, box)
+                self._text(painter, theme, item.text)
+        finally:
+            painter.restore()
+
     def _selection(self, painter: QPainter, frame: TimelineFrame, theme: Theme) -> None:
         for label in frame.labels:
             if label.selected:

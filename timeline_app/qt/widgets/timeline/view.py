@@ -107,6 +107,7 @@ class TimelineView(pg.GraphicsView):
         self.item = _FrameItem(self)
         self.addItem(self.item)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.viewport().installEventFilter(self)
         self.touch = TouchGestures(navigator, clock or MonotonicClock(), self.plot_width, self.tap_at)
         self.glide_timer = QTimer(self)
         self.glide_timer.setInterval(GLIDE_FRAME_MS)
@@ -182,11 +183,16 @@ class TimelineView(pg.GraphicsView):
 
     # -- touch -> gestures -> navigator -----------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() in _TOUCH:
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        """Touch on the viewport goes to the gestures (handled: no mouse events are made up from it).
+
+        A filter rather than an override of ``viewportEvent``: the viewport's last events come
+        while the view is being destroyed, and a Python override called then crashed in Qt.
+        """
+        if event.type() in _TOUCH and not self._closed:
             self._on_touch(event)
-            return True  # handled: no mouse events are made up from it
-        return super().viewportEvent(event)
+            return True
+        return False
 
     def _on_touch(self, event) -> None:
         kind = event.type()
