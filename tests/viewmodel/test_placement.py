@@ -35,23 +35,23 @@ def test_labels_by_priority_in_rows_without_overlap():
     lane = items([0, 1, 2, 2.5, 50], ranks=[4, 0, 1, 2, 3])
     frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=fixed(100))
     placed = {b.index: b.row for b in frame.labels}
-    # 1 takes row 0 over the markers after it: their leaders cannot pass its text, so 2 and 3
-    # find no row; 0 stands left of 1's label and goes up past it; 4 stands apart.
-    assert placed == {1: 0, 0: 1, 4: 0}
+    # 1 takes the top row, leaving the row under it to the markers it stands over: 2 goes there;
+    # 3 stands under 2's label (no leader can pass it), 0 finds no row; 4 stands apart, on top.
+    assert placed == {1: 1, 2: 0, 4: 1}
     assert [c.count for c in frame.clusters] == [2]
 
 
 def test_a_leader_never_runs_through_a_label_below():
-    lane = items([10, 11], ranks=[1, 0])  # 1 labelled first, in row 0, right of its marker
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=3, label_width=fixed(100))
-    [box] = [b for b in frame.labels if b.index == 1]
-    assert box.row == 0 and box.left == pytest.approx(110)
-    above = [b for b in frame.labels if b.index == 0]
-    for b in above:  # 0's leader rises at x=100, left of 1's label: it may stand above
-        assert b.anchor < box.left - LABEL_GAP / 2
-    lane = items([10, 10.5], ranks=[0, 1])  # 1's marker lies under 0's label: no leader can reach a row above
+    lane = items([10, 10.5], ranks=[0, 1])  # 1's marker lies under 0's label: its leader could not pass
     frame = place_lane(lane, 0, 100, 0, 1000, rows=3, label_width=fixed(100))
     assert [b.index for b in frame.labels] == [0] and frame.clusters[0].count == 1
+    rng = np.random.default_rng(2)
+    lane = items(np.sort(rng.uniform(0, 100, 300)), ranks=rng.permutation(300))
+    frame = place_lane(lane, 0, 100, 0, 1600, rows=4, label_width=lambda i: rng.uniform(30, 200, len(i)))
+    for high in frame.labels:
+        for low in frame.labels:
+            if low.row < high.row:  # ``high``'s leader passes ``low``'s row
+                assert not low.left - LABEL_GAP / 2 < high.anchor < low.right + LABEL_GAP / 2
 
 
 def test_labels_keep_a_gap_between_them():

@@ -109,18 +109,24 @@ class _Rows:
         self.rights[row].insert(i, right)
 
     def place(self, left: float, right: float, anchor: float) -> int | None:
-        """The lowest row where the label fits and its leader passes every row below it freely."""
+        """The highest row where the label fits and its leader passes every row below it freely.
+
+        The highest, so that the rows under a label stay free for the markers it stands over:
+        their labels go below it, a staircase, where the lowest row would have shut them out.
+        """
         half = LABEL_GAP / 2
         leader = (anchor - LEADER_CLEAR, anchor + LEADER_CLEAR)
+        chosen = None
         for row in range(len(self.lefts)):
             if self.free(row, left - half, right + half):
-                self.take(row, left - half, right + half)
-                for below in range(row):
-                    self.take(below, *leader)
-                return row
+                chosen = row
             if not self.free(row, *leader):
-                return None  # a label of this row stands over the marker: no leader can pass
-        return None
+                break  # a label of this row stands over the marker: no leader can pass it
+        if chosen is not None:
+            self.take(chosen, left - half, right + half)
+            for below in range(chosen):
+                self.take(below, *leader)
+        return chosen
 
 
 def visible_items(items: LaneItems, x0: float, x1: float) -> tuple[np.ndarray, np.ndarray]:

@@ -70,7 +70,10 @@ class Legend(QWidget):
 
     def paintEvent(self, _) -> None:
         with painting(self) as painter:
-            self.painter.paint_legend(painter, self._placed(self.width()), Theme.of(self, self.session.dataset))
+            self._draw(painter)
+
+    def _draw(self, painter) -> None:
+        self.painter.paint_legend(painter, self._placed(self.width()), Theme.of(self, self.session.dataset))
 
     def _retranslate(self) -> None:
         lang = self.session.state.language

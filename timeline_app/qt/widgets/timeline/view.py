@@ -12,10 +12,13 @@ tests ask the frame, which answers from the geometry it hands the painter.
 
 from __future__ import annotations
 
+import weakref
+
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QEventPoint, QFontInfo, QPainter
 from PySide6.QtWidgets import QSizePolicy
+from shiboken6 import Shiboken
 
 from ....i18n import tr
 from ....viewmodel.clock import Clock, MonotonicClock
@@ -79,6 +82,26 @@ class _FrameItem(pg.GraphicsObject):
             self.view.click_at(ev.pos())
 
 
+class _ViewportEvents(QObject):
+    """Hands the viewport's touch and resize events to the view while it lives.
+
+    A filter of its own, holding the view weakly, rather than Python overrides on the view: Qt
+    still resizes and sends events to what is left of a view being destroyed, and a Python
+    override called then crashed the process.
+    """
+
+    def __init__(self, view: TimelineView):
+        super().__init__(view.viewport())
+        self._view = weakref.ref(view)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        view = self._view()
+        if view is None or view._closed or not Shiboken.isValid(view):
+            return False
+        return view.on_viewport_event(event)
+
+
 class TimelineView(pg.GraphicsView):
     """The zoomable timeline of ``navigator.session``.
 
@@ -107,7 +130,7 @@ class TimelineView(pg.GraphicsView):
         self.item = _FrameItem(self)
         self.addItem(self.item)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.viewport().installEventFilter(self)
+        self._viewport_events = _ViewportEvents(self)
         self.touch = TouchGestures(navigator, clock or MonotonicClock(), self.plot_width, self.tap_at)
         self.glide_timer = QTimer(self)
         self.glide_timer.setInterval(GLIDE_FRAME_MS)
@@ -183,15 +206,14 @@ class TimelineView(pg.GraphicsView):
 
     # -- touch -> gestures -> navigator -----------------------------------------------------
 
-    def eventFilter(self, watched, event: QEvent) -> bool:
-        """Touch on the viewport goes to the gestures (handled: no mouse events are made up from it).
-
-        A filter rather than an override of ``viewportEvent``: the viewport's last events come
-        while the view is being destroyed, and a Python override called then crashed in Qt.
-        """
-        if event.type() in _TOUCH and not self._closed:
+    def on_viewport_event(self, event: QEvent) -> bool:
+        """Touch goes to the gestures (True: handled, no mouse events are made up from it); a new
+        size makes a new frame."""
+        if event.type() in _TOUCH:
             self._on_touch(event)
             return True
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and self.isVisible():
+            self.refresh()  # (a window being destroyed hides first: its views are not drawn again)
         return False
 
     def _on_touch(self, event) -> None:
@@ -234,11 +256,6 @@ class TimelineView(pg.GraphicsView):
     def _on_state_changed(self, _=None) -> None:
         self.refresh()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if hasattr(self, "item"):  # pyqtgraph resizes while the base class is built
-            self.refresh()
-
     def _on_language_changed(self, _) -> None:
         self._retranslate()
         self.refresh()
@@ -279,7 +296,7 @@ class TimelineView(pg.GraphicsView):
 
     def refresh(self) -> None:
         """Recomputes the frame (everything placed) and redraws."""
-        if self._closed or self.width() <= 1 or self.height() <= 1:
+        if self._closed or not Shiboken.isValid(self) or self.width() <= 1 or self.height() <= 1:
             return
         self.frame = compute_frame(self.session, self.snapshot(), self.fonts, self.titles)
         self.item.set_size(self.width(), self.height())
