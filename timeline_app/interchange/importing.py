@@ -118,7 +118,7 @@ class _Reader:
         self.guesses: dict[str, list[str]] = {}  # catalog key → what it concerns
         self.latest_year = 1
 
-    def fail(self, key: str, **params) -> InterchangeError:
+    def fail(self, key: str, /, **params) -> InterchangeError:
         return InterchangeError(self.name, key, **params)
 
     def guess(self, key: str, what: str = "") -> None:
@@ -326,6 +326,8 @@ class _Reader:
             **({"eras": self.eras} if self.eras else {}),
             "milestones": self.milestones,
         }
+        order = {b["id"]: k for k, b in enumerate(self.branches.values())}
+        data["milestones"].sort(key=lambda m: (parse_edtf(m["date"]).sort_key, order[m["branch"]], m["id"]))
         guesses = [Message.of(key, what=_summarise(whats)) for key, whats in self.guesses.items()]
         return Imported(data, guesses)
 

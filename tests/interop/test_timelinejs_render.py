@@ -1,0 +1,72 @@
+"""The TimelineJS export, rendered by TimelineJS itself (its npm package) in Debian's headless
+Chromium, driven by playwright-core: no errors, no request off the machine, one slide per milestone.
+
+The packages are installed into tests/interop/node/ (git-ignored) on the first run; the test is
+skipped, saying why, where node, npm, Chromium or the packages cannot be had.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from timeline_app.cli import main
+from timeline_app.dataset import bundled_dataset_path, load_dataset
+
+HERE = Path(__file__).parent
+NODE_DIR = HERE / "node"
+CHROMIUM = Path("/usr/bin/chromium")
+PACKAGES = ("@knight-lab/timelinejs@3.9.11", "playwright-core@1.65.2")
+
+
+@pytest.fixture(scope="module")
+def node_dir() -> Path:
+    if not shutil.which("node") or not shutil.which("npm"):
+        pytest.skip("node and npm are not installed (apt install nodejs npm; .ci/run does)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt install chromium; .ci/run does)")
+    wanted = [NODE_DIR / "node_modules" / name.rsplit("@", 1)[0] / "package.json" for name in PACKAGES]
+    if not all(p.exists() for p in wanted):
+        NODE_DIR.mkdir(exist_ok=True)
+        try:
+            done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(NODE_DIR),
+                                   *PACKAGES], capture_output=True, text=True, timeout=300,
+                                  env={**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
+        except subprocess.TimeoutExpired:
+            pytest.skip("npm install of TimelineJS and playwright-core took over 5 minutes (no registry?)")
+        if done.returncode != 0:
+            pytest.skip(f"npm install of TimelineJS and playwright-core failed: {done.stderr.strip()[-300:]}")
+    return NODE_DIR
+
+
+def render(node_dir: Path, timeline: Path) -> dict:
+    done = subprocess.run(["node", str(HERE / "render_timelinejs.mjs"), str(timeline)], cwd=node_dir,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bundled_dataset_renders_in_timelinejs(tmp_path, node_dir, lang):
+    out = tmp_path / "timeline.json"
+    assert main(["export", "--format", "timelinejs", "--lang", lang, "-o", str(out)]) == 0
+    seen = render(node_dir, out)
+    assert seen["errors"] == [] and seen["messages"] == [] and seen["requests"] == []
+    ds = load_dataset(bundled_dataset_path())
+    assert len(seen["slides"]) == len(ds.milestones) + 1  # the title slide, then one per milestone
+    assert seen["slides"][0] == "title" and sorted(seen["slides"][1:]) == sorted(m.id for m in ds.milestones)
+    titles = sorted(m.title.get(lang) for m in ds.milestones)
+    assert sorted(seen["headlines"][1:]) == titles and seen["headlines"][0] == ds.title.get(lang)
+    lanes = [b.name.get(lang) for b in ds.branches if any(m.branch == b.id for m in ds.milestones)]
+    assert seen["groups"] == lanes  # the bundled branches' first events come in the dataset's order
+
+
+def test_an_escaped_headline_shows_as_text_not_markup(tmp_path, node_dir, rich_path):
+    out = tmp_path / "timeline.json"
+    assert main(["export", str(rich_path), "--format", "timelinejs", "--lang", "en", "-o", str(out)]) == 0
+    seen = render(node_dir, out)
+    assert seen["errors"] == [] and len(seen["slides"]) == 8
+    assert "Cooperation <b>widened</b> & deepened" in seen["headlines"]
