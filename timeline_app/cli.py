@@ -271,7 +271,8 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as err:
         print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
-    print(selection.confirmation(args.output, args.format, lang), file=sys.stderr)
+    print(selection.confirmation(args.output, args.format, lang, figures=args.format == "indicators-csv"),
+          file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
 // Renders a TimelineJS JSON file with TimelineJS itself in headless Chromium; prints what it saw as JSON.
-// Usage: node render_timelinejs.mjs TIMELINE.json  (run from tests/interop/node, where the packages are)
+// Usage: node render_timelinejs.mjs TIMELINE.json|SHEET.csv  (run from tests/interop/node, where the packages are)
+// A .csv is served to TimelineJS as a sheet from a made-up http address, as a published sheet would be.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -7,7 +8,9 @@ import path from "node:path";
 
 const { chromium } = createRequire(path.resolve("package.json"))("playwright-core");
 const dist = path.resolve("node_modules/@knight-lab/timelinejs/dist");
-const data = readFileSync(process.argv[2], "utf8");
+const SHEET_URL = "http://sheet.timeline-app.invalid/timeline.csv";
+const is_sheet = process.argv[2].endsWith(".csv");
+const data = is_sheet ? JSON.stringify(SHEET_URL) : readFileSync(process.argv[2], "utf8");
 const page_html = `<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="${pathToFileURL(dist + "/css/timeline.css")}">
 <script src="${pathToFileURL(dist + "/js/timeline.js")}"></script></head>
@@ -31,6 +34,9 @@ try {
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    if (is_sheet && url === SHEET_URL) {
+      return route.fulfill({ status: 200, contentType: "text/csv", body: readFileSync(process.argv[2]) });
+    }
     requests.push(url);
     return route.abort();
   });

@@ -70,3 +70,16 @@ def test_an_escaped_headline_shows_as_text_not_markup(tmp_path, node_dir, rich_p
     seen = render(node_dir, out)
     assert seen["errors"] == [] and len(seen["slides"]) == 8
     assert "Cooperation <b>widened</b> & deepened" in seen["headlines"]
+
+
+def test_the_sheet_renders_in_timelinejs_as_a_published_sheet(tmp_path, node_dir):
+    """TimelineJS reads the CSV by its column headers: the BOM, our extra columns and the title and
+    era rows must not trouble it."""
+    out = tmp_path / "sheet.csv"
+    assert main(["export", "--format", "csv", "--lang", "zh", "-o", str(out)]) == 0
+    seen = render(node_dir, out)
+    assert seen["errors"] == [] and seen["messages"] == [] and seen["requests"] == []
+    ds = load_dataset(bundled_dataset_path())
+    assert len(seen["slides"]) == len(ds.milestones) + 1
+    assert sorted(seen["headlines"][1:]) == sorted(m.title.zh for m in ds.milestones)
+    assert seen["headlines"][0] == ds.title.zh

@@ -48,9 +48,13 @@ class Selection:
                 out.append((indicator, points))
         return tuple(out)
 
-    def confirmation(self, file: str, fmt: str, lang: str) -> str:
-        """What was written: the file, how many milestones of all, and the filter if any."""
-        count = tr("export.tljs.count", lang, n=len(self.milestones), total=len(self.dataset.milestones))
+    def confirmation(self, file: str, fmt: str, lang: str, figures: bool = False) -> str:
+        """What was written: the file, how many milestones of all (or ``figures``: how many
+        indicator figures), and the filter if any."""
+        if figures:
+            count = tr("export.figures", lang, n=sum(len(points) for _, points in self.indicators))
+        else:
+            count = tr("export.tljs.count", lang, n=len(self.milestones), total=len(self.dataset.milestones))
         said = tr("export.written", lang, file=file, format=fmt, count=count)
         return join_clauses([said, self.describe(lang)], lang) if self.filter.is_active else said
 

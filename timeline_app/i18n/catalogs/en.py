@@ -65,6 +65,7 @@ STRINGS = {
     # -- interchange: TimelineJS and spreadsheets (timeline_app/interchange) --
     "export.citation": "{title} ({details})",
     "export.tljs.count": "{n} of {total} milestones",
+    "export.figures": "{n} figures",
     "export.written": "Wrote {file} ({format}): {count}",
     "export.format": "Format",
     "export.format.json": "JSON, the whole dataset (our schema)",

@@ -70,6 +70,7 @@ STRINGS = {
     # -- interchange: TimelineJS and spreadsheets (timeline_app/interchange) --
     "export.citation": "《{title}》（{details}）",
     "export.tljs.count": "共 {total} 条里程碑，此处 {n} 条",
+    "export.figures": "{n} 项数据",
     "export.written": "已写出 {file}（{format}）：{count}",
     "export.format": "格式",
     "export.format.json": "JSON：整个数据集（本程序的格式）",

@@ -48,6 +48,7 @@ class ExportDialog(QDialog):
         (self.seen if f.is_active else self.everything).setChecked(True)
         self.filter_words = QLabel(self._seen.describe(lang) or tr("export.scope.nothing_hidden", lang), self)
         self.filter_words.setWordWrap(True)
+        self.filter_words.setIndent(self.seen.sizeHint().height())  # under the button's text
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -88,7 +89,8 @@ class ExportDialog(QDialog):
             self.note.setText(tr("export.failed", self._lang, file=path, reason=err.strerror or str(err)))
             return
         self._prefs.export_folder = Path(path).parent
-        self._status.showMessage(selection.confirmation(path, self.format.currentText(), self._lang), 10000)
+        said = selection.confirmation(path, self.format.currentText(), self._lang, figures=fmt.name == "indicators-csv")
+        self._status.showMessage(said, 10000)
         super().accept()
 
     def _on_format_changed(self) -> None:
