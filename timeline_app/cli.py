@@ -308,7 +308,7 @@ def _import(args: argparse.Namespace) -> int:
         write_dataset(imported, args.output)
     except InterchangeError as err:
         print(err.text(lang), file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_USAGE if err.message.key == "import.unreadable" else EXIT_INVALID
     except OSError as err:
         print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE

@@ -2,7 +2,8 @@
 
 import csv
 import io
-import json
+import subprocess
+import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -136,3 +137,21 @@ def test_a_formula_looking_title_stays_text_in_the_workbook(tmp_path, rich_path)
     sheet = load_workbook(path)["milestones"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_every_export_and_the_import_run_without_qt(tmp_path, small_path):
+    """The command line's export and import are for machines with no display."""
+    from test_model_without_qt import BLOCK_QT
+
+    out = tmp_path / "t.json"
+    code = BLOCK_QT + f"""
+from timeline_app.cli import main
+for fmt in ('csv', 'indicators-csv', 'xlsx', 'timelinejs'):
+    assert main(['export', {str(small_path)!r}, '--format', fmt, '--query', 'sign', '-o', {str(out)!r} + fmt]) == 0
+assert main(['import', {str(out)!r} + 'timelinejs', '--from', 'timelinejs', '-o', {str(tmp_path / 'd.yaml')!r}]) == 0
+assert not any(m.split('.')[0] in ('PySide6', 'pyqtgraph') for m in sys.modules)
+print('ok')
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ok")

@@ -112,5 +112,7 @@ def test_an_unreadable_or_binary_file_is_told_too(tmp_path, capsys):
     source.write_bytes(b"\xff\xfe{\x00}")
     assert main(["import", str(source), "--from", "timelinejs", "-o", str(tmp_path / "d.yaml"), "--lang", "en"]) == 1
     assert capsys.readouterr().err.startswith(f"{source}: file is not UTF-8: byte 1 cannot be decoded")
-    assert main(["import", str(tmp_path / "none.json"), "--from", "timelinejs", "-o", str(tmp_path / "d.yaml")]) == 1
+    missing = tmp_path / "none.json"
+    assert main(["import", str(missing), "--from", "timelinejs", "-o", str(tmp_path / "d.yaml"), "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.startswith(f"{missing}: 无法读取文件：")  # like validate: a usage error
     assert not (tmp_path / "d.yaml").exists()

@@ -6,20 +6,18 @@ skipped, saying why, where node, npm, Chromium or the packages cannot be had.
 """
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from node_setup import NODE_DIR, install
 from timeline_app.cli import main
 from timeline_app.dataset import bundled_dataset_path, load_dataset
 
 HERE = Path(__file__).parent
-NODE_DIR = HERE / "node"
 CHROMIUM = Path("/usr/bin/chromium")
-PACKAGES = ("@knight-lab/timelinejs@3.9.11", "playwright-core@1.65.2")
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +26,9 @@ def node_dir() -> Path:
         pytest.skip("node and npm are not installed (apt install nodejs npm; .ci/run does)")
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt install chromium; .ci/run does)")
-    wanted = [NODE_DIR / "node_modules" / name.rsplit("@", 1)[0] / "package.json" for name in PACKAGES]
-    if not all(p.exists() for p in wanted):
-        NODE_DIR.mkdir(exist_ok=True)
-        try:
-            done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(NODE_DIR),
-                                   *PACKAGES], capture_output=True, text=True, timeout=300,
-                                  env={**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
-        except subprocess.TimeoutExpired:
-            pytest.skip("npm install of TimelineJS and playwright-core took over 5 minutes (no registry?)")
-        if done.returncode != 0:
-            pytest.skip(f"npm install of TimelineJS and playwright-core failed: {done.stderr.strip()[-300:]}")
+    reason = install()
+    if reason:
+        pytest.skip(reason)
     return NODE_DIR
 
 
