@@ -9,9 +9,12 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from archivist import open_window
+from timeline_app.dataset.edtf import parse_edtf
+from timeline_app.i18n.dates import day_words
 from timeline_app.qt.dialogs.export import ExportDialog
 from timeline_app.qt.preferences import Preferences
 from timeline_app.viewmodel.state import Filter
+from timeline_app.viewmodel.timescale import date_of
 
 
 @pytest.fixture
@@ -83,4 +86,27 @@ def test_cancelling_the_save_dialog_writes_nothing_and_keeps_the_dialog(window, 
     dialog = open_dialog(window, qtbot)
     dialog.accept()
     assert dialog.isVisible() and window.prefs.export_folder is None
+    dialog.reject()
+
+
+def test_what_i_see_is_also_the_visible_period(window, qtbot):
+    """Zoomed in on 2016 with no filter: "What I see" is what the timeline shows, and says so."""
+    window.show_range(parse_edtf("2016"))
+    qtbot.waitUntil(lambda: window.session.state.x_range[1] - window.session.state.x_range[0] < 500)
+    dialog = open_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("timelinejs"))
+    assert dialog.seen.isChecked()
+    first, last = (date_of(x) for x in window.session.state.x_range)
+    kept = dialog.selection.milestones
+    assert 0 < len(kept) < 55
+    assert all(not (m.date.latest and m.date.latest < first) and not (m.date.earliest and m.date.earliest > last)
+               for m in kept)
+    assert f"dates {day_words(first, 'en')}–{day_words(last, 'en')}" in dialog.filter_words.text()
+    dialog.everything.setChecked(True)
+    assert len(dialog.selection.milestones) == 55
+    dialog.reject()
+    window.navigator.fit_all()
+    qtbot.waitUntil(lambda: window.session.state.x_range[1] - window.session.state.x_range[0] > 3000)
+    dialog = open_dialog(window, qtbot)
+    assert dialog.everything.isChecked() and dialog.filter_words.text() == "The filter hides nothing."
     dialog.reject()

@@ -103,6 +103,13 @@ def test_what_i_see_is_what_is_written_and_the_filter_is_named(tmp_path, rich_pa
     assert {r[2] for r in indicators[1:]} == {"north"} and indicators[1][5:8] == ["250000", "more_than", "visits"]
 
 
+def test_the_command_line_offers_every_format():
+    from timeline_app.cli import _EXPORT_FORMATS  # spelled out there: the parser is built before any import
+    from timeline_app.interchange.formats import FORMATS
+
+    assert _EXPORT_FORMATS == tuple(FORMATS)
+
+
 def test_json_refuses_a_filter(tmp_path, rich_path, capsys):
     assert main(["export", str(rich_path), "--format", "json", "--query", "x", "-o", str(tmp_path / "x.json")]) == 2
     assert "always the whole dataset" in capsys.readouterr().err and not (tmp_path / "x.json").exists()

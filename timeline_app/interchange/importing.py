@@ -34,9 +34,8 @@ from .common import InterchangeError, parse_source_field, write_atomically
 from .sheets import OUR_COLUMNS
 from .timelinejs import SOURCES_CLASS
 
-__all__ = ["FORMATS", "REQUIRED_COLUMNS", "Imported", "import_file", "write_dataset"]
+__all__ = ["REQUIRED_COLUMNS", "Imported", "import_file", "write_dataset"]
 
-FORMATS = ("timelinejs", "sheet")
 REQUIRED_COLUMNS = ("Year", "Month", "Day", "End Year", "End Month", "End Day", "Headline", "Text")
 MAX_BYTES = 64 * 1024 * 1024
 _INTEGER = re.compile(r"\s*-?\d+\s*")  # TimelineJS's VALID_INTEGER_PATTERN, with a value required
@@ -60,7 +59,7 @@ class Imported:
 
 
 def import_file(path: Path, fmt: str, name: str | None = None) -> Imported:
-    """Reads ``path`` (``fmt``: one of :data:`FORMATS`); raises :class:`InterchangeError`."""
+    """Reads ``path`` (``fmt``: ``timelinejs`` or ``sheet``); raises :class:`InterchangeError`."""
     name = name or str(path)
     text = _read_text(path, name)
     reader = _Reader(name, path.stem)

@@ -1,4 +1,4 @@
-"""What an export holds: everything, or "what I see" (the window's filter, dates included).
+"""What an export holds: everything, or "what I see" (the window's filter and visible period).
 
 The command line builds the same :class:`~timeline_app.viewmodel.state.Filter` the filter bar
 does (``--query``, ``--branches``, ``--categories``, ``--range``, ``--no-undated``), so the
@@ -7,7 +7,7 @@ window's export and the command line's agree on what a filter lets through.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dataset.records import Dataset, Indicator, Milestone
 from ..i18n import tr
@@ -15,6 +15,7 @@ from ..i18n.wording import describe_filter, join_clauses
 from ..viewmodel.filtering import Matcher
 from ..viewmodel.index import MilestoneIndex
 from ..viewmodel.state import Filter
+from ..viewmodel.timescale import date_of
 
 __all__ = ["Selection"]
 
@@ -47,6 +48,16 @@ class Selection:
             if points:
                 out.append((indicator, points))
         return tuple(out)
+
+    @classmethod
+    def seen(cls, dataset: Dataset, f: Filter, x_range: tuple[float, float]) -> Selection:
+        """What the window shows: the filter, narrowed to the visible period where that hides
+        more (a timeline zoomed in on 2016); undated milestones stay when their period overlaps
+        it, as their strip shows them."""
+        first, last = (date_of(x) for x in x_range)
+        narrowed = replace(f, date_from=max(f.date_from or first, first), date_to=min(f.date_to or last, last))
+        within = cls(dataset, narrowed)
+        return within if len(within.milestones) < len(cls(dataset, f).milestones) else cls(dataset, f)
 
     def confirmation(self, file: str, fmt: str, lang: str, figures: bool = False) -> str:
         """What was written: the file, how many milestones of all (or ``figures``: how many

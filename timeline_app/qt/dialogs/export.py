@@ -38,14 +38,14 @@ class ExportDialog(QDialog):
         self.format.setAccessibleName(tr("export.format", lang))
         self.format.currentIndexChanged.connect(self._on_format_changed)
         dataset, f = session.dataset, session.state.filter
-        self._seen = Selection(dataset, f)
+        self._seen = Selection.seen(dataset, f, session.state.x_range)
         count = tr("export.tljs.count", lang, n=len(self._seen.milestones), total=len(dataset.milestones))
         self.seen = QRadioButton(tr("export.scope.seen", lang, count=count), self)
         self.everything = QRadioButton(tr("export.scope.all", lang, n=len(dataset.milestones)), self)
         self.scope = QButtonGroup(self)
         for button in (self.seen, self.everything):
             self.scope.addButton(button)
-        (self.seen if f.is_active else self.everything).setChecked(True)
+        (self.seen if self._seen.filter.is_active else self.everything).setChecked(True)
         self.filter_words = QLabel(self._seen.describe(lang) or tr("export.scope.nothing_hidden", lang), self)
         self.filter_words.setWordWrap(True)
         self.filter_words.setIndent(self.seen.sizeHint().height())  # under the button's text
