@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = FilterBar(session)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
-        self.timeline = TimelineView(self.navigator, progressive=animate)
+        self.timeline = TimelineView(self.navigator)
         self._panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
         self._build_layout()
         self.live = LiveDataset(session, opened, self.prefs.watch_files if watch is None else watch, parent=self)

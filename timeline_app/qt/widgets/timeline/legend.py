@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ....i18n import tr
@@ -12,6 +12,7 @@ from ...bindings import follow
 from ...painting import painting
 from ...theme import Theme
 from ..markers import draw_marker
+from .painter import draw_date_style
 
 __all__ = ["Legend"]
 
@@ -93,26 +94,10 @@ class Legend(QWidget):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_swatch(self, painter: QPainter, kind: str, color: QColor, r: QRectF) -> None:
-        c = r.center()
-        painter.setPen(QPen(color.darker(140), 1))
         if kind.startswith("marker:"):
-            draw_marker(painter, kind.split(":", 1)[1], c, round(r.width() * 0.85), color)
-        elif kind == "point":
-            painter.setBrush(QBrush(color))
-            painter.drawEllipse(c, 4, 4)
-        elif kind in ("bar", "span"):
-            faint = QColor(color)
-            faint.setAlphaF(0.35 if kind == "bar" else 0.22)
-            height = 8 if kind == "bar" else 5
-            painter.fillRect(QRectF(r.left(), c.y() - height / 2, r.width(), height), faint)
-            if kind == "bar":
-                painter.drawEllipse(c, 3, 3)
+            draw_marker(painter, kind.split(":", 1)[1], r.center(), round(r.width() * 0.85), color)
         else:
-            faint = QColor(color)
-            faint.setAlphaF(0.12)
-            painter.fillRect(QRectF(r.left(), c.y() - 6, r.width(), 12), faint)
-            painter.setBrush(Qt.BrushStyle.NoBrush)  # hollow, as in the strip
-            painter.drawEllipse(QPointF(c), 4, 4)
+            draw_date_style(painter, kind, color, r)
 
     def _retranslate(self) -> None:
         entries = self._entries()
