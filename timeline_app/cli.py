@@ -27,7 +27,7 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
 _COMMANDS = ("validate", "export", "import", "validate-config")
-_EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs")  # timeline_app.interchange.formats
+_EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs", "html")  # interchange.formats, and qt.html_page
 # The kiosk's values the command line may override, with their metavars. argparse names each by
 # its option (--attract-after is attract_after), as the configuration file does.
 _OVERRIDES = (("--attract-after", "S"), ("--reset-after", "S"), ("--tour", "ID"), ("--exit-pin", "PIN"),
@@ -83,7 +83,7 @@ def _viewer_parser() -> argparse.ArgumentParser:
         prog="timeline-app", formatter_class=_HelpFormatter,
         description="Timeline of the Second Affiliated Hospital of Chongqing Medical University's alliance.",
         epilog="Other commands: 'timeline-app validate [DATASET]', "
-        "'timeline-app export [DATASET] --format json|csv|indicators-csv|xlsx|timelinejs -o FILE|-', "
+        "'timeline-app export [DATASET] --format json|csv|indicators-csv|xlsx|timelinejs|html -o FILE|-', "
         "'timeline-app import FILE --from timelinejs|sheet -o DATASET.yaml', "
         "'timeline-app validate-config FILE [--lang zh|en]' (each has --help).",
     )
@@ -146,10 +146,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     else:
         p.description = ("Write the dataset out: normalized JSON (see schema/export.schema.json), the milestones "
                          "as a TimelineJS sheet with our columns (csv), the indicators (indicators-csv), both in a "
-                         "workbook (xlsx), or TimelineJS JSON (see docs/interchange.md).")
+                         "workbook (xlsx), TimelineJS JSON, or one web page that works offline (html; see "
+                         "docs/interchange.md).")
         p.add_argument("--format", required=True, choices=_EXPORT_FORMATS)
         p.add_argument("-o", "--output", required=True, metavar="FILE|-", help="output file, or - for standard output")
-        seen = p.add_argument_group("what I see", "only what the window's filter would show (not for json)")
+        seen = p.add_argument_group("what I see", "only what the window's filter would show (not for json, html)")
         seen.add_argument("--query", metavar="TEXT", help="milestones matching the search words")
         seen.add_argument("--branches", metavar="ID,…", type=_ids, help="only these branches")
         seen.add_argument("--categories", metavar="ID,…", type=_ids, help="only these categories")
@@ -252,14 +253,15 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
-    from .interchange.formats import FORMATS, export_bytes  # only for this command
+    from .interchange.formats import FORMATS  # only for this command
 
     lang = args.lang or system_language()
-    selection, error = _selection(args, dataset, FORMATS[args.format].filterable)
+    fmt = FORMATS.get(args.format) or _html_format()
+    selection, error = _selection(args, dataset, fmt.filterable)
     if error:
         print(f"timeline-app export: {error}", file=sys.stderr)
         return EXIT_USAGE
-    data = export_bytes(selection, args.format, lang)
+    data = fmt.write(selection, lang)
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -274,6 +276,16 @@ def _export(args: argparse.Namespace) -> int:
     print(selection.confirmation(args.output, args.format, lang, figures=args.format == "indicators-csv"),
           file=sys.stderr)
     return EXIT_OK
+
+
+def _html_format():
+    """The web page's format: it is the app's own picture, so it needs Qt (offscreen: no display)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .qt.app import create_application
+    from .qt.html_page import HTML_FORMAT
+
+    create_application()
+    return HTML_FORMAT
 
 
 def _selection(args: argparse.Namespace, dataset, filterable: bool):
@@ -294,7 +306,8 @@ def _selection(args: argparse.Namespace, dataset, filterable: bool):
         include_undated=not args.no_undated,
     )
     if f.is_active and not filterable:
-        return None, "--format json is always the whole dataset; --query, --branches, --categories and --range are for the others"
+        return None, (f"--format {args.format} is always the whole dataset; --query, --branches, --categories and "
+                      "--range are for csv, indicators-csv, xlsx and timelinejs")
     return Selection(dataset, f), ""
 
 

@@ -1,4 +1,5 @@
 import importlib.util
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,19 @@ def synth():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def node_dir() -> Path:
+    """Where node finds playwright-core and TimelineJS (installed on the first run), for tests
+    that drive Debian's Chromium; they are skipped, saying why, where that cannot be."""
+    from node_setup import NODE_DIR, install
+
+    if not shutil.which("node") or not shutil.which("npm"):
+        pytest.skip("node and npm are not installed (apt install nodejs npm; .ci/run does)")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("/usr/bin/chromium is missing (apt install chromium; .ci/run does)")
+    reason = install()
+    if reason:
+        pytest.skip(reason)
+    return NODE_DIR

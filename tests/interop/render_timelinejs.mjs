@@ -1,12 +1,11 @@
 // Renders a TimelineJS JSON file with TimelineJS itself in headless Chromium; prints what it saw as JSON.
 // Usage: node render_timelinejs.mjs TIMELINE.json|SHEET.csv  (run from tests/interop/node, where the packages are)
 // A .csv is served to TimelineJS as a sheet from a made-up http address, as a published sheet would be.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { launch } from "./chromium.mjs";
 
-const { chromium } = createRequire(path.resolve("package.json"))("playwright-core");
 const dist = path.resolve("node_modules/@knight-lab/timelinejs/dist");
 const SHEET_URL = "http://sheet.timeline-app.invalid/timeline.csv";
 const is_sheet = process.argv[2].endsWith(".csv");
@@ -16,16 +15,10 @@ const page_html = `<!doctype html><html><head><meta charset="utf-8">
 <script src="${pathToFileURL(dist + "/js/timeline.js")}"></script></head>
 <body><div id="tl" style="width:1200px;height:700px"></div>
 <script>
-window.tlErrors = [];
 window.timeline = new TL.Timeline("tl", ${data}, {hash_bookmark: false, font: null});
-window.timeline.on("dataloaded", () => { window.tlLoaded = true; });
 </script></body></html>`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
 const errors = [], requests = [];
 try {
   const page = await browser.newPage();
@@ -41,7 +34,7 @@ try {
     return route.abort();
   });
   const file = path.resolve(`page-${process.pid}.html`);
-  (await import("node:fs")).writeFileSync(file, page_html);
+  writeFileSync(file, page_html);
   try {
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => document.querySelectorAll(".tl-slide").length > 0, null, { timeout: 30000 })
@@ -55,7 +48,7 @@ try {
     }));
     console.log(JSON.stringify({ ...seen, errors, requests }));
   } finally {
-    (await import("node:fs")).unlinkSync(file);
+    unlinkSync(file);
   }
 } finally {
   await browser.close();

@@ -74,7 +74,7 @@ def test_json_is_always_everything(window, qtbot):
     window.session.state.filter = Filter(query="巫山")
     dialog = open_dialog(window, qtbot)
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
-    assert not dialog.seen.isEnabled() and dialog.note.text() == "JSON is always the whole dataset."
+    assert not dialog.seen.isEnabled() and dialog.note.text() == "JSON, the whole dataset (our schema): always the whole dataset."
     assert len(dialog.selection.milestones) == 55
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
     assert dialog.seen.isEnabled() and len(dialog.selection.milestones) < 55

@@ -107,12 +107,12 @@ def test_the_command_line_offers_every_format():
     from timeline_app.cli import _EXPORT_FORMATS  # spelled out there: the parser is built before any import
     from timeline_app.interchange.formats import FORMATS
 
-    assert _EXPORT_FORMATS == tuple(FORMATS)
+    assert _EXPORT_FORMATS == (*FORMATS, "html")
 
 
 def test_json_refuses_a_filter(tmp_path, rich_path, capsys):
     assert main(["export", str(rich_path), "--format", "json", "--query", "x", "-o", str(tmp_path / "x.json")]) == 2
-    assert "always the whole dataset" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
+    assert "--format json is always the whole dataset" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
 
 
 def test_unknown_branch_is_a_usage_error(tmp_path, rich_path, capsys):

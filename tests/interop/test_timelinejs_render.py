@@ -1,35 +1,21 @@
 """The TimelineJS export, rendered by TimelineJS itself (its npm package) in Debian's headless
 Chromium, driven by playwright-core: no errors, no request off the machine, one slide per milestone.
 
-The packages are installed into tests/interop/node/ (git-ignored) on the first run; the test is
-skipped, saying why, where node, npm, Chromium or the packages cannot be had.
+The packages are installed into tests/interop/node/ (git-ignored) on the first run (the
+``node_dir`` fixture); the test is skipped, saying why, where node, npm, Chromium or the packages
+cannot be had.
 """
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from node_setup import NODE_DIR, install
 from timeline_app.cli import main
 from timeline_app.dataset import bundled_dataset_path, load_dataset
 
 HERE = Path(__file__).parent
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def node_dir() -> Path:
-    if not shutil.which("node") or not shutil.which("npm"):
-        pytest.skip("node and npm are not installed (apt install nodejs npm; .ci/run does)")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt install chromium; .ci/run does)")
-    reason = install()
-    if reason:
-        pytest.skip(reason)
-    return NODE_DIR
 
 
 def render(node_dir: Path, timeline: Path) -> dict:

@@ -7,7 +7,7 @@ from typing import Callable
 
 from .selection import Selection
 
-__all__ = ["FORMATS", "ExportFormat", "export_bytes"]
+__all__ = ["FORMATS", "ExportFormat"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,3 @@ FORMATS = {f.name: f for f in (
     ExportFormat("timelinejs", "json", True, _timelinejs),
 )}
 
-
-def export_bytes(sel: Selection, fmt: str, lang: str) -> bytes:
-    return FORMATS[fmt].write(sel, lang)

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from ...i18n import tr
 from ...interchange.common import write_atomically
-from ...interchange.formats import FORMATS, export_bytes
+from ...interchange.formats import FORMATS
 from ...interchange.selection import Selection
 from ...viewmodel.session import Session
+from ..html_page import HTML_FORMAT
 from ..preferences import Preferences
 
 __all__ = ["ExportDialog"]
@@ -31,9 +32,10 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._session, self._prefs, self._lang, self._status = session, prefs, lang, status
+        self._formats = {**FORMATS, HTML_FORMAT.name: HTML_FORMAT}
         self.setWindowTitle(tr("action.export", lang).replace("&", ""))
         self.format = QComboBox(self)
-        for name in FORMATS:
+        for name in self._formats:
             self.format.addItem(tr(f"export.format.{name}", lang), name)
         self.format.setAccessibleName(tr("export.format", lang))
         self.format.currentIndexChanged.connect(self._on_format_changed)
@@ -75,7 +77,7 @@ class ExportDialog(QDialog):
         return self._prefs.export_folder or Path(documents or Path.home())
 
     def accept(self) -> None:
-        fmt = FORMATS[self.format.currentData()]
+        fmt = self._formats[self.format.currentData()]
         stem = self._session.dataset.path.stem if self._session.dataset.path else "timeline"
         suggested = self.start_folder() / f"{stem}{'-indicators' if fmt.name == 'indicators-csv' else ''}.{fmt.suffix}"
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(suggested),
@@ -84,7 +86,7 @@ class ExportDialog(QDialog):
             return  # the dialog stays open: choose again or cancel
         selection = self.selection
         try:
-            write_atomically(Path(path), export_bytes(selection, fmt.name, self._lang))
+            write_atomically(Path(path), fmt.write(selection, self._lang))
         except OSError as err:
             self.note.setText(tr("export.failed", self._lang, file=path, reason=err.strerror or str(err)))
             return
@@ -94,7 +96,8 @@ class ExportDialog(QDialog):
         super().accept()
 
     def _on_format_changed(self) -> None:
-        filterable = FORMATS[self.format.currentData()].filterable
+        fmt = self._formats[self.format.currentData()]
+        filterable = fmt.filterable
         self.seen.setEnabled(filterable)
         self.filter_words.setEnabled(filterable)
-        self.note.setText("" if filterable else tr("export.scope.json_whole", self._lang))
+        self.note.setText("" if filterable else tr("export.scope.whole", self._lang, format=self.format.currentText()))
