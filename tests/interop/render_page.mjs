@@ -24,6 +24,10 @@ try {
   await page.evaluate(() => document.fonts.ready);
   const seen = { errors, requests };
   seen.list = await page.$$eval("#list li", (items) => items.map((li) => li.dataset.id));
+  seen.a11y = await page.evaluate(() => ({
+    drawingHidden: [...document.querySelectorAll(".picture text")].every((t) => t.closest('[aria-hidden="true"]')),
+    targetsReachable: [...document.querySelectorAll(".target")].every((t) => !t.closest("[aria-hidden]") && t.getAttribute("aria-label")),
+  }));
   seen.font = await page.evaluate(() => document.fonts.check('16px "Timeline Noto Sans SC"', "巫山"));
   await page.screenshot({ path: path.join(out_dir, "page-zh.png") });
   // A click on the first milestone target of the picture shows its detail.

@@ -110,3 +110,17 @@ def test_what_i_see_is_also_the_visible_period(window, qtbot):
     dialog = open_dialog(window, qtbot)
     assert dialog.everything.isChecked() and dialog.filter_words.text() == "The filter hides nothing."
     dialog.reject()
+
+
+def test_the_dialog_writes_the_web_page(window, qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "page.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    window.session.state.filter = Filter(query="巫山")
+    dialog = open_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert not dialog.seen.isEnabled() and dialog.note.text().endswith("always the whole dataset.")
+    x_range = window.session.state.x_range
+    dialog.accept()
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and page.count("<svg") == 2
+    assert window.session.state.x_range == x_range and window.session.state.filter.query == "巫山"  # untouched

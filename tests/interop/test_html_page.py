@@ -39,6 +39,7 @@ def test_the_page_works_offline_in_chromium(tmp_path, node_dir):
     seen = json.loads(done.stdout)
     assert seen["errors"] == [] and seen["requests"] == []  # no request leaves the file
     assert seen["font"]  # the embedded face draws Chinese
+    assert seen["a11y"] == {"drawingHidden": True, "targetsReachable": True}  # a screen reader gets buttons
     ds = load_dataset(bundled_dataset_path())
     assert seen["list"] == [m.id for m in ds.chronological]  # every milestone, in date order
     clicked = ds.milestone_by_id[seen["clicked"]]

@@ -43,22 +43,17 @@ _UI_KEYS = ("html.search", "html.switch", "html.zoom_in", "html.zoom_out", "html
             "detail.category", "detail.record_id")
 
 
-def html_page(session: Session) -> bytes:
-    """The page for ``session``'s dataset, the whole time span in view, in both languages."""
-    ds = session.dataset
+def html_page(ds: Dataset) -> bytes:
+    """The page for ``ds``, the whole time span in view, in both languages."""
+    session = Session(ds)  # its own: the window's view state stays as it is
+    session.state.x_range = session.full_range()
     fonts = TimelineFonts(QFont(), LABEL_PX)
     theme = Theme(palette_for("light"), False, ds)
     pictures = {}
-    saved = session.state.language, session.state.x_range, session.state.selection
-    try:
-        session.state.selection = None
-        session.state.x_range = session.full_range()
-        for lang in LANGUAGES:
-            session.state.language = lang
-            frame = compute_frame(session, Snapshot.of(session.state, *SIZE), fonts, LabelTexts(fonts))
-            pictures[lang] = _svg(frame, fonts, theme, ds, lang)
-    finally:
-        session.state.language, session.state.x_range, session.state.selection = saved
+    for lang in LANGUAGES:
+        session.state.language = lang
+        frame = compute_frame(session, Snapshot.of(session.state, *SIZE), fonts, LabelTexts(fonts))
+        pictures[lang] = _svg(frame, fonts, theme, ds, lang)
     data = {
         "title": {lang: ds.title.get(lang) for lang in LANGUAGES},
         "ui": {lang: {key: tr(key, lang) for key in _UI_KEYS} for lang in LANGUAGES},
@@ -73,7 +68,7 @@ def html_page(session: Session) -> bytes:
 
 def _write(selection: Selection, lang: str) -> bytes:
     """The page is both languages and the whole dataset (a web page to browse, not a filtered list)."""
-    return html_page(Session(selection.dataset))
+    return html_page(selection.dataset)
 
 
 HTML_FORMAT = ExportFormat("html", "html", False, _write)  # for the command line and the Export dialog
@@ -102,9 +97,11 @@ def _svg(frame: TimelineFrame, fonts: TimelineFonts, theme: Theme, ds: Dataset, 
     painter.end()
     svg = bytes(buffer.data()).decode("utf-8")
     svg = svg[svg.index("<svg"):]
-    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg class="picture" lang="{lang}" role="img" '
+    svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg class="picture" lang="{lang}" role="group" '
                  f'aria-label="{html.escape(tr("html.picture", lang))}"', svg, count=1)
     svg = re.sub(r"<title>.*?</title>\s*<desc>.*?</desc>", "", svg, count=1, flags=re.DOTALL)
+    # The drawing is for eyes; a screen reader gets the targets (and the list) instead of its fragments.
+    svg = svg.replace("<g ", '<g aria-hidden="true" ', 1)
     svg = re.sub(r'font-family="[^"]*"', f"font-family=\"'{BUNDLED_FAMILY}', sans-serif\"", svg)
     targets = []
     titles = {m.id: m.title.get(lang) for m in ds.milestones}
