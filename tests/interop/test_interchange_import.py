@@ -116,3 +116,24 @@ def test_an_unreadable_or_binary_file_is_told_too(tmp_path, capsys):
     assert main(["import", str(missing), "--from", "timelinejs", "-o", str(tmp_path / "d.yaml"), "--lang", "zh"]) == 2
     assert capsys.readouterr().err.startswith(f"{missing}: 无法读取文件：")  # like validate: a usage error
     assert not (tmp_path / "d.yaml").exists()
+
+
+def test_a_sheet_edited_by_hand_keeps_its_ids_valid(tmp_path, capsys):
+    """An office's sheet with our columns, ids typed by people: made ids, and the EDTF column wins."""
+    header = "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Group,Type," + ",".join(
+        ("id", "edtf", "earliest", "latest", "precision", "branch", "category", "title_zh", "title_en",
+         "summary_zh", "summary_en", "sources", "citation"))
+    rows = [header,
+            "2016,9,,,,,Opening,<p>A</p>,North,,Opening Day,2016-09~,,,,North Branch,New Things,开业,Opening,开业。,Opened.,"
+            "Local Paper ¶3; Local Paper ¶4,",
+            "2017,,,,,,Bad,,North,,bad,2017-13,,,,north,x,坏,Bad,,,,"]
+    source = tmp_path / "sheet.csv"
+    source.write_text("\n".join(rows[:2]) + "\n", encoding="utf-8-sig")
+    out = tmp_path / "d.yaml"
+    assert main(["import", str(source), "--from", "sheet", "-o", str(out), "--lang", "en"]) == 0
+    m = load_dataset(out).milestones[0]
+    assert (m.id, m.branch, m.category, m.date.text) == ("opening-day", "north-branch", "new-things", "2016-09~")
+    assert [(c.source, c.paragraph) for c in m.sources] == [("local-paper", 3), ("local-paper", 4)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    assert main(["import", str(source), "--from", "sheet", "-o", str(out), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"{source}: row 3: ")

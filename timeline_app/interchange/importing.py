@@ -201,12 +201,15 @@ class _Reader:
         end = self.part(slide["end_date"], where) if isinstance(slide.get("end_date"), dict) else None
         if slide.get("display_date"):
             self.guess("import.guess.display_date", where.text())
-        text = start if end in (None, start) else f"{start}/{end}"
+        return self.checked(start if end in (None, start) else f"{start}/{end}", where)
+
+    def checked(self, text: str, where: Message) -> str:
+        """``text`` if it is a date we can hold (the source's date follows the latest of them)."""
         try:
             parsed = parse_edtf(text)
         except EdtfError as err:
             raise self.fail("import.bad_date", where=where, reason=err.reason) from None
-        self.latest_year = max(self.latest_year, parsed.latest.year)
+        self.latest_year = max(self.latest_year, (parsed.latest or parsed.earliest).year)
         return text
 
     def part(self, d: dict[str, Any], where: Message) -> str:
@@ -248,7 +251,7 @@ class _Reader:
         if label not in self.branches:
             if not label:
                 self.guess("import.guess.no_group")
-            made = branch_id or _slug(label) or f"group-{len(self.branches) + 1}"
+            made = _slug(branch_id or label) or f"group-{len(self.branches) + 1}"
             self.branches[label] = {"id": made, "kind": "branch", "name": {"zh": label, "en": label},
                                     "color": _PALETTE[len(self.branches) % len(_PALETTE)]}
             self.guess("import.guess.branch", f"{label} → {made}")
@@ -258,11 +261,7 @@ class _Reader:
         headline = self.headline(event, where)
         summary = self.body(event, where)
         if ours:
-            date = ours["edtf"] or self.date(event, where)
-            try:
-                self.latest_year = max(self.latest_year, (parse_edtf(date).latest or parse_edtf(date).earliest).year)
-            except EdtfError as err:
-                raise self.fail("import.bad_date", where=where, reason=err.reason) from None
+            date = self.checked(ours["edtf"], where) if ours["edtf"] else self.date(event, where)
             title = {"zh": ours["title_zh"] or headline, "en": ours["title_en"] or headline}
             summary_text = {"zh": ours["summary_zh"] or summary, "en": ours["summary_en"] or summary}
             sources = parse_source_field(ours["sources"])
@@ -279,7 +278,7 @@ class _Reader:
         if not uid:
             self.guess("import.guess.id", where.text())
         milestone_id = self.unique(uid, "e-" + _slug(date))
-        category = (ours or {}).get("category") or "event"
+        category = _slug((ours or {}).get("category") or "") or "event"
         self.categories.setdefault(category, None)
         record: dict[str, Any] = {
             "id": milestone_id, "branch": self.branch(str(event.get("group") or ""), (ours or {}).get("branch")),
@@ -296,12 +295,13 @@ class _Reader:
         self.milestones.append(record)
 
     def cite(self, source: str, paragraph: int | None):
+        source = _slug(source) or "imported"
         self.sources.setdefault(source, None)
         return {"source": source, "paragraph": paragraph} if paragraph else source
 
     def era(self, era: dict[str, Any], era_id: str | None, edtf: str | None, where: Message) -> None:
         name = self.headline(era, where) or self.stem
-        date = edtf or self.date(era, where)
+        date = self.checked(edtf, where) if edtf else self.date(era, where)
         if "/" not in date:
             date = f"{date}/{date}"
         self.eras.append({"id": self.unique(era_id or name, f"era-{len(self.eras) + 1}"),
