@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import subprocess
 import sys
 
@@ -162,3 +163,16 @@ print('ok')
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
+
+
+@pytest.mark.parametrize(("options", "ids"), [
+    (["--categories", "first"], ["parent-undated", "south-season", "south-first", "south-uncertain"]),
+    (["--range", "2015/2016"], ["parent-undated", "north-span", "south-season", "south-first"]),
+    (["--range", "2015/2016", "--no-undated"], ["north-span", "south-season", "south-first"]),
+    (["--query", "spring"], ["south-season"]),
+    (["--query", "合作"], ["north-span", "north-open"]),
+])
+def test_each_filter_option_narrows_as_the_filter_bar_would(tmp_path, rich_path, options, ids):
+    out = tmp_path / "t.json"
+    assert main(["export", str(rich_path), "--format", "timelinejs", "--lang", "en", *options, "-o", str(out)]) == 0
+    assert [e["unique_id"] for e in json.loads(out.read_text(encoding="utf-8"))["events"]] == ids
