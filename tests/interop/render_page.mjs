@@ -36,6 +36,12 @@ try {
   await target.click();
   seen.detail = await page.$eval("#detail", (d) => ({ id: d.dataset.id, title: d.querySelector("h2").textContent,
                                                        text: d.textContent }));
+  // A "+N" badge lists the milestones it stands for.
+  const badge = page.locator(".picture:not([hidden]) .target.badge").first();
+  seen.badge = { members: (await badge.getAttribute("data-members")).split(" ") };
+  await badge.click();
+  seen.badge.listed = await page.$$eval("#detail li", (items) => items.length);
+  seen.badge.heading = await page.$eval("#detail h2", (h) => h.textContent);
   // Enter on a list item does the same, by keyboard.
   await page.locator("#list li button").nth(3).focus();
   await page.keyboard.press("Enter");

@@ -45,6 +45,9 @@ def test_the_page_works_offline_in_chromium(tmp_path, node_dir):
     clicked = ds.milestone_by_id[seen["clicked"]]
     assert seen["detail"]["id"] == clicked.id and seen["detail"]["title"] == clicked.title.zh
     assert "来源" in seen["detail"]["text"] and "段" in seen["detail"]["text"]  # its sources, by paragraph
+    members = seen["badge"]["members"]
+    assert members and set(members) <= set(ds.milestone_by_id) and seen["badge"]["listed"] == len(members)
+    assert seen["badge"]["heading"] == f"此处 {len(members)} 条里程碑"
     assert seen["keyed"] == ds.chronological[3].id  # Enter on the fourth in the list
     assert seen["found"] and all("秀山" in (m := ds.milestone_by_id[i]).title.zh + m.summary.zh for i in seen["found"])
     assert seen["lang"]["lang"] == "en" and seen["lang"]["picture"] == "en"
