@@ -228,8 +228,8 @@ class MainWindow(QMainWindow):
         if path:
             self.open_dataset(path)
 
-    def export(self, fmt: str) -> None:
-        tools.export(self, fmt)
+    def export(self) -> None:
+        tools.export(self)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
