@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..i18n import tr
+from ..i18n import catalog, tr
 from .geometry import ROW_HEIGHT, LaneGeometry, lane_geometry, lanes_height
 from .index import DrawStyle
 from .lanes import MIDDLE, Lane
@@ -359,7 +359,7 @@ class _Builder:
                 continue
             frame.lines += _cut(Line(x, g.top + 2, x, g.marker_y, ("anniversary", founding.branch), 1, "dash"), obstacles)
             if n % 5 == 0 or px_per_year > 400:
-                text = tr("timeline.anniversary", self.lang, n=n)
+                text = tr("timeline.anniversary", self.lang, nth=catalog(self.lang).ordinal(n))
                 width = self.measure.width(text, TextStyle.SMALL)
                 left = x + 3 if x + 3 + width <= plot.right else x - 3 - width  # stay inside
                 frame.texts.append(Text(text, Box(left, g.top + 1, left + width, g.top + 1 + height), TextStyle.SMALL,

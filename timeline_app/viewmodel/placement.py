@@ -291,7 +291,8 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
             previous = frame.clusters.pop()
             first_leader = min(previous.first, leader, key=lambda m: items.rank[m])
             count = previous.count + group.size
-            center = max(previous.center, previous.left + badge_width(count) / 2)
+            half = badge_width(count) / 2
+            center = min(max(previous.center, previous.left + half), left_px + width_px - half)
             frame.clusters.append(Cluster(center, count, min(previous.lo, float(items.lo[group].min())),
                                           max(previous.hi, float(items.hi[group].max())), first_leader, previous.left,
                                           left_px + width_px))

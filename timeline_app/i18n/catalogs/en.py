@@ -12,6 +12,13 @@ CITATION_STYLE = "english"  # how "copy citation" writes a source (see i18n.cita
 GROUP_THOUSANDS = True
 READING_RATE = 15  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 STRINGS = {
     # separators
     "sep.list": ", ",
@@ -181,7 +188,7 @@ STRINGS = {
     "timeline.undated": "Date not stated",
     "timeline.cluster": "{n} more",
     "timeline.legend": "Legend",
-    "timeline.anniversary": "{n}th anniversary",
+    "timeline.anniversary": "{nth} anniversary",
     "timeline.signing": "signing",
     "legend.day": "exact day",
     "legend.bar": "month or year only",

@@ -17,6 +17,12 @@ CITATION_STYLE = "gbt7714"  # how "copy citation" writes a source (see i18n.cita
 GROUP_THOUSANDS = False
 READING_RATE = 6  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
+
+def ordinal(n: int) -> str:
+    """第 n: the catalog's words put 周年 after it."""
+    return str(n)
+
+
 STRINGS = {
     # separators
     "sep.list": "、",
@@ -186,7 +192,7 @@ STRINGS = {
     "timeline.undated": "日期未载",
     "timeline.cluster": "{n} 项",
     "timeline.legend": "图例",
-    "timeline.anniversary": "{n} 周年",
+    "timeline.anniversary": "{nth} 周年",
     "timeline.signing": "签约",
     "legend.day": "确切日期",
     "legend.bar": "只知月份或年份",
