@@ -31,6 +31,7 @@ LEADER_CLEAR = 2.0  # px kept clear on each side of a leader, on top of half the
 MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 16  # consecutive candidates that found no room: the rows are full
 MARKER_CLEAR = 12.0  # px from a labelled marker's centre that a badge keeps clear (its selection ring too)
+MARKER_SPACING = 14.0  # px between two labelled markers' centres: closer, they would overlap
 STRIP_SLOT = 24.0  # px a strip item's hollow marker (and its selection ring) takes before its label
 BADGE_HEIGHT = 16.0
 
@@ -194,10 +195,14 @@ def place_lane(
     local_order = np.asarray(order, dtype=np.int64)
     anchors = px[local_order].tolist()
     widths = np.asarray(label_width(visible[local_order]), dtype=float).tolist() if order else []
+    labelled: list[float] = []  # anchors of the labelled markers, sorted
     for local, anchor, width in zip(order, anchors, widths):
         if misses >= GIVE_UP_AFTER:
             break
         misses += 1
+        near = bisect.bisect_left(labelled, anchor)
+        if any(abs(labelled[k] - anchor) < MARKER_SPACING for k in (near - 1, near) if 0 <= k < len(labelled)):
+            continue  # its marker would overlap a labelled one: a badge counts it
         # Right of its leader, else left of it (where the right is taken or out of the plot).
         sides = [(anchor, anchor + LABEL_PAD + width, False), (anchor - LABEL_PAD - width, anchor, True)]
         for left, right, flipped in sides:
@@ -207,6 +212,7 @@ def place_lane(
         else:
             continue
         misses = 0
+        bisect.insort(labelled, anchor)
         placed[local] = True
         frame.labels.append(LabelBox(int(visible[local]), row, left, right, anchor, flipped))
     taken = np.sort(np.fromiter((b.anchor for b in frame.labels), float, len(frame.labels)))
