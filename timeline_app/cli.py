@@ -139,18 +139,57 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     if command == "validate":
         p.description = "Check a dataset; print every problem as FILE:LINE:COL: message."
     else:
-        p.description = "Write the normalized dataset as JSON (see schema/export.schema.json) or CSV."
-        p.add_argument("--format", required=True, choices=("json", "csv"))
+        p.description = ("Write the normalized dataset as JSON (see schema/export.schema.json) or CSV, or a page "
+                         "of the timeline (title, timeline, sources cited) as PNG, SVG or PDF.")
+        p.add_argument("--format", required=True, choices=("json", "csv", *_PICTURES))
         p.add_argument("-o", "--output", required=True, metavar="FILE|-", help="output file, or - for standard output")
+        _picture_options(p.add_argument_group("pictures", "with --format png, svg or pdf (--lang: the page's language)"))
     return p
 
 
-def _size(text: str) -> tuple[int, int]:
+_PICTURES = ("png", "svg", "pdf")
+_PAPERS = ("A4", "A3", "A2", "A1", "A0")
+
+
+def _picture_options(group) -> None:
+    group.add_argument("--size", type=_page_size, metavar="WxH",
+                       help="page size in logical pixels (default 1600x900 unless --paper)")
+    group.add_argument("--paper", type=str.upper, choices=_PAPERS, help="a sheet of paper (the PDF's default: A4)")
+    orientation = group.add_mutually_exclusive_group()
+    orientation.add_argument("--landscape", dest="landscape", action="store_true", default=True,
+                             help="paper turned sideways (the default)")
+    orientation.add_argument("--portrait", dest="landscape", action="store_false", help="paper upright")
+    group.add_argument("--dpi", type=_dpi, metavar="N",
+                       help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
+    group.add_argument("--range", metavar="START/END", type=_edtf_range,
+                       help="the period shown (EDTF, e.g. 2016-09/2017-03; default: the whole decade)")
+    group.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light", help="colours")
+    group.add_argument("--select", metavar="ID", help="the milestone shown selected")
+
+
+def _page_size(text: str) -> tuple[int, int]:
+    return _size(text, 100, 100_000)
+
+
+def _dpi(text: str) -> float:
+    try:
+        dpi = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 10 <= dpi <= 2400:
+        raise argparse.ArgumentTypeError(f"'{text}': 10–2400")
+    return dpi
+
+
+def _size(text: str, least: int = 0, most: int = 8192) -> tuple[int, int]:
+    """WxH: a window's (320x240 to 8192x8192), or a page's when ``least`` is given (either side)."""
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not WxH (e.g. 1600x900)") from None
-    if not (320 <= w <= 8192 and 240 <= h <= 8192):
+    if least and not (least <= w <= most and least <= h <= most):
+        raise argparse.ArgumentTypeError(f"'{text}': each side {least}–{most}")
+    if not least and not (320 <= w <= 8192 and 240 <= h <= 8192):
         raise argparse.ArgumentTypeError(f"'{text}': width 320–8192 and height 240–8192")
     return w, h
 
@@ -224,6 +263,8 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
+    if args.format in _PICTURES:
+        return _export_picture(dataset, args)
     from .dataset.export import to_csv, to_json  # only for this command
 
     data = to_json(dataset).encode("utf-8") if args.format == "json" else to_csv(dataset).encode("utf-8-sig")
@@ -237,6 +278,15 @@ def _export(args: argparse.Namespace) -> int:
         print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _export_picture(dataset, args: argparse.Namespace) -> int:
+    from .qt.export.command import PictureRequest, export_picture  # Qt only for a picture
+
+    paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)
+    return export_picture(dataset, PictureRequest(
+        args.output, args.format, args.lang or system_language(), args.size, paper, args.landscape, args.dpi,
+        args.range, args.theme, args.select))
 
 
 def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:

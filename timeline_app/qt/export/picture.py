@@ -1,0 +1,286 @@
+"""A page of the timeline for a report, a slide or the wall: the dataset's title, what the page
+shows, the timeline itself, and a footer with the sources cited and the export date; written as
+PNG, SVG or PDF.
+
+The page is laid out once, in logical pixels (1/96 in on a sheet of paper of type A4 and in
+proportion beyond), and every device draws that layout scaled: a 600 dpi PNG, an SVG and a PDF
+are the same picture. Big paper is laid out on a page smaller than the sheet and drawn enlarged,
+so that type grows with the sheet (a poster is read from metres away) while more of the decade
+still finds room. Text stays text: labels are ``<text>`` in SVG and embedded, searchable fonts in
+PDF (the painter draws them with the bundled face).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtSvg import QSvgGenerator
+
+from ...i18n import tr
+from ...i18n.wording import citation_parts, describe_filter, group_citations, join_clauses
+from ...viewmodel.frame import LabelTexts, Snapshot, TimelineFrame, compute_frame
+from ...viewmodel.session import Session
+from ...viewmodel.timescale import range_caption
+from ..fonts import BUNDLED_FAMILY
+from ..theme import Theme
+from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
+
+__all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "write_page"]
+
+FORMATS = ("png", "svg", "pdf")
+PAPERS = {"A0": QPageSize.PageSizeId.A0, "A1": QPageSize.PageSizeId.A1, "A2": QPageSize.PageSizeId.A2,
+          "A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4}
+LABEL_PX = 13.0  # milestone titles, in logical px: 9.75 pt on A4
+TYPE_GROWTH = 0.85  # type grows as the sheet's side to this power: A0's titles are 3.25 times A4's
+PDF_DPI = 1200  # the PDF's coordinate grid: vector, so only precision depends on it
+_A4_SHORT_MM = 210.0
+_MARGIN = 32.0
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+_FOOTER_SHARE = 0.28  # of the page's height, at most, for the sources (the rest are counted)
+
+
+class ExportError(Exception):
+    """A page that cannot be written, with the reason in words for the user."""
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """A page's layout size in logical px, and ``scale``: how many 1/96 in each logical px is."""
+
+    width: float
+    height: float
+    scale: float = 1.0
+    paper: str | None = None
+    landscape: bool = True
+
+    @classmethod
+    def of_paper(cls, paper: str, landscape: bool = True) -> PageSize:
+        size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Millimeter)
+        short, long = sorted((size.width(), size.height()))
+        scale = (short / _A4_SHORT_MM) ** TYPE_GROWTH
+        width, height = (long, short) if landscape else (short, long)
+        return cls(width / 25.4 * 96 / scale, height / 25.4 * 96 / scale, scale, paper, landscape)
+
+    @property
+    def inches(self) -> tuple[float, float]:
+        return self.width * self.scale / 96, self.height * self.scale / 96
+
+    def pixels(self, dpi: float) -> tuple[int, int]:
+        """The size of an image of this page at ``dpi``."""
+        w, h = self.inches
+        return max(round(w * dpi), 1), max(round(h * dpi), 1)
+
+
+class Page:
+    """The whole page for a session's view state, laid out at ``size``; :meth:`paint` draws it in
+    logical px on any painter (the caller scales it to the device)."""
+
+    def __init__(self, session: Session, size: PageSize, theme: Theme, exported: dt.date, source_name: str = ""):
+        self.session, self.size, self.theme = session, size, theme
+        state = session.state
+        self.lang = lang = state.language
+        base = QFont()
+        base.setFamilies([BUNDLED_FAMILY])
+        self.fonts = TimelineFonts(base, LABEL_PX)
+        self.title_font = self._font(base, LABEL_PX * 2.1, bold=True)
+        self.note_font = self._font(base, LABEL_PX)
+        self.small_font = self._font(base, LABEL_PX * 0.85)
+        width = size.width - 2 * _MARGIN
+        self.title = session.dataset.title.get(lang)
+        summary = [range_caption(*state.x_range, lang)]
+        if describe_filter(state.filter, session.dataset, lang):
+            summary.append(describe_filter(state.filter, session.dataset, lang))
+        self.summary = tr("sep.dot", lang).join(summary)
+        self.title_box = QRectF(_MARGIN, _MARGIN, width, self._text_height(self.title_font, self.title, width))
+        self.summary_box = QRectF(_MARGIN, self.title_box.bottom() + 4, width, QFontMetricsF(self.note_font).height())
+        top = self.summary_box.bottom() + 16
+        footer_lines = self._probe_frame(width, top)
+        self.footer = self._footer(footer_lines, exported, source_name, width)
+        footer_height = self._text_height(self.small_font, self.footer, width)
+        self.footer_box = QRectF(_MARGIN, size.height - _MARGIN - footer_height, width, footer_height)
+        self.frame_top = top
+        self.frame = self._compute(width, self.footer_box.top() - 16 - top)
+        self.painter = TimelinePainter(self.fonts)
+
+    @staticmethod
+    def _font(base: QFont, px: float, bold: bool = False) -> QFont:
+        font = QFont(base)
+        font.setPixelSize(round(px))
+        font.setBold(bold)
+        return font
+
+    def _compute(self, width: float, height: float) -> TimelineFrame:
+        state = self.session.state
+        snapshot = Snapshot(tuple(state.x_range), state.selection, self.lang, None, state.filter, width,
+                            max(height, 120.0))
+        return compute_frame(self.session, snapshot, self.fonts, LabelTexts(self.fonts))
+
+    def _probe_frame(self, width: float, top: float) -> list[str]:
+        """The milestones the page will show: a frame the page's height less the most a footer takes
+        (a shorter footer only gives the frame more room; what is in the range is the same)."""
+        frame = self._compute(width, self.size.height - _MARGIN - top - self.size.height * _FOOTER_SHARE)
+        return self.shown(frame)
+
+    def shown(self, frame: TimelineFrame | None = None) -> list[str]:
+        """Ids of the milestones on the page, drawn one by one or counted in a badge."""
+        frame = frame or self.frame
+        ids = dict.fromkeys(marker.milestone for marker in frame.markers)
+        for badge in frame.badges:
+            ids.update(dict.fromkeys(frame.badge_members(badge)))
+        return list(ids)
+
+    def _footer(self, shown: list[str], exported: dt.date, source_name: str, width: float) -> str:
+        """The sources the shown milestones cite (title, outlet, date, paragraphs), as many as fit
+        in a share of the page, then the export's date and file."""
+        dataset, lang = self.session.dataset, self.lang
+        cited = group_citations(tuple(c for i in shown for c in dataset.milestone_by_id[i].sources))
+        entries = [tr("export.source", lang, title=title, details=details)
+                   for title, details in (citation_parts(source, paragraphs, dataset, lang)
+                                          for source, paragraphs in cited)]
+        end = tr("export.exported", lang, date=exported.isoformat(), file=source_name) if source_name \
+            else tr("export.exported_on", lang, date=exported.isoformat())
+        room = self.size.height * _FOOTER_SHARE
+        for count in range(len(entries), -1, -1):
+            listed = entries[:count]
+            if count < len(entries):
+                listed.append(tr("export.more_sources", lang, n=len(entries) - count))
+            text = (tr("export.sources", lang, sources=join_clauses(listed, lang)) + "\n" if listed else "") + end
+            if count == 0 or self._text_height(self.small_font, text, width) <= room:
+                return text
+        return end
+
+    @staticmethod
+    def _text_height(font: QFont, text: str, width: float) -> float:
+        return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text).height()
+
+    def paint(self, painter: QPainter) -> None:
+        theme = self.theme
+        painter.fillRect(QRectF(0, 0, self.size.width, self.size.height), theme.base)
+        painter.setPen(theme.text)
+        painter.setFont(self.title_font)
+        painter.drawText(self.title_box, _WRAP, self.title)
+        painter.setFont(self.note_font)
+        painter.setPen(theme.muted)
+        painter.drawText(self.summary_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.summary)
+        painter.save()
+        painter.translate(_MARGIN, self.frame_top)
+        painter.setClipRect(QRectF(0, 0, self.frame.width, self.frame.height))
+        self.painter.paint(painter, self.frame, theme)
+        if not self.shown():
+            painter.setFont(self.title_font)
+            painter.setPen(theme.muted)
+            painter.drawText(self.frame.plot.left, 0, self.frame.plot.width, self.frame.plot.height,
+                             Qt.AlignmentFlag.AlignCenter, tr("export.empty", self.lang))
+        painter.restore()
+        painter.setPen(QPen(theme.rule, 1))
+        rule = self.footer_box.top() - 8
+        painter.drawLine(QLineF(self.footer_box.left(), rule, self.footer_box.right(), rule))
+        painter.setPen(theme.muted)
+        painter.setFont(self.small_font)
+        painter.drawText(self.footer_box, _WRAP, self.footer)
+
+
+def image_limit() -> int:
+    """The most bytes an image may take: a quarter of this machine's memory, and at most 2 GiB
+    (Qt keeps an image in one block, and the PNG encoder needs room beside it)."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        memory = 8 << 30
+    return min(memory // 4, 2 << 30)
+
+
+def write_page(page: Page, path: Path, fmt: str, dpi: float = 96) -> None:
+    """Writes ``page`` to ``path`` as ``fmt`` (PNG at ``dpi``), through a temporary file beside it,
+    so that a failure never leaves half a file under the name asked for."""
+    if fmt not in FORMATS:
+        raise ExportError(tr("export.error.format", page.lang, format=fmt, formats=", ".join(FORMATS)))
+    path = Path(path)
+    if fmt == "png":
+        width, height = page.size.pixels(dpi)
+        need, limit = width * height * 4, image_limit()
+        if need > limit:
+            raise ExportError(tr("export.error.memory", page.lang, width=width, height=height, need=need >> 20,
+                                 limit=limit >> 20))
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    except OSError as err:
+        raise ExportError(err.strerror or str(err)) from None
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only
+    try:
+        _WRITERS[fmt](page, temp, dpi)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _draw(page: Page, painter: QPainter, device_width: float) -> None:
+    if not painter.isActive():
+        raise ExportError(tr("export.error.start", page.lang))
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        factor = device_width / page.size.width
+        painter.scale(factor, factor)
+        page.paint(painter)
+    finally:
+        painter.end()
+
+
+def _write_png(page: Page, temp: str, dpi: float) -> None:
+    width, height = page.size.pixels(dpi)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ExportError(tr("export.error.memory", page.lang, width=width, height=height,
+                             need=width * height * 4 >> 20, limit=image_limit() >> 20))
+    image.fill(page.theme.base)
+    dots = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    _draw(page, QPainter(image), width)
+    if not image.save(temp, "PNG"):
+        raise ExportError(tr("export.error.write", page.lang))
+
+
+def _write_svg(page: Page, temp: str, _dpi: float) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(temp)
+    width, height = page.size.pixels(96)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(96)
+    generator.setTitle(page.title)
+    generator.setDescription(page.summary)
+    _draw(page, QPainter(generator), width)
+
+
+def _write_pdf(page: Page, temp: str, _dpi: float) -> None:
+    writer = QPdfWriter(temp)
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(page.title)
+    writer.setCreator("timeline-app")
+    size = page.size
+    if size.paper is not None:
+        orientation = QPageLayout.Orientation.Landscape if size.landscape else QPageLayout.Orientation.Portrait
+        layout = QPageLayout(QPageSize(PAPERS[size.paper]), orientation, QMarginsF())
+    else:
+        w, h = size.inches
+        layout = QPageLayout(QPageSize(QSizeF(w * 72, h * 72), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch),
+                             QPageLayout.Orientation.Portrait, QMarginsF())
+    if not writer.setPageLayout(layout):
+        raise ExportError(tr("export.error.page", page.lang))
+    painter = QPainter(writer)
+    _draw(page, painter, writer.width())
+
+
+_WRITERS = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}
