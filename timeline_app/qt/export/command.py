@@ -60,7 +60,7 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
         else PageSize(*(request.size or (1600, 900)))
     palette = THEMES[request.theme]
     page = Page(session, size, Theme(palette_for(palette), palette == "contrast", dataset), dt.date.today(),
-                dataset.path.name if dataset.path else "")
+                dataset.path.name if dataset.path else "", searchable=request.format == "pdf")
     try:
         write_page(page, Path(request.output), request.format, request.dpi)
     except ExportError as err:

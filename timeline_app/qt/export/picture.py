@@ -39,6 +39,11 @@ PAPERS = {"A0": QPageSize.PageSizeId.A0, "A1": QPageSize.PageSizeId.A1, "A2": QP
 LABEL_PX = 13.0  # milestone titles, in logical px: 9.75 pt on A4
 TYPE_GROWTH = 0.85  # type grows as the sheet's side to this power: A0's titles are 3.25 times A4's
 PDF_DPI = 1200  # the PDF's coordinate grid: vector, so only precision depends on it
+# Qt maps each glyph of a PDF's font back to text through the font's cmap; a glyph that an OpenType
+# substitution chose has no entry there and extracts as a control character. In Latin text the
+# bundled face's "locl" swaps digits and the ellipsis, and "liga" makes fi, fl, ff one glyph: with
+# both off, "10th", "level-3", "first" and "…" extract exactly (Chinese text is drawn the same).
+PLAIN_SHAPING = ("liga", "locl")
 _A4_SHORT_MM = 210.0
 _MARGIN = 32.0
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
@@ -81,13 +86,18 @@ class Page:
     """The whole page for a session's view state, laid out at ``size``; :meth:`paint` draws it in
     logical px on any painter (the caller scales it to the device)."""
 
-    def __init__(self, session: Session, size: PageSize, theme: Theme, exported: dt.date, source_name: str = ""):
+    def __init__(self, session: Session, size: PageSize, theme: Theme, exported: dt.date, source_name: str = "",
+                 searchable: bool = False):
+        """``searchable``: text shaped so that a PDF's text extracts as it was written (see :data:`PLAIN_SHAPING`)."""
         self.session, self.size, self.theme = session, size, theme
         state = session.state
         self.lang = lang = state.language
         base = QFont()
-        base.setFamilies([BUNDLED_FAMILY])
+        base.setFamilies([])  # the timeline's fonts put the bundled face first: it is then the only one named
+        for feature in PLAIN_SHAPING if searchable else ():
+            base.setFeature(QFont.Tag(feature), 0)
         self.fonts = TimelineFonts(base, LABEL_PX)
+        base.setFamilies([BUNDLED_FAMILY])
         self.title_font = self._font(base, LABEL_PX * 2.1, bold=True)
         self.note_font = self._font(base, LABEL_PX)
         self.small_font = self._font(base, LABEL_PX * 0.85)

@@ -1,0 +1,214 @@
+"""The exported page (issue #17): the files themselves, read back — PNG pixels and resolution, SVG
+text, PDF pages, fonts and extracted text — in both languages, and the command line's errors."""
+
+import datetime as dt
+import struct
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+import pytest
+
+from timeline_app.cli import main
+from timeline_app.dataset import bundled_dataset_path, load_dataset
+from timeline_app.qt.app import create_application
+from timeline_app.qt.export.picture import ExportError, Page, PageSize, image_limit, write_page
+from timeline_app.qt.theme import Theme
+from timeline_app.qt.themes import palette_for
+from timeline_app.viewmodel import Session
+
+pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back (the [test] extra)")
+
+SVG = "{http://www.w3.org/2000/svg}"
+MM_PER_PT = 25.4 / 72
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(bundled_dataset_path())
+
+
+@pytest.fixture
+def page_of(qapp, dataset):
+    """A page of the bundled dataset's whole decade in ``lang``, at ``size``."""
+    create_application()  # the bundled fonts, as the command line has them
+
+    def page_of(lang: str, size: PageSize = PageSize(1600, 900), searchable: bool = False) -> Page:
+        session = Session(dataset)
+        session.state.language = lang
+        return Page(session, size, Theme(palette_for("light"), False, dataset), dt.date(2026, 12, 3), "alliance.yaml",
+                    searchable)
+
+    return page_of
+
+
+def placed_titles(page: Page) -> list[str]:
+    titles = [label.text.text for label in page.frame.labels]
+    assert len(titles) >= 10  # the whole decade has many labels even on a slide
+    return titles
+
+
+def svg_texts(root) -> list[str]:
+    """Each drawn text: Qt writes one ``<g>`` per text drawn, and in it one ``<text>`` per run of
+    a script (Han, Latin, punctuation), so "牵头组建“1+3+N”县域医共体" comes in three."""
+    return ["".join(t.text or "" for t in g.findall(f"{SVG}text")) for g in root.iter(f"{SVG}g")
+            if g.find(f"{SVG}text") is not None]
+
+
+def png_header(path: Path) -> tuple[int, int, int | None]:
+    """(width, height, pixels per metre) read from the PNG's own chunks."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    at = data.find(b"pHYs")
+    ppm = struct.unpack(">I", data[at + 4:at + 8])[0] if at > 0 else None
+    return width, height, ppm
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_svg_holds_every_placed_title_as_text_and_no_image(page_of, tmp_path, lang):
+    page = page_of(lang)
+    out = tmp_path / "page.svg"
+    write_page(page, out, "svg")
+    root = ET.parse(out).getroot()
+    assert root.tag == f"{SVG}svg" and root.get("viewBox") == "0 0 1600 900"
+    assert not list(root.iter(f"{SVG}image"))
+    texts = svg_texts(root)
+    assert page.title in texts
+    missing = [title for title in placed_titles(page) if title not in texts]
+    assert not missing
+    families = {t.get("font-family") for t in root.iter(f"{SVG}text")}
+    assert families == {"Timeline Noto Sans SC"}  # the bundled face, named: no fallback picked elsewhere
+    assert any(t.startswith(("Sources:", "资料来源：")) for t in texts)
+
+
+def test_png_has_the_size_and_resolution_asked_for(page_of, tmp_path):
+    page = page_of("en", PageSize(800, 450))
+    out = tmp_path / "page.png"
+    write_page(page, out, "png", dpi=192)
+    width, height, ppm = png_header(out)
+    assert (width, height) == (1600, 900)
+    assert ppm == round(192 / 0.0254)
+    assert out.stat().st_mode & 0o044  # readable by others, as a new file is (not mkstemp's 0600)
+    assert [p.name for p in tmp_path.iterdir()] == ["page.png"]  # no temporary file left
+
+
+def test_png_scales_the_layout_not_lays_it_out_again(page_of, tmp_path):
+    """At twice the dpi the same picture, twice as large: its pixels at half scale match closely."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    page = page_of("zh", PageSize(800, 450))
+    write_page(page, tmp_path / "1.png", "png", dpi=96)
+    write_page(page, tmp_path / "2.png", "png", dpi=192)
+    small, large = QImage(str(tmp_path / "1.png")), QImage(str(tmp_path / "2.png"))
+    reduced = large.scaled(small.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    differ = sum(1 for y in range(0, 450, 3) for x in range(0, 800, 3)
+                 if abs(small.pixelColor(x, y).lightness() - reduced.pixelColor(x, y).lightness()) > 60)
+    assert differ < 0.03 * (800 * 450 / 9)
+
+
+def test_an_image_beyond_the_limit_is_refused_with_the_limit_named(page_of, tmp_path):
+    page = page_of("en", PageSize.of_paper("A0"))
+    out = tmp_path / "poster.png"
+    with pytest.raises(ExportError, match=f"the limit is {image_limit() >> 20} MB"):
+        write_page(page, out, "png", dpi=2400)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pdf_text_extracts_every_placed_title(page_of, tmp_path, lang):
+    """Every title on the page is found in the PDF's text, Chinese and English, digits, "fi" and "…"
+    included. (pypdf breaks lines between a title's runs of script and writes spaces as tabs:
+    whitespace is not compared.)"""
+    page = page_of(lang, PageSize.of_paper("A3"), searchable=True)
+    out = tmp_path / "page.pdf"
+    write_page(page, out, "pdf")
+    text = "".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    titles = [page.title, *placed_titles(page)]
+    assert any(any(c.isdigit() for c in t) for t in titles) and any("…" in t for t in titles)
+    missing = [title for title in titles if "".join(title.split()) not in text]
+    assert not missing
+
+
+def test_pdf_text_shaped_as_on_screen_does_not_extract(page_of, tmp_path):
+    """Why the PDF's page turns "liga" and "locl" off: with them, English titles come out garbled."""
+    page = page_of("en", PageSize.of_paper("A3"))
+    out = tmp_path / "page.pdf"
+    write_page(page, out, "pdf")
+    text = "".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert any("".join(t.split()) not in text for t in placed_titles(page))
+
+
+@pytest.mark.parametrize("paper, landscape, mm", [("A4", True, (297, 210)), ("A4", False, (210, 297)),
+                                                  ("A0", True, (1189, 841))])
+def test_pdf_page_is_the_paper_asked_for_with_every_font_embedded(tmp_path, qapp, paper, landscape, mm):
+    out = tmp_path / "page.pdf"
+    assert main(["export", "--format", "pdf", "--paper", paper.lower(), "--landscape" if landscape else "--portrait",
+                 "--lang", "zh", "-o", str(out)]) == 0
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * MM_PER_PT), round(float(box.height) * MM_PER_PT)) == mm
+    fonts = [font for font in _fonts(reader.pages[0])]
+    assert fonts
+    for font in fonts:
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+    assert {str(font["/BaseFont"]).lstrip("/").split("+")[-1] for font in fonts} >= {"TimelineNotoSansSC-Regular",
+                                                                          "TimelineNotoSansSC-Bold"}
+
+
+def _fonts(page):
+    resources = page["/Resources"].get_object()
+    for font in resources.get("/Font", {}).values():
+        yield font.get_object()
+
+
+def test_cli_png_size_and_dpi(tmp_path, qapp):
+    out = tmp_path / "slide.png"
+    assert main(["export", "--format", "png", "--size", "1000x500", "--dpi", "144", "--lang", "en",
+                 "-o", str(out)]) == 0
+    assert png_header(out) == (1500, 750, round(144 / 0.0254))
+
+
+def test_cli_paper_png_is_the_sheet_at_the_dpi(tmp_path, qapp):
+    out = tmp_path / "sheet.png"
+    assert main(["export", "--format", "png", "--paper", "A4", "--portrait", "--dpi", "100", "-o", str(out)]) == 0
+    width, height, _ = png_header(out)
+    assert (width, height) == (round(210 / 25.4 * 100), round(297 / 25.4 * 100))
+
+
+def test_a_range_with_nothing_in_it_is_said_and_the_page_still_written(tmp_path, qapp, capsys):
+    out = tmp_path / "empty.svg"
+    assert main(["export", "--format", "svg", "--range", "2012-01/2012-02", "--lang", "en", "-o", str(out)]) == 0
+    assert "nothing in" in capsys.readouterr().err
+    texts = svg_texts(ET.parse(out).getroot())
+    assert "No milestones in this period" in texts
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "gif"], "invalid choice: 'gif'"),
+    (["--format", "pdf", "--paper", "B5"], "invalid choice: 'B5'"),
+    (["--format", "png", "--size", "800x600", "--paper", "A4"], "cannot be used together"),
+    (["--format", "png", "--select", "no-such-milestone"], "no milestone with id 'no-such-milestone'"),
+    (["--format", "png", "--paper", "A0", "--dpi", "2400"], "the limit is"),
+])
+def test_bad_requests_get_a_clear_error_and_no_file(tmp_path, qapp, capsys, args, message):
+    out = tmp_path / "out.file"
+    assert main(["export", *args, "--lang", "en", "-o", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unwritable_path_is_named(tmp_path, qapp, capsys):
+    out = tmp_path / "missing" / "page.pdf"
+    assert main(["export", "--format", "pdf", "-o", str(out)]) == 2
+    assert f"{tmp_path / 'missing'}: No such file or directory" in capsys.readouterr().err
+
+
+def test_a_picture_cannot_go_to_standard_output(qapp, capsys):
+    assert main(["export", "--format", "png", "--lang", "en", "-o", "-"]) == 2
+    assert "standard output" in capsys.readouterr().err
