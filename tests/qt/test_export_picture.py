@@ -80,6 +80,8 @@ def test_svg_holds_every_placed_title_as_text_and_no_image(page_of, tmp_path, la
     families = {t.get("font-family") for t in root.iter(f"{SVG}text")}
     assert families == {"Timeline Noto Sans SC"}  # the bundled face, named: no fallback picked elsewhere
     assert any(t.startswith(("Sources:", "资料来源：")) for t in texts)
+    legend = [c.name.get(lang) for c in page.session.dataset.categories]
+    assert [name for name in legend if name in texts] == legend
 
 
 def test_png_has_the_size_and_resolution_asked_for(page_of, tmp_path):

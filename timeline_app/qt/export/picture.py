@@ -29,6 +29,7 @@ from ...viewmodel.session import Session
 from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
 from ..theme import Theme
+from ..widgets.timeline.legend import draw_swatch, legend_entries
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
 
 __all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "write_page"]
@@ -109,7 +110,8 @@ class Page:
         self.summary = tr("sep.dot", lang).join(summary)
         self.title_box = QRectF(_MARGIN, _MARGIN, width, self._text_height(self.title_font, self.title, width))
         self.summary_box = QRectF(_MARGIN, self.title_box.bottom() + 4, width, QFontMetricsF(self.note_font).height())
-        top = self.summary_box.bottom() + 16
+        self.legend = self._legend(self.summary_box.bottom() + 10, width)
+        top = (self.legend[-1][0].bottom() if self.legend else self.summary_box.bottom()) + 14
         footer_lines = self._probe_frame(width, top)
         self.footer = self._footer(footer_lines, exported, source_name, width)
         footer_height = self._text_height(self.small_font, self.footer, width)
@@ -124,6 +126,18 @@ class Page:
         font.setPixelSize(round(px))
         font.setBold(bold)
         return font
+
+    def _legend(self, top: float, width: float) -> list[tuple[QRectF, tuple[str, str, str]]]:
+        """The legend's entries placed in rows under the summary: (box of swatch and text, entry)."""
+        metrics, row, swatch = QFontMetricsF(self.small_font), LABEL_PX * 1.5, LABEL_PX
+        x, y, placed = _MARGIN, top, []
+        for entry in legend_entries(self.session.dataset, self.lang):
+            w = swatch + 6 + metrics.horizontalAdvance(entry[1])
+            if x + w > _MARGIN + width and placed:
+                x, y = _MARGIN, y + row
+            placed.append((QRectF(x, y, w, row), entry))
+            x += w + 2 * swatch
+        return placed
 
     def _compute(self, width: float, height: float) -> TimelineFrame:
         state = self.session.state
@@ -178,9 +192,16 @@ class Page:
         painter.setFont(self.note_font)
         painter.setPen(theme.muted)
         painter.drawText(self.summary_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.summary)
+        painter.setFont(self.small_font)
+        for box, (kind, text, category) in self.legend:
+            swatch = QRectF(box.left(), box.center().y() - LABEL_PX / 2, LABEL_PX, LABEL_PX)
+            draw_swatch(painter, kind, theme.category(category) if category else theme.text, swatch)
+            painter.setPen(theme.text)
+            painter.drawText(box.adjusted(LABEL_PX + 6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
         painter.save()
         painter.translate(_MARGIN, self.frame_top)
-        painter.setClipRect(QRectF(0, 0, self.frame.width, self.frame.height))
+        # Nothing over the title or footer; sideways the margins are room for a badge at the very end.
+        painter.setClipRect(QRectF(-_MARGIN, 0, self.frame.width + 2 * _MARGIN, self.frame.height))
         self.painter.paint(painter, self.frame, theme)
         if not self.shown():
             painter.setFont(self.title_font)

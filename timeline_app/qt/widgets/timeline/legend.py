@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ....dataset.records import Dataset
 from ....i18n import tr
 from ....viewmodel.session import Session
 from ...bindings import follow
@@ -14,11 +15,33 @@ from ...theme import Theme
 from ..markers import draw_marker
 from .painter import draw_date_style
 
-__all__ = ["Legend"]
+__all__ = ["Legend", "draw_swatch", "legend_entries"]
 
 _SWATCH = 14.0
 _GAP = 16.0
 _ROW = 20.0
+
+
+def legend_entries(dataset: Dataset, lang: str, categories: bool = True) -> list[tuple[str, str, str]]:
+    """(kind, text, category id or "") for each entry, in reading order (an exported page's too)."""
+    entries = []
+    if categories:
+        entries += [("marker:" + c.marker, c.name.get(lang), c.id) for c in dataset.categories]
+    entries += [
+        ("point", tr("legend.day", lang), ""),
+        ("bar", tr("legend.bar", lang), ""),
+        ("span", tr("legend.span", lang), ""),
+        ("undated", tr("legend.undated", lang), ""),
+    ]
+    return entries
+
+
+def draw_swatch(painter: QPainter, kind: str, color: QColor, r: QRectF) -> None:
+    """An entry's swatch: a category's marker, or a way of drawing a date."""
+    if kind.startswith("marker:"):
+        draw_marker(painter, kind.split(":", 1)[1], r.center(), round(r.width() * 0.85), color)
+    else:
+        draw_date_style(painter, kind, color, r)
 
 
 class Legend(QWidget):
@@ -37,18 +60,7 @@ class Legend(QWidget):
         self._retranslate()
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        """(kind, text, category id or "") for each entry, in reading order."""
-        lang = self.session.state.language
-        entries = []
-        if self.show_categories:
-            entries += [("marker:" + c.marker, c.name.get(lang), c.id) for c in self.session.dataset.categories]
-        entries += [
-            ("point", tr("legend.day", lang), ""),
-            ("bar", tr("legend.bar", lang), ""),
-            ("span", tr("legend.span", lang), ""),
-            ("undated", tr("legend.undated", lang), ""),
-        ]
-        return entries
+        return legend_entries(self.session.dataset, self.session.state.language, self.show_categories)
 
     def _layout(self, width: float) -> list[tuple[QRectF, tuple[str, str, str]]]:
         metrics = QFontMetricsF(self.font())
@@ -88,16 +100,10 @@ class Legend(QWidget):
         for rect, (kind, text, color) in self._layout(self.width()):
             cy = rect.center().y()
             swatch = QRectF(rect.left(), cy - _SWATCH / 2, _SWATCH, _SWATCH)
-            self._draw_swatch(painter, kind, theme.category(color) if color else text_color, swatch)
+            draw_swatch(painter, kind, theme.category(color) if color else text_color, swatch)
             painter.setPen(text_color)
             painter.drawText(QRectF(rect.left() + _SWATCH + 6, rect.top(), rect.width(), rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-
-    def _draw_swatch(self, painter: QPainter, kind: str, color: QColor, r: QRectF) -> None:
-        if kind.startswith("marker:"):
-            draw_marker(painter, kind.split(":", 1)[1], r.center(), round(r.width() * 0.85), color)
-        else:
-            draw_date_style(painter, kind, color, r)
 
     def _retranslate(self) -> None:
         entries = self._entries()
