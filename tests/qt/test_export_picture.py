@@ -3,8 +3,8 @@ text, PDF pages, fonts and extracted text — in both languages, and the command
 
 import datetime as dt
 import struct
+import unicodedata
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,8 @@ import pytest
 from timeline_app.cli import main
 from timeline_app.dataset import bundled_dataset_path, load_dataset
 from timeline_app.qt.app import create_application
-from timeline_app.qt.export.picture import ExportError, Page, PageSize, image_limit, write_page
+from timeline_app.qt.export.picture import PLAIN_SHAPING, ExportError, Page, PageSize, image_limit, write_page
+from timeline_app.qt.fonts import BUNDLED_FAMILY
 from timeline_app.qt.theme import Theme
 from timeline_app.qt.themes import palette_for
 from timeline_app.viewmodel import Session
@@ -132,6 +133,37 @@ def test_pdf_text_extracts_every_placed_title(page_of, tmp_path, lang):
     assert any(any(c.isdigit() for c in t) for t in titles) and any("…" in t for t in titles)
     missing = [title for title in titles if "".join(title.split()) not in text]
     assert not missing
+
+
+def test_every_character_of_the_dataset_and_the_catalogs_extracts_from_a_pdf_as_itself(qapp, tmp_path):
+    """The bundled face maps each glyph to one ordinary character: no glyph answers to a rarer
+    code point that comes first (the en dash to U+2012, the fullwidth tilde to U+301C)."""
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    create_application()
+    root = Path(__file__).parents[2]
+    text = "".join(path.read_text(encoding="utf-8") for path in [bundled_dataset_path(),
+                   *(root / "timeline_app" / "i18n" / "catalogs").glob("*.py")])
+    chars = sorted({c for c in text if unicodedata.category(c)[0] not in "ZC"} | {"–", "～"})
+    lines = ["".join(chars[i:i + 50]) for i in range(0, len(chars), 50)]
+    out = tmp_path / "chars.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    font = QFont()
+    font.setFamilies([BUNDLED_FAMILY])
+    font.setPixelSize(30)
+    for feature in PLAIN_SHAPING:
+        font.setFeature(QFont.Tag(feature), 0)
+    painter.setFont(font)
+    for row, line in enumerate(lines):
+        painter.drawText(20, 40 + row * 40, line)
+    painter.end()
+    got = "".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert len(chars) > 500
+    assert [(want, have) for want, have in zip("".join(lines), got) if want != have] == []
+    assert len(got) == len(chars)
 
 
 def test_pdf_text_shaped_as_on_screen_does_not_extract(page_of, tmp_path):
