@@ -246,3 +246,18 @@ def test_an_unwritable_path_is_named(tmp_path, qapp, capsys):
 def test_a_picture_cannot_go_to_standard_output(qapp, capsys):
     assert main(["export", "--format", "png", "--lang", "en", "-o", "-"]) == 2
     assert "standard output" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("part", [(0, 1), (0.1, 0.2), (0.5, 0.52), (0.0, 0.03)])
+def test_the_page_cites_the_milestones_its_timeline_shows(page_of, part):
+    """The footer's sources and "nothing in this period" go by the milestones in view, counted
+    without asking the frame's badges (slow on a big archive): the same ones the frame draws."""
+    page = page_of("en")
+    x0, x1 = page.session.state.x_range
+    page.session.state.x_range = (x0 + part[0] * (x1 - x0), x0 + part[1] * (x1 - x0))
+    page = Page(page.session, page.size, page.theme, dt.date(2026, 12, 3))
+    frame = page.frame
+    drawn = {marker.milestone for marker in frame.markers}
+    for badge in frame.badges:
+        drawn.update(frame.badge_members(badge))
+    assert set(page.shown) == drawn

@@ -66,7 +66,7 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
     except ExportError as err:
         print(f"timeline-app: {request.output}: {err}", file=sys.stderr)
         return EXIT_USAGE
-    if not page.shown():
+    if not page.shown:
         print(f"timeline-app: {tr('export.nothing', lang, range=range_caption(*session.state.x_range, lang))}",
               file=sys.stderr)
     return EXIT_OK

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtSvg import QSvgGenerator
@@ -112,8 +113,8 @@ class Page:
         self.summary_box = QRectF(_MARGIN, self.title_box.bottom() + 4, width, QFontMetricsF(self.note_font).height())
         self.legend = self._legend(self.summary_box.bottom() + 10, width)
         top = (self.legend[-1][0].bottom() if self.legend else self.summary_box.bottom()) + 14
-        footer_lines = self._probe_frame(width, top)
-        self.footer = self._footer(footer_lines, exported, source_name, width)
+        self.shown = _in_view(session)
+        self.footer = self._footer(self.shown, exported, source_name, width)
         footer_height = self._text_height(self.small_font, self.footer, width)
         self.footer_box = QRectF(_MARGIN, size.height - _MARGIN - footer_height, width, footer_height)
         self.frame_top = top
@@ -144,20 +145,6 @@ class Page:
         snapshot = Snapshot(tuple(state.x_range), state.selection, self.lang, None, state.filter, width,
                             max(height, 120.0))
         return compute_frame(self.session, snapshot, self.fonts, LabelTexts(self.fonts))
-
-    def _probe_frame(self, width: float, top: float) -> list[str]:
-        """The milestones the page will show: a frame the page's height less the most a footer takes
-        (a shorter footer only gives the frame more room; what is in the range is the same)."""
-        frame = self._compute(width, self.size.height - _MARGIN - top - self.size.height * _FOOTER_SHARE)
-        return self.shown(frame)
-
-    def shown(self, frame: TimelineFrame | None = None) -> list[str]:
-        """Ids of the milestones on the page, drawn one by one or counted in a badge."""
-        frame = frame or self.frame
-        ids = dict.fromkeys(marker.milestone for marker in frame.markers)
-        for badge in frame.badges:
-            ids.update(dict.fromkeys(frame.badge_members(badge)))
-        return list(ids)
 
     def _footer(self, shown: list[str], exported: dt.date, source_name: str, width: float) -> str:
         """The sources the shown milestones cite (title, outlet, date, paragraphs), as many as fit
@@ -203,7 +190,7 @@ class Page:
         # Nothing over the title or footer; sideways the margins are room for a badge at the very end.
         painter.setClipRect(QRectF(-_MARGIN, 0, self.frame.width + 2 * _MARGIN, self.frame.height))
         self.painter.paint(painter, self.frame, theme)
-        if not self.shown():
+        if not self.shown:
             painter.setFont(self.title_font)
             painter.setPen(theme.muted)
             painter.drawText(self.frame.plot.left, 0, self.frame.plot.width, self.frame.plot.height,
@@ -215,6 +202,14 @@ class Page:
         painter.setPen(theme.muted)
         painter.setFont(self.small_font)
         painter.drawText(self.footer_box, _WRAP, self.footer)
+
+
+def _in_view(session: Session) -> list[str]:
+    """Ids of the milestones the page shows, drawn one by one or counted in a badge: those the
+    filter lets through whose time (or period, undated) meets the range, in date order."""
+    index, (x0, x1) = session.index, session.state.x_range
+    rows = np.flatnonzero(session.match_mask & (index.lo < x1) & (index.hi > x0))
+    return index.ids[rows].tolist()
 
 
 def image_limit() -> int:
