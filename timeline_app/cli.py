@@ -155,6 +155,8 @@ def _picture_options(group) -> None:
     group.add_argument("--size", type=_page_size, metavar="WxH",
                        help="page size in logical pixels (default 1600x900 unless --paper)")
     group.add_argument("--paper", type=str.upper, choices=_PAPERS, help="a sheet of paper (the PDF's default: A4)")
+    group.add_argument("--pages", type=_sheets, metavar="COLSxROWS",
+                       help="a PDF poster over several sheets of --paper, lane headers on each (e.g. 3x1)")
     orientation = group.add_mutually_exclusive_group()
     orientation.add_argument("--landscape", dest="landscape", action="store_true", default=True,
                              help="paper turned sideways (the default)")
@@ -169,6 +171,10 @@ def _picture_options(group) -> None:
 
 def _page_size(text: str) -> tuple[int, int]:
     return _size(text, 100, 100_000)
+
+
+def _sheets(text: str) -> tuple[int, int]:
+    return _size(text, 1, 10)
 
 
 def _dpi(text: str) -> float:
@@ -286,7 +292,7 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
     paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)
     return export_picture(dataset, PictureRequest(
         args.output, args.format, args.lang or system_language(), args.size, paper, args.landscape, args.dpi,
-        args.range, args.theme, args.select))
+        args.range, args.theme, args.select, args.pages))
 
 
 def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:

@@ -261,3 +261,70 @@ def test_the_page_cites_the_milestones_its_timeline_shows(page_of, part):
     for badge in frame.badges:
         drawn.update(frame.badge_members(badge))
     assert set(page.shown) == drawn
+
+
+def test_a_poster_s_sheets_cover_the_page_each_overlapping_the_one_before():
+    size = PageSize.of_paper("A4", True, (3, 2))
+    (sheet_w, sheet_h), overlap = size.sheet, size.overlap
+    assert overlap == pytest.approx(10 / 25.4 * 96 / size.scale)
+    windows = size.windows()
+    assert len(windows) == 6
+    for row in range(2):
+        line = windows[3 * row:3 * row + 3]
+        assert [start for _, _, start in line] == [0, size.header, size.header]  # headers again after the first
+        ends = [x + sheet_w - start for x, _, start in line]
+        assert [x for x, _, _ in line[1:]] == pytest.approx([end - overlap for end in ends[:-1]])
+        assert ends[-1] == pytest.approx(size.width)
+        assert {y for _, y, _ in line} == {row * (sheet_h - overlap)}
+    assert windows[-1][1] + sheet_h == pytest.approx(size.height)
+    assert size.scale == pytest.approx((420 / 210) ** 0.85)  # type for the poster's short side, 2 sheets high
+
+
+def test_pdf_pages_tile_the_page_over_sheets_with_the_headers_on_each(tmp_path, qapp, dataset, page_of):
+    out = tmp_path / "poster.pdf"
+    assert main(["export", "--format", "pdf", "--paper", "A4", "--pages", "3x2", "--lang", "en", "-o", str(out)]) == 0
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 6
+    for sheet in reader.pages:
+        assert (round(float(sheet.mediabox.width) * MM_PER_PT), round(float(sheet.mediabox.height) * MM_PER_PT)) \
+            == (297, 210)
+    texts = ["".join(sheet.extract_text().split()) for sheet in reader.pages]
+    page = page_of("en", PageSize.of_paper("A4", True, (3, 2)), searchable=True)
+    (sheet_w, sheet_h), left, top = page.size.sheet, 32.0, page.frame_top
+
+    def sheets_showing(box, header: bool = False) -> list[int]:
+        """The sheets whose part of the page meets ``box`` (frame px); a lane header is shown
+        again at the left of every sheet of its row."""
+        return [k for k, (x, y, start) in enumerate(page.size.windows())
+                if (header or (box.left + left < x + sheet_w - start and box.right + left > x))
+                and box.top + top < y + sheet_h and box.bottom + top > y]
+
+    def sheets_holding(text: str) -> list[int]:
+        return [k for k, held in enumerate(texts) if "".join(text.split()) in held]
+
+    everything = [page.title, page.summary, page.footer, *(text for _, (_, text, _) in page.legend),
+                  *(t.text for t in page.frame.texts), *(label.text.text for label in page.frame.labels)]
+
+    def unique(text: str) -> bool:
+        """Found only where it is drawn: no other text of the page holds it."""
+        return sum(text in other for other in everything) == 1
+
+    headers = [t for t in page.frame.texts if t.style == "header" and unique(t.text)]
+    assert len(headers) >= 2
+    for header in headers:
+        assert sheets_holding(header.text) == sheets_showing(header.box, header=True), header.text
+        assert len(sheets_holding(header.text)) >= 3  # a whole row of sheets
+    labels = [label.text for label in page.frame.labels if unique(label.text.text)]
+    assert len(labels) >= 10
+    for label in labels:
+        assert sheets_holding(label.text) == sheets_showing(label.box), label.text
+
+
+def test_pages_are_for_pdf_on_paper(tmp_path, qapp, capsys):
+    assert main(["export", "--format", "png", "--pages", "2x1", "--paper", "A4", "--lang", "en",
+                 "-o", str(tmp_path / "x.png")]) == 2
+    assert "--pages is for PDF" in capsys.readouterr().err
+    assert main(["export", "--format", "pdf", "--pages", "2x1", "--size", "800x600", "--lang", "en",
+                 "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "give --paper" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

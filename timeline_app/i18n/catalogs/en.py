@@ -404,4 +404,7 @@ STRINGS = {
     "export.error.select": "no milestone with id '{id}'",
     "export.error.size_and_paper": "--size and --paper cannot be used together",
     "export.nothing": "nothing in {range}: the page shows an empty timeline",
+    "export.sheet": "Sheet {n} of {count}",
+    "export.error.pages": "--pages is for PDF: a poster is printed sheet by sheet",
+    "export.error.pages_paper": "--pages tiles sheets of paper: give --paper, not --size",
 }

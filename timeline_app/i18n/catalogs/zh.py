@@ -409,4 +409,7 @@ STRINGS = {
     "export.error.select": "没有 id 为“{id}”的里程碑",
     "export.error.size_and_paper": "--size 与 --paper 不能同时使用",
     "export.nothing": "{range} 内没有任何里程碑：页面上是一条空的时间线",
+    "export.sheet": "第 {n} 张，共 {count} 张",
+    "export.error.pages": "--pages 只用于 PDF：海报要一张一张地打印",
+    "export.error.pages_paper": "--pages 拼接的是纸张：请给出 --paper，而不是 --size",
 }

@@ -28,11 +28,12 @@ class PictureRequest:
 
     def __init__(self, output: str, fmt: str, lang: str, size: tuple[int, int] | None = None,
                  paper: str | None = None, landscape: bool = True, dpi: float | None = None, show_range=None,
-                 theme: str = "light", select: str | None = None):
+                 theme: str = "light", select: str | None = None, pages: tuple[int, int] | None = None):
         self.output, self.format, self.lang = output, fmt, lang
         self.size, self.paper, self.landscape = size, paper, landscape
         self.dpi = dpi if dpi is not None else (150.0 if paper else 96.0)
         self.range, self.theme, self.select = show_range, theme, select
+        self.pages = pages or (1, 1)
 
 
 def export_picture(dataset: Dataset, request: PictureRequest) -> int:
@@ -56,7 +57,7 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
     if request.range is not None:
         session.state.x_range = session.clamp_range(*span_of(request.range))
     session.state.selection = request.select
-    size = PageSize.of_paper(request.paper, request.landscape) if request.paper \
+    size = PageSize.of_paper(request.paper, request.landscape, request.pages) if request.paper \
         else PageSize(*(request.size or (1600, 900)))
     palette = THEMES[request.theme]
     page = Page(session, size, Theme(palette_for(palette), palette == "contrast", dataset), dt.date.today(),
@@ -79,6 +80,8 @@ def _problem(dataset: Dataset, request: PictureRequest) -> str:
         return tr("export.error.stdout", lang)
     if request.size and request.paper:
         return tr("export.error.size_and_paper", lang)
+    if request.pages != (1, 1) and not request.paper:
+        return tr("export.error.pages_paper", lang)
     if request.select and request.select not in dataset.milestone_by_id:
         return tr("export.error.select", lang, id=request.select)
     folder = Path(request.output).absolute().parent

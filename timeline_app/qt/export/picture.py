@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +25,9 @@ from PySide6.QtSvg import QSvgGenerator
 
 from ...i18n import tr
 from ...i18n.wording import citation_parts, describe_filter, group_citations, join_clauses
-from ...viewmodel.frame import LabelTexts, Snapshot, TimelineFrame, compute_frame
+from ...viewmodel.frame import HEADER_WIDTH, MARKER_RADIUS, LabelTexts, Snapshot, TimelineFrame, compute_frame
 from ...viewmodel.session import Session
+from ...viewmodel.shapes import Box
 from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
 from ..theme import Theme
@@ -47,6 +48,8 @@ PDF_DPI = 1200  # the PDF's coordinate grid: vector, so only precision depends o
 # both off, "10th", "level-3", "first" and "…" extract exactly (Chinese text is drawn the same).
 PLAIN_SHAPING = ("liga", "locl")
 _A4_SHORT_MM = 210.0
+_MARK = 12.0  # length of an alignment mark at a sheet's edge
+_OVERLAP_MM = 10.0  # what a sheet of a poster repeats of the one before it
 _MARGIN = 32.0
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 _FOOTER_SHARE = 0.28  # of the page's height, at most, for the sources (the rest are counted)
@@ -58,21 +61,35 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class PageSize:
-    """A page's layout size in logical px, and ``scale``: how many 1/96 in each logical px is."""
+    """A page's layout size in logical px, and ``scale``: how many 1/96 in each logical px is.
+
+    A poster of ``sheets`` (columns, rows) sheets of ``paper`` is one page laid out across them:
+    each sheet after the first in its row repeats the lane headers (``header`` px at its left)
+    and shows the picture from ``overlap`` px before where the sheet to its left ended, which
+    alignment marks at the sheets' edges show.
+    """
 
     width: float
     height: float
     scale: float = 1.0
     paper: str | None = None
     landscape: bool = True
+    sheets: tuple[int, int] = (1, 1)
+    sheet: tuple[float, float] | None = None  # one sheet, in logical px (paper only)
+    overlap: float = 0.0
+    header: float = 0.0
 
     @classmethod
-    def of_paper(cls, paper: str, landscape: bool = True) -> PageSize:
+    def of_paper(cls, paper: str, landscape: bool = True, sheets: tuple[int, int] = (1, 1)) -> PageSize:
         size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Millimeter)
         short, long = sorted((size.width(), size.height()))
-        scale = (short / _A4_SHORT_MM) ** TYPE_GROWTH
         width, height = (long, short) if landscape else (short, long)
-        return cls(width / 25.4 * 96 / scale, height / 25.4 * 96 / scale, scale, paper, landscape)
+        cols, rows = sheets
+        scale = (min(width * cols, height * rows) / _A4_SHORT_MM) ** TYPE_GROWTH  # type for the whole poster
+        sheet_w, sheet_h = width / 25.4 * 96 / scale, height / 25.4 * 96 / scale
+        overlap, header = _OVERLAP_MM / 25.4 * 96 / scale, _MARGIN + HEADER_WIDTH
+        return cls(sheet_w + (cols - 1) * (sheet_w - header - overlap), sheet_h + (rows - 1) * (sheet_h - overlap),
+                   scale, paper, landscape, sheets, (sheet_w, sheet_h), overlap if sheets != (1, 1) else 0.0, header)
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -82,6 +99,16 @@ class PageSize:
         """The size of an image of this page at ``dpi``."""
         w, h = self.inches
         return max(round(w * dpi), 1), max(round(h * dpi), 1)
+
+    def windows(self) -> list[tuple[float, float, float]]:
+        """For each sheet, row by row: (x, y) of the page at the left of its picture, and where
+        on the sheet the picture starts (0, or after the repeated headers)."""
+        if self.sheet is None or self.sheets == (1, 1):
+            return [(0.0, 0.0, 0.0)]
+        (cols, rows), (sheet_w, sheet_h) = self.sheets, self.sheet
+        xs = [0.0] + [sheet_w - self.overlap + k * (sheet_w - self.header - self.overlap) for k in range(cols - 1)]
+        return [(x, row * (sheet_h - self.overlap), self.header if col else 0.0)
+                for row in range(rows) for col, x in enumerate(xs)]
 
 
 class Page:
@@ -170,38 +197,60 @@ class Page:
     def _text_height(font: QFont, text: str, width: float) -> float:
         return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text).height()
 
-    def paint(self, painter: QPainter) -> None:
+    def paint(self, painter: QPainter, view: QRectF | None = None) -> None:
+        """Draws the page; with ``view`` (a sheet's part of it), only what meets it, so that a
+        poster's PDF holds each text once, on the sheets that show it, not hidden on every one."""
         theme = self.theme
-        painter.fillRect(QRectF(0, 0, self.size.width, self.size.height), theme.base)
+        view = view if view is not None else QRectF(0, 0, self.size.width, self.size.height)
+        painter.fillRect(view, theme.base)
         painter.setPen(theme.text)
         painter.setFont(self.title_font)
-        painter.drawText(self.title_box, _WRAP, self.title)
+        if view.intersects(self.title_box):
+            painter.drawText(self.title_box, _WRAP, self.title)
         painter.setFont(self.note_font)
         painter.setPen(theme.muted)
-        painter.drawText(self.summary_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.summary)
+        if view.intersects(self.summary_box):
+            painter.drawText(self.summary_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.summary)
         painter.setFont(self.small_font)
         for box, (kind, text, category) in self.legend:
-            swatch = QRectF(box.left(), box.center().y() - LABEL_PX / 2, LABEL_PX, LABEL_PX)
-            draw_swatch(painter, kind, theme.category(category) if category else theme.text, swatch)
-            painter.setPen(theme.text)
-            painter.drawText(box.adjusted(LABEL_PX + 6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+            if view.intersects(box):
+                swatch = QRectF(box.left(), box.center().y() - LABEL_PX / 2, LABEL_PX, LABEL_PX)
+                draw_swatch(painter, kind, theme.category(category) if category else theme.text, swatch)
+                painter.setPen(theme.text)
+                painter.drawText(box.adjusted(LABEL_PX + 6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
         painter.save()
         painter.translate(_MARGIN, self.frame_top)
         # Nothing over the title or footer; sideways the margins are room for a badge at the very end.
-        painter.setClipRect(QRectF(-_MARGIN, 0, self.frame.width + 2 * _MARGIN, self.frame.height))
-        self.painter.paint(painter, self.frame, theme)
+        painter.setClipRect(QRectF(-_MARGIN, 0, self.frame.width + 2 * _MARGIN, self.frame.height),
+                            Qt.ClipOperation.IntersectClip)  # and within a sheet of a poster
+        self.painter.paint(painter, _within(self.frame, view.translated(-_MARGIN, -self.frame_top)), theme)
         if not self.shown:
             painter.setFont(self.title_font)
             painter.setPen(theme.muted)
             painter.drawText(self.frame.plot.left, 0, self.frame.plot.width, self.frame.plot.height,
                              Qt.AlignmentFlag.AlignCenter, tr("export.empty", self.lang))
         painter.restore()
-        painter.setPen(QPen(theme.rule, 1))
-        rule = self.footer_box.top() - 8
-        painter.drawLine(QLineF(self.footer_box.left(), rule, self.footer_box.right(), rule))
-        painter.setPen(theme.muted)
-        painter.setFont(self.small_font)
-        painter.drawText(self.footer_box, _WRAP, self.footer)
+        if view.intersects(self.footer_box.adjusted(0, -8, 0, 0)):
+            painter.setPen(QPen(theme.rule, 1))
+            rule = self.footer_box.top() - 8
+            painter.drawLine(QLineF(self.footer_box.left(), rule, self.footer_box.right(), rule))
+            painter.setPen(theme.muted)
+            painter.setFont(self.small_font)
+            painter.drawText(self.footer_box, _WRAP, self.footer)
+
+
+def _within(frame: TimelineFrame, rect: QRectF) -> TimelineFrame:
+    """The frame's texts, labels, badges and markers that meet ``rect`` (frame px); fills, lines
+    and bars stay whole (they are cut by the clip, and carry no text)."""
+    view = Box(rect.left(), rect.top(), rect.right(), rect.bottom())
+    if view.left <= 0 and view.top <= 0 and view.right >= frame.width and view.bottom >= frame.height:
+        return frame
+    reach = MARKER_RADIUS + 4  # a selected marker's ring
+    return replace(frame, labels=[label for label in frame.labels if label.text.box.intersects(view)],
+                   texts=[text for text in frame.texts if text.box.intersects(view)],
+                   badges=[badge for badge in frame.badges if badge.box.intersects(view)],
+                   markers=[m for m in frame.markers if view.contains(m.x, m.y, reach)])
 
 
 def _in_view(session: Session) -> list[str]:
@@ -228,6 +277,8 @@ def write_page(page: Page, path: Path, fmt: str, dpi: float = 96) -> None:
     if fmt not in FORMATS:
         raise ExportError(tr("export.error.format", page.lang, format=fmt, formats=", ".join(FORMATS)))
     path = Path(path)
+    if fmt != "pdf" and page.size.sheets != (1, 1):
+        raise ExportError(tr("export.error.pages", page.lang))
     if fmt == "png":
         width, height = page.size.pixels(dpi)
         need, limit = width * height * 4, image_limit()
@@ -305,8 +356,56 @@ def _write_pdf(page: Page, temp: str, _dpi: float) -> None:
                              QPageLayout.Orientation.Portrait, QMarginsF())
     if not writer.setPageLayout(layout):
         raise ExportError(tr("export.error.page", page.lang))
+    if size.sheets == (1, 1):
+        _draw(page, QPainter(writer), writer.width())
+        return
     painter = QPainter(writer)
-    _draw(page, painter, writer.width())
+    if not painter.isActive():
+        raise ExportError(tr("export.error.start", page.lang))
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        factor = writer.width() / size.sheet[0]
+        painter.scale(factor, factor)
+        windows = size.windows()
+        for number, window in enumerate(windows, 1):
+            if number > 1:
+                writer.newPage()
+            _draw_sheet(page, painter, window, number, len(windows))
+    finally:
+        painter.end()
+
+
+def _draw_sheet(page: Page, painter: QPainter, window: tuple[float, float, float], number: int, count: int) -> None:
+    """One sheet of a poster: its part of the page, the lane headers again where it does not
+    start the row, alignment marks where the next sheet takes over, and its number."""
+    x, y, start = window
+    size, theme = page.size, page.theme
+    (cols, rows), (width, height) = size.sheets, size.sheet
+    col, row = (number - 1) % cols, (number - 1) // cols
+    painter.save()
+    painter.setClipRect(QRectF(start, 0, width - start, height))
+    painter.translate(start - x, -y)
+    page.paint(painter, QRectF(x, y, width - start, height))
+    painter.restore()
+    if start:  # the lane headers, as at the left of the page
+        painter.save()
+        headers = QRectF(0, page.frame_top, start, page.frame.height).intersected(QRectF(0, y, start, height))
+        painter.translate(0, -y)
+        painter.setClipRect(headers)
+        page.paint(painter, headers)
+        painter.restore()
+    painter.setPen(QPen(theme.text, 0.75))
+    marks = []
+    for mark_x in ([start] if start else []) + ([width - size.overlap] if col < cols - 1 else []):
+        marks += [QLineF(mark_x, 0, mark_x, _MARK), QLineF(mark_x, height - _MARK, mark_x, height)]
+    if row < rows - 1:
+        mark_y = height - size.overlap
+        marks += [QLineF(0, mark_y, _MARK, mark_y), QLineF(width - _MARK, mark_y, width, mark_y)]
+    painter.drawLines(marks)
+    painter.setPen(theme.muted)
+    painter.setFont(page.small_font)
+    painter.drawText(QRectF(0, height - _MARGIN, width - _MARGIN / 2, _MARGIN), Qt.AlignmentFlag.AlignRight
+                     | Qt.AlignmentFlag.AlignVCenter, tr("export.sheet", page.lang, n=number, count=count))
 
 
 _WRITERS = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}
