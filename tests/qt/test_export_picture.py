@@ -1,5 +1,6 @@
 """The exported page (issue #17): the files themselves, read back — PNG pixels and resolution, SVG
-text, PDF pages, fonts and extracted text — in both languages, and the command line's errors."""
+text, PDF pages, fonts and extracted text — in both languages, posters over several sheets, the
+print preview, and the command line's errors."""
 
 import datetime as dt
 import struct
@@ -8,11 +9,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrintPreviewWidget
 
 from timeline_app.cli import main
 from timeline_app.dataset import bundled_dataset_path, load_dataset
 from timeline_app.qt.app import create_application
 from timeline_app.qt.export.picture import PLAIN_SHAPING, ExportError, Page, PageSize, image_limit, write_page
+from timeline_app.qt.export.printing import PagePreview
 from timeline_app.qt.fonts import BUNDLED_FAMILY
 from timeline_app.qt.theme import Theme
 from timeline_app.qt.themes import palette_for
@@ -98,9 +103,6 @@ def test_png_has_the_size_and_resolution_asked_for(page_of, tmp_path):
 
 def test_png_scales_the_layout_not_lays_it_out_again(page_of, tmp_path):
     """At twice the dpi the same picture, twice as large: its pixels at half scale match closely."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-
     page = page_of("zh", PageSize(800, 450))
     write_page(page, tmp_path / "1.png", "png", dpi=96)
     write_page(page, tmp_path / "2.png", "png", dpi=192)
@@ -138,8 +140,6 @@ def test_pdf_text_extracts_every_placed_title(page_of, tmp_path, lang):
 def test_every_character_of_the_dataset_and_the_catalogs_extracts_from_a_pdf_as_itself(qapp, tmp_path):
     """The bundled face maps each glyph to one ordinary character: no glyph answers to a rarer
     code point that comes first (the en dash to U+2012, the fullwidth tilde to U+301C)."""
-    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
-
     create_application()
     root = Path(__file__).parents[2]
     text = "".join(path.read_text(encoding="utf-8") for path in [bundled_dataset_path(),
@@ -328,3 +328,15 @@ def test_pages_are_for_pdf_on_paper(tmp_path, qapp, capsys):
                  "-o", str(tmp_path / "x.pdf")]) == 2
     assert "give --paper" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("pages", [(1, 1), (2, 2)])
+def test_print_preview_shows_the_page_sheet_by_sheet(qtbot, page_of, pages):
+    page = page_of("zh", PageSize.of_paper("A3", False, pages), searchable=True)
+    preview = PagePreview(page)
+    qtbot.addWidget(preview)
+    widget = preview.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == pages[0] * pages[1]
+    size = preview.printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    assert (round(size.width()), round(size.height())) == (297, 420)

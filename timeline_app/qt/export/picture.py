@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPagedPaintDevice, QPageSize, QPainter,
+                           QPdfWriter, QPen)
 from PySide6.QtSvg import QSvgGenerator
 
 from ...i18n import tr
@@ -34,7 +35,8 @@ from ..theme import Theme
 from ..widgets.timeline.legend import draw_swatch, legend_entries
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
 
-__all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "write_page"]
+__all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "page_layout", "paint_sheets",
+           "write_page"]
 
 FORMATS = ("png", "svg", "pdf")
 PAPERS = {"A0": QPageSize.PageSizeId.A0, "A1": QPageSize.PageSizeId.A1, "A2": QPageSize.PageSizeId.A2,
@@ -346,30 +348,38 @@ def _write_pdf(page: Page, temp: str, _dpi: float) -> None:
     writer.setResolution(PDF_DPI)
     writer.setTitle(page.title)
     writer.setCreator("timeline-app")
-    size = page.size
+    if not writer.setPageLayout(page_layout(page.size)):
+        raise ExportError(tr("export.error.page", page.lang))
+    paint_sheets(page, writer)
+
+
+def page_layout(size: PageSize) -> QPageLayout:
+    """One sheet's paper (or the page's own size), without margins: the page has its own."""
     if size.paper is not None:
         orientation = QPageLayout.Orientation.Landscape if size.landscape else QPageLayout.Orientation.Portrait
-        layout = QPageLayout(QPageSize(PAPERS[size.paper]), orientation, QMarginsF())
-    else:
-        w, h = size.inches
-        layout = QPageLayout(QPageSize(QSizeF(w * 72, h * 72), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch),
-                             QPageLayout.Orientation.Portrait, QMarginsF())
-    if not writer.setPageLayout(layout):
-        raise ExportError(tr("export.error.page", page.lang))
-    if size.sheets == (1, 1):
-        _draw(page, QPainter(writer), writer.width())
-        return
-    painter = QPainter(writer)
+        return QPageLayout(QPageSize(PAPERS[size.paper]), orientation, QMarginsF())
+    w, h = size.inches
+    return QPageLayout(QPageSize(QSizeF(w * 72, h * 72), QPageSize.Unit.Point, "",
+                                 QPageSize.SizeMatchPolicy.ExactMatch), QPageLayout.Orientation.Portrait, QMarginsF())
+
+
+def paint_sheets(page: Page, device: QPagedPaintDevice) -> None:
+    """Draws the page on a PDF writer or a printer set to :func:`page_layout`: one sheet, or each
+    sheet of a poster on a page of its own. A printer that keeps margins gets it a little smaller."""
+    size = page.size
+    sheet_w, sheet_h = size.sheet or (size.width, size.height)
+    painter = QPainter(device)
     if not painter.isActive():
         raise ExportError(tr("export.error.start", page.lang))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        factor = writer.width() / size.sheet[0]
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        factor = min(device.width() / sheet_w, device.height() / sheet_h)
         painter.scale(factor, factor)
         windows = size.windows()
         for number, window in enumerate(windows, 1):
             if number > 1:
-                writer.newPage()
+                device.newPage()
             _draw_sheet(page, painter, window, number, len(windows))
     finally:
         painter.end()
@@ -380,7 +390,7 @@ def _draw_sheet(page: Page, painter: QPainter, window: tuple[float, float, float
     start the row, alignment marks where the next sheet takes over, and its number."""
     x, y, start = window
     size, theme = page.size, page.theme
-    (cols, rows), (width, height) = size.sheets, size.sheet
+    (cols, rows), (width, height) = size.sheets, size.sheet or (size.width, size.height)
     col, row = (number - 1) % cols, (number - 1) // cols
     painter.save()
     painter.setClipRect(QRectF(start, 0, width - start, height))
@@ -402,6 +412,8 @@ def _draw_sheet(page: Page, painter: QPainter, window: tuple[float, float, float
         mark_y = height - size.overlap
         marks += [QLineF(0, mark_y, _MARK, mark_y), QLineF(width - _MARK, mark_y, width, mark_y)]
     painter.drawLines(marks)
+    if count == 1:
+        return
     painter.setPen(theme.muted)
     painter.setFont(page.small_font)
     painter.drawText(QRectF(0, height - _MARGIN, width - _MARGIN / 2, _MARGIN), Qt.AlignmentFlag.AlignRight
