@@ -32,6 +32,8 @@ class Target(Protocol):
     def toggle_watching(self) -> None: ...
     def show_problems(self) -> None: ...
     def export(self, fmt: str) -> None: ...
+    def export_picture(self) -> object: ...
+    def print_preview(self) -> object: ...
     def close(self) -> object: ...
     def focus_search(self) -> None: ...
     def clear_filters(self) -> None: ...
@@ -91,6 +93,8 @@ _COMMANDS = [
     Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
     Command("file.export_json", "action.export_json", lambda t: t.export("json")),
     Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
+    Command("file.export_picture", "action.export_picture", lambda t: t.export_picture()),
+    Command("file.print", "action.print_preview", lambda t: t.print_preview(), ("std:Print",)),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
     Command("file.clear_recent", "action.clear_recent", lambda t: t.clear_recent()),
     Command("view.find", "action.find", lambda t: t.focus_search(), ("std:Find",)),
@@ -132,8 +136,8 @@ KIOSK_COMMANDS: dict[str, Command] = {
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv", None,
-                   "file.quit")),
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv",
+                   "file.export_picture", "file.print", None, "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
                    "view.fullscreen", "menu.theme", None, "view.problems")),

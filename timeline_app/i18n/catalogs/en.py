@@ -63,6 +63,8 @@ STRINGS = {
     "action.reload": "&Reload",
     "action.export_json": "Export &JSON…",
     "action.export_csv": "Export &CSV…",
+    "action.export_picture": "Export P&icture…",
+    "action.print_preview": "&Print Preview…",
     "action.quit": "&Quit",
     "action.find": "&Find",
     "action.zoom_in": "Zoom &In",

@@ -68,6 +68,8 @@ STRINGS = {
     "action.reload": "重新载入",
     "action.export_json": "导出 JSON…",
     "action.export_csv": "导出 CSV…",
+    "action.export_picture": "导出图片…",
+    "action.print_preview": "打印预览…",
     "action.quit": "退出",
     "action.find": "查找",
     "action.zoom_in": "放大",
