@@ -65,3 +65,18 @@ def test_ctrl_p_opens_the_print_preview_of_the_page(window, qtbot):
     widget.updatePreview()
     assert widget.pageCount() == 1
     preview.close()
+
+
+def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(window, monkeypatch, tmp_path):
+    from timeline_app.i18n.wording import describe_filter
+    from timeline_app.viewmodel.state import Filter
+
+    hidden = window.session.dataset.branches[0]
+    window.session.state.filter = Filter(hidden_branches=frozenset({hidden.id}))
+    save_as(monkeypatch, str(tmp_path / "filtered.svg"), "SVG (*.svg)")
+    window.action_set.actions["file.export_picture"].trigger()
+    svg = (tmp_path / "filtered.svg").read_text(encoding="utf-8")
+    lang = window.session.state.language
+    assert describe_filter(window.session.state.filter, window.session.dataset, lang) in svg
+    hidden_titles = [m.title.get(lang) for m in window.session.dataset.milestones if m.branch == hidden.id]
+    assert hidden_titles and not any(f">{title}<" in svg for title in hidden_titles)

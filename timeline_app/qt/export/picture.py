@@ -139,7 +139,8 @@ class Page:
             summary.append(describe_filter(state.filter, session.dataset, lang))
         self.summary = tr("sep.dot", lang).join(summary)
         self.title_box = QRectF(_MARGIN, _MARGIN, width, self._text_height(self.title_font, self.title, width))
-        self.summary_box = QRectF(_MARGIN, self.title_box.bottom() + 4, width, QFontMetricsF(self.note_font).height())
+        self.summary_box = QRectF(_MARGIN, self.title_box.bottom() + 4, width,
+                                  self._text_height(self.note_font, self.summary, width))
         self.legend = self._legend(self.summary_box.bottom() + 10, width)
         top = (self.legend[-1][0].bottom() if self.legend else self.summary_box.bottom()) + 14
         self.shown = _in_view(session)
@@ -212,8 +213,7 @@ class Page:
         painter.setFont(self.note_font)
         painter.setPen(theme.muted)
         if view.intersects(self.summary_box):
-            painter.drawText(self.summary_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.summary)
+            painter.drawText(self.summary_box, _WRAP, self.summary)
         painter.setFont(self.small_font)
         for box, (kind, text, category) in self.legend:
             if view.intersects(box):
