@@ -75,6 +75,7 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
                 "id": s.id, "title": _text(s.title), "outlet": _text(s.outlet), "date": _date(s.date),
                 "author": _text(s.author), "editors": [_text(e) for e in s.editors],
                 "photos": _text(s.photos), "url": s.url, "seed": s.seed, "paragraphs": s.paragraphs,
+                "language": s.language,
             }
             for s in ds.sources
         ],

@@ -56,9 +56,13 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A cited article. ``outlet`` is None where the source names no publisher; ``author`` is the
+    person (or persons) as named, without role or outlet; ``language`` is the one it is written
+    in, ``zh`` or ``en`` (so a citation knows which of the title's two texts is the original)."""
+
     id: str
     title: Text
-    outlet: Text
+    outlet: Text | None
     date: EdtfDate
     author: Text | None = None
     editors: tuple[Text, ...] = ()
@@ -66,6 +70,7 @@ class Source:
     url: str | None = None
     seed: str | None = None
     paragraphs: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
