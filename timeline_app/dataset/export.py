@@ -94,7 +94,8 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
                 "id": i.id, "branch": i.branch, "measure": i.measure, "label": _text(i.label), "unit": i.unit,
                 "note": _text(i.note), **_citations(i.sources),
                 "points": [
-                    {"date": _date(p.date), "value": _value(p.value), "qualifier": p.qualifier.value}
+                    {"date": _date(p.date), "value": _value(p.value), "qualifier": p.qualifier.value,
+                     **({"span": "each_year"} if p.each_year else {})}  # absent: a total, as before
                     for p in i.points
                 ],
             }

@@ -36,7 +36,7 @@ _MILESTONE = {"id": True, "branch": True, "category": True, "date": True, "title
               "sources": True, "people": False, "places": False, "tags": False, "media": False}
 _INDICATOR = {"id": True, "branch": True, "measure": True, "label": True, "unit": True, "points": True,
               "sources": True, "note": False}
-_POINT = {"date": True, "value": True, "qualifier": False}
+_POINT = {"date": True, "value": True, "qualifier": False, "span": False}
 _PERSON = {"name": True, "role": True}
 _MEDIA = {"path": True, "caption": True, "credit": False}
 _CITATION = {"source": True, "paragraph": False}
@@ -45,6 +45,7 @@ _BRANCH_KINDS = {k.value: k for k in BranchKind}
 _MARKERS = {m: m for m in MARKERS}
 _UNITS = {u: u for u in UNITS}
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_SPANS = {"total": False, "each_year": True}  # a point's span: is it each year's figure?
 _LANGUAGES = {"zh": "zh", "en": "en"}  # a source's language: one of the two a text holds
 
 
@@ -227,7 +228,8 @@ class Reader(Checks):
         if f is None:
             return None
         return self._build(IndicatorPoint, self.date(f.get("date")), self.number(f.get("value")),
-                           qualifier=self.choice(f.get("qualifier"), "qualifier", _QUALIFIERS))
+                           qualifier=self.choice(f.get("qualifier"), "qualifier", _QUALIFIERS),
+                           each_year=self.choice(f.get("span"), "span", _SPANS))
 
     def person(self, node: Node) -> Person | None:
         f = self.fields(node, "person", _PERSON)

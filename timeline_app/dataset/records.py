@@ -134,9 +134,13 @@ class Milestone:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorPoint:
+    """A figure at its date. Over a period (``2013/2023``) it is a count over the whole period,
+    unless ``each_year``: then it holds in each year of it (a yearly rate met every year)."""
+
     date: EdtfDate
     value: Decimal
     qualifier: Qualifier = Qualifier.EXACT
+    each_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)
