@@ -66,6 +66,12 @@ def test_what_a_source_does_not_say_is_said_not_invented():
         "[URL unknown].")
 
 
+def test_a_source_with_no_date_known_says_so():
+    source = newspaper("某文", "某甲", date=parse_edtf("[..2012, 2014..]"))
+    assert ", [出版日期不详][2013-03-20]. " in cite(source, "zh", dt.date(2013, 3, 20))
+    assert ", [n.d.]. Accessed " in cite(source, "en", dt.date(2013, 3, 20))
+
+
 def test_a_source_s_month_is_cited_as_precisely_as_it_is_stated():
     source = newspaper("某文", "某甲", date=parse_edtf("2013-01"))
     assert ", 2013-01[2013-03-20]. " in cite(source, "zh", dt.date(2013, 3, 20))

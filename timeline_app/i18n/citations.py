@@ -33,23 +33,23 @@ def _stated(date: EdtfDate) -> bool:
         and not (date.uncertain or date.approximate)
 
 
-def _inferred_year(date: EdtfDate) -> str:
-    """The year of a date the source does not state, in [brackets] ([n.d.] when none is known)."""
+def _inferred_year(date: EdtfDate, lang: str) -> str:
+    """The year of a date the source does not state, in [brackets] (or that none is known)."""
     known = date.earliest or date.latest
-    return f"[{known.year}]" if known else "[n.d.]"
+    return f"[{known.year}]" if known else tr("citation.no_date", lang)
 
 
-def _iso_date(date: EdtfDate) -> str:
+def _iso_date(date: EdtfDate, lang: str) -> str:
     """GB/T 7714's 出版日期: as precise as the source states it (2013-01-12, 2013-01, 2013)."""
     if not _stated(date):
-        return _inferred_year(date)
+        return _inferred_year(date, lang)
     part = date.start
     return f"{part.year:04d}" + "".join(f"-{n:02d}" for n in (part.month, part.day) if n is not None)
 
 
 def _date_words(date: EdtfDate, lang: str) -> str:
     """The source's date in the reader's words, or its inferred year in [brackets]."""
-    return describe(date, lang) if _stated(date) else _inferred_year(date)
+    return describe(date, lang) if _stated(date) else _inferred_year(date, lang)
 
 
 def _paragraphs(paragraphs: list[int], lang: str) -> str:
@@ -68,7 +68,7 @@ def _gbt7714(source: Source, paragraphs: list[int], accessed: dt.date, lang: str
     author, outlet, path = _common(source, lang)
     title = source.title.get(source.language or lang)
     locator = f": {_paragraphs(paragraphs, lang)}" if paragraphs else ""
-    return f"{author}{title}[N/OL]. {outlet}, {_iso_date(source.date)}{locator}[{accessed.isoformat()}]. {path}."
+    return f"{author}{title}[N/OL]. {outlet}, {_iso_date(source.date, lang)}{locator}[{accessed.isoformat()}]. {path}."
 
 
 def _nested(title: str) -> str:

@@ -92,6 +92,7 @@ STRINGS = {
     "citation.paragraphs": "paras. {n}",
     "citation.accessed": "Accessed {date}",
     "citation.publisher_unknown": "[publisher unknown]",
+    "citation.no_date": "[n.d.]",
     "citation.no_access_path": "[URL unknown]",
     "menu.edit": "&Edit",
     "status.copied": "Copied to the clipboard: {what}",

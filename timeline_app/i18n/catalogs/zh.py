@@ -97,6 +97,7 @@ STRINGS = {
     "citation.paragraphs": "第{n}段",
     "citation.accessed": "引用日期：{date}",
     "citation.publisher_unknown": "[出版者不详]",
+    "citation.no_date": "[出版日期不详]",
     "citation.no_access_path": "[获取和访问路径不详]",
     "menu.edit": "编辑(&E)",
     "status.copied": "已复制到剪贴板：{what}",
