@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
-from .dataset.problems import Problem, format_problem, report_lines
+from .dataset.problems import Problem
+from .i18n.problems import format_problem, message_text, report_lines
 from .collector import resume_collection
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _edtf_range(text: str):
     try:
         date = parse_edtf(text)
     except EdtfError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
+        raise argparse.ArgumentTypeError(message_text(err.reason)) from None
     if date.earliest is None or date.latest is None:
         raise argparse.ArgumentTypeError(f"'{text}': the range needs both ends")
     return date
@@ -224,7 +225,8 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
-    from .dataset.export import to_csv, to_json  # only for this command
+    from .interchange.csv_export import to_csv  # only for this command
+    from .interchange.json_export import to_json
 
     data = to_json(dataset).encode("utf-8") if args.format == "json" else to_csv(dataset).encode("utf-8-sig")
     if args.output == "-":

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..i18n import LANGUAGES, language_name, next_language, tr
+from ..theme_names import THEMES
 from .navigator import Navigator
 
-__all__ = ["COMMANDS", "KIOSK_COMMANDS", "MENUS", "THEMES", "TOOLBAR", "Command", "KioskTarget", "Target"]
-
-THEMES = ("system", "light", "dark", "contrast")
+__all__ = ["COMMANDS", "KIOSK_COMMANDS", "MENUS", "TOOLBAR", "Command", "KioskTarget", "Target"]
 
 
 class Target(Protocol):

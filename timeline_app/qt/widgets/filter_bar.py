@@ -19,7 +19,7 @@ from ...i18n import tr
 from ...dataset.records import Dataset
 from ...viewmodel.session import Session
 from ...viewmodel.state import Filter
-from ...i18n.wording import describe_filter
+from ...viewmodel.filter_words import describe_filter
 from .chip import Chip
 from .flow_layout import FlowLayout
 from .swatch import BRANCH_MARK

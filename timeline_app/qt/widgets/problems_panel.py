@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...dataset.problems import Problem, format_problem
+from ...dataset.problems import Problem
+from ...i18n.problems import format_problem
 from ...i18n import tr
 from ...i18n.wording import problem_count
 from ..preferences import Preferences

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...dataset.last_good import Opened, holds_nothing
 from ...i18n import language_of, next_language, tr
-from ...i18n.wording import describe_filter
-from ...viewmodel.commands import THEMES, TOOLBAR, Command
+from ...viewmodel.filter_words import describe_filter
+from ...theme_names import THEMES
+from ...viewmodel.commands import TOOLBAR, Command
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.session import Session
 from ...viewmodel.state import Filter

@@ -16,7 +16,8 @@ __all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
 
 def export(window, fmt: str) -> None:
     """Writes the dataset as JSON or CSV where the user chooses."""
-    from ...dataset.export import to_csv, to_json  # only when asked: not on the way to the first frame
+    from ...interchange.csv_export import to_csv  # only when asked: not on the way to the first frame
+    from ...interchange.json_export import to_json
 
     dataset = window.session.dataset
     data = to_json(dataset).encode("utf-8") if fmt == "json" else to_csv(dataset).encode("utf-8-sig")
