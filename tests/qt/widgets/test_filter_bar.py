@@ -22,7 +22,7 @@ from timeline_app.viewmodel.filter_words import describe_filter
 
 @pytest.fixture
 def bar(show, session) -> FilterBar:
-    return show(FilterBar(session), 1100, 90)
+    return show(FilterBar(Navigator(session)), 1100, 90)
 
 
 def search(bar: FilterBar) -> QLineEdit:

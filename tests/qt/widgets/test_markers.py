@@ -18,7 +18,7 @@ def same(a, b) -> bool:
 
 
 def test_chips_draw_the_timelines_markers(qtbot, session, show):
-    bar = show(FilterBar(session), 1100, 90)
+    bar = show(FilterBar(Navigator(session)), 1100, 90)
     view = TimelineView(Navigator(session))
     qtbot.addWidget(view)
     theme = view.theme

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
-from ...viewmodel.session import Session
+from ...viewmodel.navigator import Navigator
 from ...viewmodel.state import Filter
 from ...viewmodel.filter_words import describe_filter
 from .chip import Chip
@@ -32,15 +32,16 @@ _GROUP_GAP = 10  # extra space before the category chips, after the branch toggl
 
 
 class FilterBar(QWidget):
-    """Edits ``session.state.filter`` and says how many milestones pass it.
+    """Edits the filter, through the window's Navigator, and says how many milestones pass it.
 
     The window's Find action calls :meth:`focus_search`; tests call :meth:`flush` to apply a
     query without waiting for the typing pause.
     """
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self._navigator = navigator
+        self._session = session = navigator.session
         self._toggles: dict[tuple[str, str], Chip] = {}  # ("branch"|"category", id) -> chip
         self._trailing: list[QWidget] = []  # widgets that flow after the chips (the legend)
         self._showing = False  # True while the controls are set from the state: do not write back
@@ -251,7 +252,7 @@ class FilterBar(QWidget):
         hidden = {kind: frozenset(i for (k, i), chip in self._toggles.items() if k == kind and not chip.isChecked())
                   for kind in ("branch", "category")}
         year_from, year_to = self._from.currentData(), self._to.currentData()
-        self._session.state.filter = dataclasses.replace(
+        self._navigator.set_filter(dataclasses.replace(
             self._session.state.filter,
             query=self._search.text(),
             hidden_branches=hidden["branch"],
@@ -259,7 +260,7 @@ class FilterBar(QWidget):
             date_from=dt.date(year_from, 1, 1) if year_from else None,
             date_to=dt.date(year_to, 12, 31) if year_to else None,
             include_undated=self._undated.isChecked(),
-        )
+        ))
 
     # -- handlers --------------------------------------------------------------------------
 
@@ -305,7 +306,7 @@ class FilterBar(QWidget):
         self._apply()
 
     def _on_clear_clicked(self) -> None:
-        self._session.state.filter = Filter()
+        self._navigator.clear_filter()
 
     def _on_filter_changed(self, f: Filter) -> None:
         self._show_filter(f)

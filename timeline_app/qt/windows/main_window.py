@@ -77,11 +77,11 @@ class MainWindow(QMainWindow):
         self.session = session
         self.prefs = prefs or Preferences()
         self._theme = theme if theme in THEMES else None
-        session.state.language = lang or self.prefs.language or language_of(QLocale.system().name())
-        self.navigator = Navigator(session)
-        self.animator = RangeAnimator(self.navigator, 280 if animate else 0, self)
+        self.animator = RangeAnimator(280 if animate else 0, self)
+        self.navigator = Navigator(session, self.animator)
+        self.navigator.set_language(lang or self.prefs.language or language_of(QLocale.system().name()))
 
-        self.filter_bar = FilterBar(session)
+        self.filter_bar = FilterBar(self.navigator)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
         self.timeline = TimelineView(self.navigator, progressive=animate)
         self._panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
@@ -159,10 +159,10 @@ class MainWindow(QMainWindow):
         return self.session.state.language
 
     def set_language(self, lang: str) -> None:
-        self.session.state.language = lang
+        self.navigator.set_language(lang)
 
     def toggle_language(self) -> None:
-        self.session.state.language = next_language(self.language())
+        self.navigator.set_language(next_language(self.language()))
 
     def theme(self) -> str:
         return self._theme or self.prefs.theme
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.focus_search()
 
     def clear_filters(self) -> None:
-        self.session.state.filter = Filter()
+        self.navigator.clear_filter()
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
