@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ..actions import run_on_click
 from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
+from ...viewmodel.commands import COMMANDS
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.state import Filter
 from ...viewmodel.filter_words import describe_filter
@@ -40,7 +42,7 @@ class FilterBar(QWidget):
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._navigator = navigator
+        self.navigator = navigator
         self._session = session = navigator.session
         self._toggles: dict[tuple[str, str], Chip] = {}  # ("branch"|"category", id) -> chip
         self._trailing: list[QWidget] = []  # widgets that flow after the chips (the legend)
@@ -71,7 +73,7 @@ class FilterBar(QWidget):
         self._undated.setVisible(False)
         self._undated.toggled.connect(self._on_toggled)
         self._clear = QPushButton(self)
-        self._clear.clicked.connect(self._on_clear_clicked)
+        run_on_click(self._clear, COMMANDS["view.clear_filters"], self)
         self._status = QLabel(self)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
@@ -252,7 +254,7 @@ class FilterBar(QWidget):
         hidden = {kind: frozenset(i for (k, i), chip in self._toggles.items() if k == kind and not chip.isChecked())
                   for kind in ("branch", "category")}
         year_from, year_to = self._from.currentData(), self._to.currentData()
-        self._navigator.set_filter(dataclasses.replace(
+        self.navigator.set_filter(dataclasses.replace(
             self._session.state.filter,
             query=self._search.text(),
             hidden_branches=hidden["branch"],
@@ -305,8 +307,9 @@ class FilterBar(QWidget):
             self._showing = False
         self._apply()
 
-    def _on_clear_clicked(self) -> None:
-        self._navigator.clear_filter()
+    def clear_filters(self) -> None:
+        """The Clear button's command (the registry's, as the window's Ctrl+Shift+X is)."""
+        self.navigator.clear_filter()
 
     def _on_filter_changed(self, f: Filter) -> None:
         self._show_filter(f)
