@@ -18,7 +18,7 @@ from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import Problem
 from .i18n.problems import format_problem, message_text, report_lines
-from .collector import resume_collection
+from .startup_gc import resume_collection
 
 if TYPE_CHECKING:
     from .config import KioskConfig

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from ..collector import resume_collection
+from ..startup_gc import resume_collection
 from ..dataset import bundled_dataset_path
 from ..dataset.last_good import LastGoodCopies, Opened
 from ..i18n.problems import format_problem

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon
 
-from timeline_app.qt.theme import Theme
+from timeline_app.qt.colors import Theme
 from timeline_app.qt.widgets.filter_bar import FilterBar
 from timeline_app.qt.widgets.timeline import TimelineView
 from timeline_app.qt.widgets.milestone_list import MilestoneTableModel, CATEGORY

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..actions import run_on_click
-from ..bindings import follow
+from ..model_signals import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
 from ...viewmodel.commands import COMMANDS

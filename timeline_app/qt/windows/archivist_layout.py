@@ -4,7 +4,7 @@ the list in one column, the detail pane beside it.
 The panels come a frame after the timeline (their modules, building and first paint are about a
 third of what the window adds to a start), into room kept for them, so nothing moves when they
 arrive. Splitter sizes are kept in the preferences; a first start shares the height out by what
-each part needs (:func:`~.workspace.first_sizes`).
+each part needs (:func:`~.panel_sizes.first_sizes`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 from ..preferences import Preferences
 from ..widgets.filter_bar import FilterBar
 from ..widgets.timeline import TimelineView
-from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
+from .panel_sizes import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 
 if TYPE_CHECKING:
     from ..widgets.detail import DetailPane

@@ -1,7 +1,7 @@
 """The archivist's window's dataset file: opening another (a dialog, the recent files), reloading,
 watching it for changes, and the problems of a load in their dock.
 
-Loading itself is :class:`~timeline_app.qt.watcher.LiveDataset`'s (off the GUI thread, the last
+Loading itself is :class:`~timeline_app.qt.live_dataset.LiveDataset`'s (off the GUI thread, the last
 good data kept); this says what came of it: the status bar's message, the problems dock, the
 recent files, the whole range of a newly opened file.
 """
@@ -20,7 +20,7 @@ from ...dataset.last_good import Opened
 from ...i18n import tr
 from ..actions import ActionSet
 from ..preferences import Preferences
-from ..watcher import LiveDataset
+from ..live_dataset import LiveDataset
 
 if TYPE_CHECKING:
     from ...viewmodel.navigator import Navigator

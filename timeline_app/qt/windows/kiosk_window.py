@@ -26,9 +26,9 @@ from ...viewmodel.navigator import Navigator
 from ...viewmodel.session import Session
 from ..actions import ActionSet
 from ..animator import RangeAnimator
-from ..bindings import follow
+from ..model_signals import follow
 from ..preferences import Preferences
-from ..themes import apply_theme
+from ..palettes import apply_theme
 from ..widgets.kiosk.card import KioskCard, plain_label
 from ..widgets.kiosk.corner import CORNER, HiddenCorner
 from ..widgets.kiosk.figures import FigureBoard

@@ -5,7 +5,7 @@ builds its menus, toolbar and the timeline's keys from the command registry, and
 registry's commands act on. Each of its jobs has its own module: the arrangement
 (:mod:`.archivist_layout`), the dataset file, reloads and problems (:mod:`.dataset_files`), the
 status line and title (:mod:`.status_line`), the tools that open a dialog or write something out
-(:mod:`.tools`); preferences are kept through :class:`Preferences`.
+(:mod:`.exports_and_dialogs`); preferences are kept through :class:`Preferences`.
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ from ...viewmodel.state import Filter
 from ...viewmodel.timescale import span_of
 from ..actions import ActionSet
 from ..animator import RangeAnimator
-from ..bindings import follow
+from ..model_signals import follow
 from ..first_paint import after_first_paint
 from ..preferences import Preferences
-from ..themes import apply_theme
+from ..palettes import apply_theme
 from ..translations import QtTranslations
 from ..widgets.filter_bar import FilterBar
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
-from . import tools
+from . import exports_and_dialogs
 from .archivist_layout import ArchivistLayout
 from .dataset_files import DatasetFiles
 from .status_line import StatusLine
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self.error_box.report(summary, details, self.language())
 
     def export(self, fmt: str) -> None:
-        tools.export(self, fmt)
+        exports_and_dialogs.export(self, fmt)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
@@ -194,16 +194,16 @@ class MainWindow(QMainWindow):
         self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_about(self) -> None:
-        tools.show_about(self)
+        exports_and_dialogs.show_about(self)
 
     def show_keys(self) -> None:
-        tools.show_keys(self)
+        exports_and_dialogs.show_keys(self)
 
     def copy(self, what: str) -> None:
-        tools.copy_selected(self, what)
+        exports_and_dialogs.copy_selected(self, what)
 
     def go_to_date(self) -> None:
-        tools.ask_date(self, self.show_range)
+        exports_and_dialogs.ask_date(self, self.show_range)
 
     def show_range(self, date) -> None:
         """Shows an EDTF date or period at a fitting zoom (``--range``, Go to Date)."""

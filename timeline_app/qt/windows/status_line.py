@@ -12,7 +12,7 @@ from ...viewmodel.filter_words import describe_filter
 from ...viewmodel.session import Session
 from ..actions import ActionSet
 from ..preferences import Preferences
-from ..watcher import LiveDataset
+from ..live_dataset import LiveDataset
 from ..widgets.file_status import FileStatus
 
 __all__ = ["StatusLine"]

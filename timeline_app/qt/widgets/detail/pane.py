@@ -17,8 +17,8 @@ from ....i18n.wording import group_citations, join_names
 from ....viewmodel.commands import COMMANDS
 from ....viewmodel.navigator import Navigator
 from ...actions import run_on_click
-from ...bindings import follow
-from ...theme import Theme
+from ...model_signals import follow
+from ...colors import Theme
 from ..swatch import BRANCH_MARK
 from .labels import SwatchValue, plain_label, text_label
 from .media import media_widget

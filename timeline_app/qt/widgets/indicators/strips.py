@@ -17,9 +17,9 @@ from ....i18n import tr
 from ....viewmodel.indicators import MeasureRow, measure_rows
 from ....viewmodel.session import Session
 from ...actions import install_view
-from ...bindings import follow
-from ...theme import Theme
-from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
+from ...model_signals import follow
+from ...colors import Theme
+from ..gutters import LEFT_GUTTER, RIGHT_GUTTER
 from ..tooltips import plain_tooltip
 from .painter import IndicatorPainter, RowLayout, row_height, row_words
 

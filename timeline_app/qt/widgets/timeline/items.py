@@ -19,7 +19,7 @@ from ....viewmodel.placement import MARKER_GAP
 from ....viewmodel.session import Session
 from ....viewmodel.timescale import day_of
 from .frame import BADGE_HEIGHT, ERA_STRIP, MARKER_RADIUS, Frame, LabelCache
-from ...theme import Theme
+from ...colors import Theme
 from .sprites import Sprites
 
 __all__ = ["NEW_LABELS_PER_FRAME", "BackdropItem", "MilestoneItem"]

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ....i18n import tr
 from ....viewmodel.session import Session
-from ...bindings import follow
+from ...model_signals import follow
 from ...painting import painting
-from ...theme import Theme
+from ...colors import Theme
 from ..markers import draw_marker
 
 __all__ = ["Legend"]

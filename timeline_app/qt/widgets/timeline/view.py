@@ -22,13 +22,13 @@ from ....viewmodel.gestures import TouchGestures
 from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
 from ....viewmodel.timescale import range_caption, ticks
-from ...bindings import follow
+from ...model_signals import follow
 from ...painting import painting
 from ...fonts import BUNDLED_FAMILY
-from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
+from ..gutters import LEFT_GUTTER, RIGHT_GUTTER
 from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, lanes_room, max_label_px
-from ...theme import Theme
+from ...colors import Theme
 from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 
 __all__ = ["TimelineView"]
