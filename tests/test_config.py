@@ -12,8 +12,9 @@ import pytest
 
 from timeline_app.cli import main
 from timeline_app.config import ConfigError, KioskConfig, OptionProblem, dataset_problems, load_config, parse_option
-from timeline_app.dataset import Problem, format_problem
+from timeline_app.dataset import Problem
 from timeline_app.dataset import load_dataset
+from timeline_app.i18n.problems import format_problem
 
 DATA = Path(__file__).parent / "data"
 

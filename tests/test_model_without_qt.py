@@ -16,10 +16,10 @@ builtins.__import__ = guarded
 
 def test_model_and_cli_commands_import_without_qt(small_path):
     code = BLOCK_QT + f"""
-import timeline_app.dataset, timeline_app.dataset.export, timeline_app.viewmodel, timeline_app.i18n.wording
+import timeline_app.dataset, timeline_app.interchange.json_export, timeline_app.viewmodel, timeline_app.i18n.wording
 from timeline_app.cli import main
 ds = timeline_app.dataset.load_dataset({str(small_path)!r})
-timeline_app.dataset.export.to_json(ds)
+timeline_app.interchange.json_export.to_json(ds)
 timeline_app.viewmodel.Session(ds)
 assert main(['validate', {str(small_path)!r}]) == 0
 assert not any(m.split('.')[0] in ('PySide6', 'pyqtgraph') for m in sys.modules)

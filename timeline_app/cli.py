@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
-from .dataset.problems import Problem, format_problem, report_lines
-from .collector import resume_collection
+from .dataset.problems import Problem
+from .i18n.problems import format_problem, message_text, report_lines
+from .startup_gc import resume_collection
 
 if TYPE_CHECKING:
     from .config import KioskConfig
@@ -235,7 +236,7 @@ def _edtf_range(text: str):
     try:
         date = parse_edtf(text)
     except EdtfError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
+        raise argparse.ArgumentTypeError(message_text(err.reason)) from None
     if date.earliest is None or date.latest is None:
         raise argparse.ArgumentTypeError(f"'{text}': the range needs both ends")
     return date
@@ -326,13 +327,20 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _html_format():
-    """The web page's format: it is the app's own picture, so it needs Qt (offscreen: no display)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .qt.app import create_application
+    """The web page's format: it is the app's own picture, so it needs Qt."""
+    _picture_application()
     from .qt.html_page import HTML_FORMAT
 
-    create_application()
     return HTML_FORMAT
+
+
+def _picture_application() -> None:
+    """The application that pictures are drawn in, with the bundled fonts (offscreen: no display)."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .qt.app import create_application
+
+    create_application()
 
 
 def _selection(args: argparse.Namespace, dataset, filterable: bool):
@@ -373,13 +381,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
     for guess in imported.guesses:
-        print(tr("import.report.guessed", lang, file=args.file, what=guess.text(lang)), file=sys.stderr)
+        print(tr("import.report.guessed", lang, file=args.file, what=message_text(guess, lang)), file=sys.stderr)
     print(tr("import.report.done", lang, file=args.output, n=imported.milestones,
              branches=len(imported.data["branches"])))
     return EXIT_OK
 
 
 def _export_picture(dataset, args: argparse.Namespace) -> int:
+    _picture_application()
     from .qt.export.command import PictureRequest, export_picture  # Qt only for a picture
 
     paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)

@@ -25,8 +25,8 @@ kiosk:
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
 ```
 
-The kiosk imports this module on every start (the viewer does not), so it stays light: YAML, the
-checks (and their ``difflib``) and the command registry are imported only when something is read.
+The kiosk imports this module on every start (the viewer does not), so it stays light: YAML and the
+checks (and their ``difflib``) are imported only when something is read.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .dataset.nodes import Node, Scalar, Sequence
-from .dataset.problems import REPORT_LANGUAGE, DatasetError, Message, Problem, format_problem, word
+from .dataset.problems import DatasetError, Message, Problem
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .i18n.problems import REPORT_LANGUAGE, format_problem, problem_message, word
+from .theme_names import THEMES
 
 if TYPE_CHECKING:
     from .dataset.records import Dataset
@@ -117,7 +119,7 @@ def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | N
     reader = _Reader("", Path())
     value = reader.value(key, Scalar(1, 1, text, plain=False), name)
     if reader.checks.problems:
-        raise ValueError(reader.checks.problems[0].message_in(lang))
+        raise ValueError(problem_message(reader.checks.problems[0], lang))
     return value
 
 
@@ -231,8 +233,6 @@ class _Reader:
         return self.checks.choice(node, what, dict(zip(LANGUAGES, LANGUAGES)))
 
     def theme(self, node: Node, what: str) -> str | None:
-        from .viewmodel.commands import THEMES  # the command registry (and numpy) only when a theme is read
-
         return self.checks.choice(node, what, dict(zip(THEMES, THEMES)))
 
     def ids(self, node: Node, what: str) -> tuple[str, ...] | None:

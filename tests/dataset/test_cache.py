@@ -7,6 +7,7 @@ import pytest
 
 from timeline_app.dataset import DatasetError, cache, load_dataset
 from timeline_app.dataset.cache import ENV_VAR, cache_dir, cache_file, load_cached
+from timeline_app.i18n.problems import format_problem
 
 CORPUS = __import__("pathlib").Path(__file__).parent / "corpus"
 
@@ -105,7 +106,7 @@ def test_a_file_with_problems_is_never_cached(folder, tmp_path):
     for _ in range(2):
         with pytest.raises(DatasetError) as info:
             load_cached(path)
-        assert [str(p).removeprefix(str(path)) for p in info.value.problems] == expected
+        assert [format_problem(p).removeprefix(str(path)) for p in info.value.problems] == expected
     assert not folder.exists() or not any(folder.iterdir())
 
 

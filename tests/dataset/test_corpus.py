@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.dataset import DatasetError, load_dataset
+from timeline_app.i18n.problems import format_problem
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".expected")
@@ -28,7 +29,7 @@ def answer(path: Path, fast: bool = True, name: str | None = None):
     try:
         dataset = load_dataset(path, fast=fast, display_name=name)
     except DatasetError as err:
-        return [str(p).removeprefix(name) for p in err.problems], err.problems
+        return [format_problem(p).removeprefix(name) for p in err.problems], err.problems
     return ["valid"], dataset
 
 

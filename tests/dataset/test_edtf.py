@@ -6,6 +6,7 @@ import pytest
 
 from timeline_app.dataset.edtf import EdtfError, Kind, Precision, parse_edtf
 from timeline_app.i18n.dates import describe
+from timeline_app.i18n.problems import message_text
 
 D = dt.date
 
@@ -97,8 +98,9 @@ def test_qualifiers():
     ],
 )
 def test_invalid_forms(text, reason):
-    with pytest.raises(EdtfError, match=reason.replace("(", r"\(").replace("?", r"\?")):
+    with pytest.raises(EdtfError) as info:
         parse_edtf(text)
+    assert reason in message_text(info.value.reason)
 
 
 def test_ordering():

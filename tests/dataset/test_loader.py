@@ -9,6 +9,7 @@ from timeline_app.dataset import DatasetError, Kind, Qualifier, load_dataset
 from timeline_app.dataset import files, yamltree
 from timeline_app.dataset.records import BranchKind
 from timeline_app.dataset.units import UNITS
+from timeline_app.i18n.problems import format_problem
 
 pytestmark = pytest.mark.usefixtures("yaml_parser")  # every test on both parsers
 
@@ -38,7 +39,7 @@ def problems(write_yaml, text, name="d.yaml"):
     path = write_yaml(text, name)
     with pytest.raises(DatasetError) as info:
         load_dataset(path)
-    return [str(p).removeprefix(str(path)) for p in info.value.problems]
+    return [format_problem(p).removeprefix(str(path)) for p in info.value.problems]
 
 
 def test_small_dataset_loads(small_path):
@@ -193,7 +194,7 @@ def test_depth_and_size_caps(write_yaml, monkeypatch):
 def test_missing_file(tmp_path):
     with pytest.raises(DatasetError) as info:
         load_dataset(tmp_path / "absent.yaml")
-    assert "cannot read file" in str(info.value)
+    assert "cannot read file" in format_problem(info.value.problems[0])
 
 
 def test_era_must_be_interval(write_yaml):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from timeline_app.dataset import DatasetError, bundled_dataset_path
 from timeline_app.dataset.edtf import OPEN, UNKNOWN, Kind, Part, parse_edtf
-from timeline_app.dataset.export import to_json
+from timeline_app.interchange.json_export import to_json
 from timeline_app.dataset.loader import parse_dataset
 from timeline_app.dataset.units import UNITS
 

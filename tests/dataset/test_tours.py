@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.dataset import DatasetError, load_dataset
+from timeline_app.i18n.problems import format_problem
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -28,7 +29,7 @@ def problems(write_yaml, tours: str) -> list[str]:
     path = write_yaml(HEAD + tours)
     with pytest.raises(DatasetError) as info:
         load_dataset(path)
-    return [str(p).removeprefix(str(path)) for p in info.value.problems]
+    return [format_problem(p).removeprefix(str(path)) for p in info.value.problems]
 
 
 def test_a_tour_keeps_its_order_and_title():

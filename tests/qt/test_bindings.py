@@ -5,7 +5,7 @@ import gc
 from psygnal import Signal
 from PySide6.QtCore import QObject
 
-from timeline_app.qt.bindings import follow
+from timeline_app.qt.model_signals import follow
 
 
 class _State:

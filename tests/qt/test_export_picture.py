@@ -19,8 +19,8 @@ from timeline_app.qt.app import create_application
 from timeline_app.qt.export.picture import PLAIN_SHAPING, ExportError, Page, PageSize, image_limit, write_page
 from timeline_app.qt.export.printing import PagePreview
 from timeline_app.qt.fonts import BUNDLED_FAMILY
-from timeline_app.qt.theme import Theme
-from timeline_app.qt.themes import palette_for
+from timeline_app.qt.colors import Theme
+from timeline_app.qt.palettes import palette_for
 from timeline_app.viewmodel import Session
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back (the [test] extra)")

@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from timeline_app.dataset import bundled_dataset_path, load_dataset
-from timeline_app.qt.theme import Theme, contrast, readable
-from timeline_app.qt.themes import palette_for
+from timeline_app.qt.colors import Theme, contrast, readable
+from timeline_app.qt.palettes import palette_for
 
 THEMES = ("light", "dark", "contrast")
 R = QPalette.ColorRole

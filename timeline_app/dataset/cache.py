@@ -21,8 +21,8 @@ from pathlib import Path
 
 from .. import __version__
 from . import edtf, records
-from .loader import FORMAT_VERSION, parse_dataset
-from .records import Dataset
+from .parse import parse_dataset
+from .records import FORMAT_VERSION, Dataset
 from .files import read_bytes
 
 __all__ = ["ENV_VAR", "cache_dir", "cache_file", "load_cached"]

@@ -31,8 +31,8 @@ class EdtfError(ValueError):
         self.reason = Message.of(key, **params)
         super().__init__(key)
 
-    def __str__(self) -> str:
-        return self.reason.text()
+    def __str__(self) -> str:  # unworded, for a traceback; people read i18n.problems.message_text(reason)
+        return f"{self.reason.key} {dict(self.reason.params)}"
 
 
 class Precision(enum.Enum):

@@ -1,4 +1,4 @@
-"""How the interface puts dataset values into words: citations, names, filters.
+"""How the interface puts dataset values into words: citations, names, counts.
 
 Pure functions over the dataset and the catalogs (no Qt), shared by the detail pane, the list,
 the indicator panel and the window's status line.
@@ -6,15 +6,11 @@ the indicator panel and the window's status line.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..dataset.records import Citation, Dataset
-from ..viewmodel.state import Filter
 from . import tr
-from .dates import describe, day_words, year_words
+from .dates import describe
 
-__all__ = ["citation_parts", "describe_filter", "group_citations", "join_clauses", "join_names", "paragraph_words",
-           "problem_count"]
+__all__ = ["citation_parts", "group_citations", "join_clauses", "join_names", "paragraph_words", "problem_count"]
 
 
 def join_names(names: list[str], lang: str) -> str:
@@ -52,38 +48,6 @@ def paragraph_words(paragraphs: list[int], lang: str) -> str:
     if len(paragraphs) == 1:
         return tr("detail.paragraph", lang, n=paragraphs[0])
     return tr("detail.paragraphs", lang, n=join_names([str(n) for n in paragraphs], lang))
-
-
-def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
-    """What the filter hides, for the window title or status line; empty when it hides nothing."""
-    if not f.is_active:
-        return ""
-    parts = []
-    if f.query.strip():
-        parts.append(tr("status.query", lang, q=f.query.strip()))
-    for key, hidden, records in (
-        ("status.hidden_branches", f.hidden_branches, dataset.branches),
-        ("status.hidden_categories", f.hidden_categories, dataset.categories),
-    ):
-        names = [r.name.get(lang) for r in records if r.id in hidden]
-        if names:
-            parts.append(tr(key, lang, names=join_names(names, lang)))
-    if f.date_from or f.date_to:
-        lo, hi = _bound(f.date_from, (1, 1), lang), _bound(f.date_to, (12, 31), lang)
-        parts.append(tr("status.date_range", lang, lo=lo, hi=hi))
-        parts.append(tr("status.undated_in" if f.include_undated else "status.undated_out", lang))
-    if not parts:  # e.g. a query of spaces only
-        return ""
-    return tr("status.filtered", lang, what=join_clauses(parts, lang))
-
-
-def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:
-    """One end of a date-range filter; a whole year (as the filter bar sets it) reads as the year."""
-    if day is None:
-        return "…"
-    if (day.month, day.day) == year_edge:
-        return year_words(day.year, lang)
-    return day_words(day, lang)
 
 
 def problem_count(n: int, lang: str) -> str:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..dataset.problems import Message
+from ..i18n.problems import message_text
 from ..dataset.records import Citation, Dataset
 from ..i18n import tr
 from ..i18n.wording import citation_parts, group_citations
@@ -24,7 +25,7 @@ class InterchangeError(ValueError):
         super().__init__(key)
 
     def text(self, lang: str) -> str:
-        return f"{self.file}: {self.message.text(lang)}"
+        return f"{self.file}: {message_text(self.message, lang)}"
 
     def __str__(self) -> str:
         return self.text("en")

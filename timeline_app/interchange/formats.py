@@ -19,7 +19,7 @@ class ExportFormat:
 
 
 def _json(sel: Selection, lang: str) -> bytes:
-    from ..dataset.export import to_json
+    from .json_export import to_json
 
     return to_json(sel.dataset).encode("utf-8")
 

@@ -29,7 +29,8 @@ import yaml
 
 from ..dataset import DatasetError, load_dataset
 from ..dataset.edtf import EdtfError, parse_edtf
-from ..dataset.problems import Message, format_problem
+from ..dataset.problems import Message
+from ..i18n.problems import format_problem, message_text
 from .common import InterchangeError, parse_source_field, write_atomically
 from .sheets import OUR_COLUMNS
 from .timelinejs import SOURCES_CLASS
@@ -190,7 +191,7 @@ class _Reader:
         raw = _SOURCES_P.sub("", raw)
         plain = _BREAK.sub("\n", raw)
         if _TAG.search(plain.replace("<p>", "")):
-            self.guess("import.guess.markup", where.text())
+            self.guess("import.guess.markup", message_text(where))
         return "\n".join(line.strip() for line in html.unescape(_TAG.sub("", plain)).splitlines() if line.strip())
 
     def date(self, slide: dict[str, Any], where: Message) -> str:
@@ -200,7 +201,7 @@ class _Reader:
         start = self.part(slide["start_date"], where)
         end = self.part(slide["end_date"], where) if isinstance(slide.get("end_date"), dict) else None
         if slide.get("display_date"):
-            self.guess("import.guess.display_date", where.text())
+            self.guess("import.guess.display_date", message_text(where))
         return self.checked(start if end in (None, start) else f"{start}/{end}", where)
 
     def checked(self, text: str, where: Message) -> str:
@@ -225,7 +226,7 @@ class _Reader:
         if not 1 <= year <= 9999:
             raise self.fail("import.year_range", where=where, year=year)
         if any(values[k] is not None for k in _TIME_KEYS):
-            self.guess("import.guess.time", where.text())
+            self.guess("import.guess.time", message_text(where))
         if month is None:
             if day is not None:
                 raise self.fail("import.day_without_month", where=where)
@@ -273,10 +274,10 @@ class _Reader:
             raise self.fail("import.no_headline", where=where)
         if not summary_text["zh"] or not summary_text["en"]:
             summary_text = {lang: summary_text[lang] or title[lang] for lang in ("zh", "en")}
-            self.guess("import.guess.summary", where.text())
+            self.guess("import.guess.summary", message_text(where))
         uid = (ours or {}).get("id") or (event.get("unique_id") if isinstance(event.get("unique_id"), str) else "")
         if not uid:
-            self.guess("import.guess.id", where.text())
+            self.guess("import.guess.id", message_text(where))
         milestone_id = self.unique(uid, "e-" + _slug(date))
         category = _slug((ours or {}).get("category") or "") or "event"
         self.categories.setdefault(category, None)
@@ -291,7 +292,7 @@ class _Reader:
             credit = html.unescape(_TAG.sub("", str(media.get("credit") or "")))
             record["media"] = [{"path": str(media["url"]), "caption": {"zh": caption, "en": caption}}
                                | ({"credit": {"zh": credit, "en": credit}} if credit else {})]
-            self.guess("import.guess.media", where.text())
+            self.guess("import.guess.media", message_text(where))
         self.milestones.append(record)
 
     def cite(self, source: str, paragraph: int | None):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from ..dataset.records import Dataset, Indicator, Milestone
 from ..i18n import tr
-from ..i18n.wording import describe_filter, join_clauses
+from ..i18n.wording import join_clauses
+from ..viewmodel.filter_words import describe_filter
 from ..viewmodel.filtering import Matcher
 from ..viewmodel.index import MilestoneIndex
 from ..viewmodel.state import Filter

@@ -1,8 +1,10 @@
-"""QActions made from the command registry, for one window: menus, toolbar and timeline keys.
+"""QActions made from the command registry: menus, toolbar, timeline keys, the views' keys and buttons.
 
 Each command becomes one window-wide QAction (in the menus, with its ``keys``) and, if it has
 ``timeline_keys``, one QAction on the timeline that fires only while the timeline has the focus
 (so ← moves the selection there but the cursor in the search field). Both run the same command.
+A view's own commands (``VIEW_COMMANDS``) become actions on the view (:func:`install_view`),
+and a view's button runs the registry's command it stands for (:func:`run_on_click`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QToolBar, QWidget
 
 from ..i18n import tr
-from ..viewmodel.commands import COMMANDS, MENUS, SUBMENUS, Command, Target
+from ..viewmodel.commands import COMMANDS, MENUS, SUBMENUS, VIEW_COMMANDS, Command, Target
 
-__all__ = ["ActionSet", "key_sequences"]
+__all__ = ["ActionSet", "install_view", "key_sequences", "run_on_click"]
 
 
 def key_sequences(keys: Iterable[str]) -> list[QKeySequence]:
@@ -28,6 +30,27 @@ def key_sequences(keys: Iterable[str]) -> list[QKeySequence]:
         else:
             sequences.append(QKeySequence(key))
     return list(dict.fromkeys(sequences))  # a standard key may already hold an explicit one
+
+
+def install_view(view: str, target: object, widget: QWidget | None = None) -> dict[str, QAction]:
+    """The registry's commands of ``view`` as actions on ``widget`` (default: ``target``), whose
+    keys work while it or a child has the focus; each runs against ``target``."""
+    widget = widget or target
+    actions = {}
+    for command in VIEW_COMMANDS[view].values():
+        action = QAction(widget)
+        action.setObjectName(command.id)
+        action.setShortcuts(key_sequences(command.keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False, run=command.run: run(target))
+        widget.addAction(action)
+        actions[command.id] = action
+    return actions
+
+
+def run_on_click(button: QAbstractButton, command: Command, target: object) -> None:
+    """``button`` runs the registry's ``command`` against ``target``, as its menu item and keys do."""
+    button.clicked.connect(lambda _=False: command.run(target))
 
 
 class ActionSet(QObject):

@@ -1,43 +1,40 @@
 """Smooth transitions of the visible range, for jumps (to a milestone, fit all, a badge's members).
 
-One per window: it becomes its Navigator's ``go``. A range set by anything else while it runs
-(a drag, a wheel notch, a pinch) takes over at once: the transition stops rather than fight it.
+One per window, handed to its Navigator as the :class:`~timeline_app.viewmodel.navigator.Transition`
+its jumps glide with; the Navigator stops it when anything else sets the range.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
+from collections.abc import Callable
 
-from ..viewmodel.navigator import Navigator
-from .bindings import follow
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation
 
 __all__ = ["RangeAnimator"]
 
+Range = tuple[float, float]
+
 
 class RangeAnimator(QObject):
-    """Moves the ViewState's range to a target over ``duration`` ms (0: at once)."""
+    """Moves a range to a target over ``duration`` ms (0: at once), easing out."""
 
-    def __init__(self, navigator: Navigator, duration: int = 280, parent: QObject | None = None):
+    def __init__(self, duration: int = 280, parent: QObject | None = None):
         super().__init__(parent)
-        self.navigator = navigator
         self.duration = duration
         self._start = self._end = (0.0, 1.0)
-        self._stepping = False
+        self._step: Callable[[Range], None] | None = None
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._on_step)
-        navigator.go = self.animate_to
-        follow(self, navigator.state.events.x_range, self._on_range_changed)
 
-    def animate_to(self, target: tuple[float, float]) -> None:
+    def run(self, start: Range, end: Range, step: Callable[[Range], None]) -> None:
         self._animation.stop()
-        target = self.navigator.session.clamp_range(*target)
         if self.duration <= 0:
-            self.navigator.set_range(target)
+            step(end)
             return
-        self._start, self._end = self.navigator.state.x_range, target
+        self._start, self._end, self._step = start, end, step
         self._animation.setDuration(self.duration)
         self._animation.start()
 
@@ -49,13 +46,7 @@ class RangeAnimator(QObject):
         self._animation.stop()
 
     def _on_step(self, t: float) -> None:
+        if self._step is None:
+            return
         (a0, a1), (b0, b1) = self._start, self._end
-        self._stepping = True
-        try:
-            self.navigator.set_range((a0 + (b0 - a0) * t, a1 + (b1 - a1) * t))
-        finally:
-            self._stepping = False
-
-    def _on_range_changed(self, _) -> None:
-        if not self._stepping and self.running:
-            self._animation.stop()
+        self._step((a0 + (b0 - a0) * t, a1 + (b1 - a1) * t))

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from ..collector import resume_collection
+from ..startup_gc import resume_collection
 from ..dataset import bundled_dataset_path
 from ..dataset.last_good import LastGoodCopies, Opened
-from ..dataset.problems import format_problem
+from ..i18n.problems import format_problem
 from ..i18n import system_language
 from ..viewmodel import Session
 from .crash import install_crash_log, log

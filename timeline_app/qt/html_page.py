@@ -30,8 +30,8 @@ from ..resources import resource_path
 from ..viewmodel import Session
 from ..viewmodel.frame import LabelTexts, Snapshot, TimelineFrame, compute_frame
 from .fonts import BUNDLED_FAMILY
-from .theme import Theme
-from .themes import palette_for
+from .colors import Theme
+from .palettes import palette_for
 from .widgets.timeline.painter import TimelineFonts, TimelinePainter
 
 __all__ = ["HTML_FORMAT", "html_page"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..i18n import LANGUAGES
-from ..viewmodel.commands import THEMES
+from ..theme_names import THEMES
 
 __all__ = ["MAX_RECENT", "Preferences"]
 

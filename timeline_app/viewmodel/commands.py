@@ -1,9 +1,11 @@
 """Every command a window offers, in one registry: its id, label, keys and what it does.
 
-Menus, the toolbar, the timeline's keys and the kiosk's buttons are all built from here (see
-:mod:`timeline_app.qt.actions`), so a key is defined once and a second window kind is a new
-arrangement of the same commands. Qt-free: a command runs against its window, which provides
-the methods named in :class:`Target`; keys are Qt's portable key names (``Ctrl+F``), or
+Menus, the toolbar, the timeline's keys, the panels' buttons and keys and the kiosk's buttons
+are all built from here (see :mod:`timeline_app.qt.actions`), so a key is defined once, Help ▸
+Keyboard Shortcuts lists every one, and a second window kind is a new arrangement of the same
+commands. Qt-free: a command runs against its window, which provides the methods named in
+:class:`Target`, or, for a view's own commands (:data:`VIEW_COMMANDS`, whose keys work while
+that view has the focus), against the view. Keys are Qt's portable key names (``Ctrl+F``), or
 ``std:Name`` for a platform's standard key (``std:Open`` is Ctrl+O here, ⌘O on a Mac).
 """
 
@@ -14,11 +16,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..i18n import LANGUAGES, language_name, next_language, tr
+from ..theme_names import THEMES
 from .navigator import Navigator
 
-__all__ = ["COMMANDS", "KIOSK_COMMANDS", "MENUS", "THEMES", "TOOLBAR", "Command", "KioskTarget", "Target"]
-
-THEMES = ("system", "light", "dark", "contrast")
+__all__ = ["COMMANDS", "KIOSK_COMMANDS", "MENUS", "TOOLBAR", "VIEW_COMMANDS", "Command", "IndicatorRowsTarget",
+           "KioskTarget", "ProblemsTarget", "Target"]
 
 
 class Target(Protocol):
@@ -60,6 +62,22 @@ class KioskTarget(Protocol):
     def ask_to_leave(self) -> None: ...
     def toggle_language(self) -> None: ...
     def language(self) -> str: ...
+
+
+class ProblemsTarget(Protocol):
+    """The problems panel, for its commands."""
+
+    def copy_selected(self) -> None: ...
+    def copy_all(self) -> None: ...
+
+
+class IndicatorRowsTarget(Protocol):
+    """The indicator rows, for their keys."""
+
+    def move_current(self, step: int) -> None: ...
+    def move_page(self, pages: int) -> None: ...
+    def move_to_end(self, last: bool) -> None: ...
+    def activate_current(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +141,25 @@ _COMMANDS = [
 ]
 
 COMMANDS: dict[str, Command] = {c.id: c for c in _COMMANDS}
+
+# Each view's own commands, by the view's id (its catalog title is "<id>.title"): they act on the
+# view, and their keys work while it (or a child) has the focus.
+VIEW_COMMANDS: dict[str, dict[str, Command]] = {view: {c.id: c for c in commands} for view, commands in (
+    ("problems", (
+        Command("problems.copy", "problems.copy", lambda v: v.copy_selected(), ("std:Copy",)),
+        Command("problems.copy_all", "problems.copy_all", lambda v: v.copy_all()),
+    )),
+    ("indicators", (
+        Command("indicators.row_up", "indicators.row_up", lambda v: v.move_current(-1), ("Up",)),
+        Command("indicators.row_down", "indicators.row_down", lambda v: v.move_current(+1), ("Down",)),
+        Command("indicators.page_up", "indicators.page_up", lambda v: v.move_page(-1), ("PgUp",)),
+        Command("indicators.page_down", "indicators.page_down", lambda v: v.move_page(+1), ("PgDown",)),
+        Command("indicators.first", "indicators.first", lambda v: v.move_to_end(False), ("Home",)),
+        Command("indicators.last", "indicators.last", lambda v: v.move_to_end(True), ("End",)),
+        Command("indicators.source", "indicators.show_source", lambda v: v.activate_current(),
+                ("Space", "Return", "Enter")),
+    )),
+)}
 
 # The kiosk's arrangement: a visitor's home and the staff's way out (its keys are configured),
 # with the shared commands a visitor may use. No files, dialogs, filters, themes or quitting.

@@ -69,10 +69,9 @@ class Kiosk:
         """Home as a new visitor finds it: no search or filter but the kiosk's, its language."""
         due = self.tour.running or self.idle >= self.config.attract_after
         self._stop_tour()
-        state = self.navigator.state
-        state.filter = self.home_filter
-        state.language = self.config.language
-        state.lane = None
+        self.navigator.set_filter(self.home_filter)
+        self.navigator.set_language(self.config.language)
+        self.navigator.state.lane = None
         self.home()
         self.was_reset.emit()
         if due:

@@ -1,9 +1,10 @@
 """What wheel, drag, pinch, keys, clicks and tours do to the view, in one place and without Qt.
 
 One Navigator per window, handed to every view: the timeline, the list, the detail pane, the
-window's actions and a kiosk tour all select and move through it, so a selection anywhere is
-brought into view and becomes the keyboard's lane. Results are written to the ViewState; jumps
-go through ``go``, which the Qt layer replaces with an animated transition.
+filter bar, the window's actions and a kiosk tour all select, move, filter and switch language
+through it, so a selection anywhere is brought into view and becomes the keyboard's lane.
+Results are written to the ViewState; jumps go through ``go``, which glides when the window
+hands the Navigator a :class:`Transition` (the Qt layer's animator).
 
 The keyboard moves through rows, top to bottom: each lane's dated milestones, then its "date
 not stated" strip. ←/→ walk a row: dated ones in date order, undated ones in strip order (they
@@ -14,14 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from .index import DrawStyle
 from .lanes import Lane
 from .session import Session
+from .state import Filter
 
-__all__ = ["KEY_ZOOM", "Navigator", "Row"]
+__all__ = ["KEY_ZOOM", "Navigator", "Row", "Transition"]
 
 Range = tuple[float, float]
 KEY_ZOOM = 0.6  # visible width after one zoom-in step (keys, buttons)
@@ -42,18 +45,62 @@ class Row:
         return milestone_id in self.items.position
 
 
+class Transition(Protocol):
+    """Moves the view from one range to another over time, calling ``step`` with each range."""
+
+    def run(self, start: Range, end: Range, step: Callable[[Range], None]) -> None: ...
+    def stop(self) -> None: ...
+
+
 class Navigator:
-    def __init__(self, session: Session, go: Callable[[Range], None] | None = None):
+    """``transition`` glides the jumps (:meth:`go`); without one they are made at once."""
+
+    def __init__(self, session: Session, transition: Transition | None = None):
         self.session = session
-        self.go = go or self.set_range
+        self._transition = transition
+        self._gliding = False  # True while the transition sets a range: it does not stop itself
 
     @property
     def state(self):
         return self.session.state
 
     def set_range(self, r: Range) -> None:
-        """Shows ``r`` at once, kept within the data's bounds and at least a day wide."""
+        """Shows ``r`` at once, kept within the data's bounds and at least a day wide.
+
+        A range set by anything but the transition (a drag, a wheel notch, a pinch) takes over
+        at once: a glide under way stops rather than fight it.
+        """
+        if self._transition is not None and not self._gliding:
+            self._transition.stop()
         self.state.x_range = self.session.clamp_range(*r)
+
+    def go(self, r: Range) -> None:
+        """Jumps to ``r`` (a milestone, fit all, a badge's members, a tour stop): gliding when the
+        window gave a transition."""
+        target = self.session.clamp_range(*r)
+        if self._transition is None:
+            self.set_range(target)
+        else:
+            self._transition.run(self.state.x_range, target, self._glide_step)
+
+    def _glide_step(self, r: Range) -> None:
+        self._gliding = True
+        try:
+            self.set_range(r)
+        finally:
+            self._gliding = False
+
+    # -- filter and language ---------------------------------------------------------------
+
+    def set_filter(self, f: Filter) -> None:
+        """Narrows the milestones to ``f`` (the filter bar, Clear, a kiosk's reset)."""
+        self.state.filter = f
+
+    def clear_filter(self) -> None:
+        self.set_filter(Filter())
+
+    def set_language(self, lang: str) -> None:
+        self.state.language = lang
 
     # -- zoom and pan ----------------------------------------------------------------------
 

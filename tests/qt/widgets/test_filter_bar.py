@@ -16,13 +16,13 @@ from timeline_app.dataset.loader import load_dataset
 from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.filter_bar import FilterBar
 from timeline_app.qt.widgets.milestone_list import MilestoneList
-from timeline_app.i18n.wording import describe_filter
+from timeline_app.viewmodel.filter_words import describe_filter
 
 
 
 @pytest.fixture
 def bar(show, session) -> FilterBar:
-    return show(FilterBar(session), 1100, 90)
+    return show(FilterBar(Navigator(session)), 1100, 90)
 
 
 def search(bar: FilterBar) -> QLineEdit:

@@ -13,7 +13,7 @@ from widget_text import assert_language
 from timeline_app.dataset.loader import load_dataset
 from timeline_app.qt.widgets.indicators import IndicatorPanel
 from timeline_app.qt.widgets.indicators.painter import ROW_PADDING, TRACK_HEIGHT, axis
-from timeline_app.qt.widgets.metrics import LEFT_GUTTER, RIGHT_GUTTER
+from timeline_app.qt.widgets.gutters import LEFT_GUTTER, RIGHT_GUTTER
 from timeline_app.viewmodel.timescale import day_of
 
 

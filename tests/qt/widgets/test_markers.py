@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 
-from timeline_app.qt.theme import Theme
+from timeline_app.qt.colors import Theme
 from timeline_app.qt.widgets.filter_bar import FilterBar
 from timeline_app.qt.widgets.timeline import TimelineView
 from timeline_app.qt.widgets.milestone_list import MilestoneTableModel, CATEGORY
@@ -35,7 +35,7 @@ def timeline_marker(view, category) -> QImage:
 
 
 def test_chips_draw_the_timelines_markers(qtbot, session, show):
-    bar = show(FilterBar(session), 1100, 90)
+    bar = show(FilterBar(Navigator(session)), 1100, 90)
     view = TimelineView(Navigator(session))
     qtbot.addWidget(view)
     theme = view.theme

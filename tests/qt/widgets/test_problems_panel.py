@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from timeline_app.dataset.problems import Problem
+from timeline_app.i18n.problems import format_problem
 from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.widgets.problems_panel import ProblemsPanel, editor_arguments
 
@@ -38,7 +39,7 @@ def panel(qtbot, problems):
 
 def test_every_problem_is_listed_in_file_line_column_form(panel, problems):
     assert panel.isVisible()
-    assert [panel.list.item(k).text() for k in range(panel.list.count())] == [str(p) for p in problems]
+    assert [panel.list.item(k).text() for k in range(panel.list.count())] == [format_problem(p) for p in problems]
     assert panel.heading.text() == "d.yaml: 3 problems. Double-click one to open the file at that line."
     panel.set_problems(problems[:1], "d.yaml")
     assert panel.heading.text().startswith("d.yaml: 1 problem. ")
@@ -53,9 +54,9 @@ def test_ctrl_c_copies_the_selected_problems_and_copy_all_all_of_them(panel, pro
     panel.list.item(0).setSelected(True)
     panel.list.item(2).setSelected(True)
     qtbot.keyClick(panel.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == f"{problems[0]}\n{problems[2]}"
+    assert QGuiApplication.clipboard().text() == f"{format_problem(problems[0])}\n{format_problem(problems[2])}"
     qtbot.mouseClick(panel.copy_all_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == "\n".join(str(p) for p in problems)
+    assert QGuiApplication.clipboard().text() == "\n".join(map(format_problem, problems))
 
 
 def test_a_double_click_opens_the_file_at_the_line_with_the_editor_command(panel, problems, qtbot, tmp_path):

@@ -44,10 +44,12 @@ class Target:
 def timeline(qtbot, animation_ms: int = 0) -> TimelineView:
     """A timeline with its window's parts: a Navigator, an animator, and the registry's keys."""
     install_fonts(QApplication.instance())
-    navigator = Navigator(Session.open(bundled_dataset_path()))
+    animator = RangeAnimator(animation_ms)
+    navigator = Navigator(Session.open(bundled_dataset_path()), animator)
     v = TimelineView(navigator)
     qtbot.addWidget(v)
-    v.animator = RangeAnimator(navigator, animation_ms, v)
+    animator.setParent(v)
+    v.animator = animator
     v.target = Target(navigator)
     v.action_set = ActionSet(v.target, v)
     v.action_set.install_timeline(v)

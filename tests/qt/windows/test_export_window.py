@@ -68,7 +68,7 @@ def test_ctrl_p_opens_the_print_preview_of_the_page(window, qtbot):
 
 
 def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(window, monkeypatch, tmp_path):
-    from timeline_app.i18n.wording import describe_filter
+    from timeline_app.viewmodel.filter_words import describe_filter
     from timeline_app.viewmodel.state import Filter
 
     hidden = window.session.dataset.branches[0]

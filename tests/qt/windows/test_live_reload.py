@@ -194,10 +194,10 @@ def test_the_problems_dock_is_made_when_problems_come_where_the_saved_layout_put
     first.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, first.problems_panel)  # the archivist moves it
     first.close()
     second = window_on(dataset)  # a good file: no dock is made, and the saved place is kept
-    assert second._problems_panel is None and second.findChild(QDockWidget, "problemsDock") is None
+    assert second.files._problems_panel is None and second.findChild(QDockWidget, "problemsDock") is None
     second.close()
     third = window_on(dataset)
     third.open_dataset(bad)
-    qtbot.waitUntil(lambda: third._problems_panel is not None and third.problems_panel.list.count() == 2)
+    qtbot.waitUntil(lambda: third.files._problems_panel is not None and third.problems_panel.list.count() == 2)
     assert third.dockWidgetArea(third.problems_panel) == Qt.DockWidgetArea.TopDockWidgetArea
     assert third.problems_panel.isVisible() and third.problems_panel.windowTitle() == "Problems"

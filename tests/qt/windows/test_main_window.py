@@ -18,7 +18,7 @@ from timeline_app.viewmodel.geometry import ROW_HEIGHT
 from timeline_app.qt.app import create_application
 from timeline_app.qt.preferences import Preferences
 from timeline_app.qt.windows.main_window import MainWindow
-from timeline_app.qt.windows.workspace import LIST_MIN
+from timeline_app.qt.windows.panel_sizes import LIST_MIN
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 DATA = Path(__file__).parents[2] / "data"

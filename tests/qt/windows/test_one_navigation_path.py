@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from archivist import open_window
 
+from timeline_app.qt.widgets.chip import Chip
 from timeline_app.viewmodel.timescale import day_of
 
 
@@ -72,3 +73,20 @@ def test_a_tour_that_only_calls_the_navigator_does_the_same(window):
         window.navigator.select(milestone.id)
         assert_revealed(window, milestone.id)
     assert window.milestone_list.model.milestone_id(window.milestone_list.view.currentIndex().row()) == milestone.id
+
+
+def test_filter_and_language_changes_go_through_the_navigator(window, qtbot, monkeypatch):
+    """The filter bar, Clear filters and the language commands write through the Navigator."""
+    calls = []
+    for name in ("set_filter", "set_language"):
+        real = getattr(window.navigator, name)
+        monkeypatch.setattr(window.navigator, name, lambda value, real=real, name=name: (calls.append(name), real(value)))
+    chip = next(c for c in window.filter_bar.findChildren(Chip) if c.text() == "巫山分院")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert calls == ["set_filter"] and "wushan" in window.session.state.filter.hidden_branches
+    window.action_set.actions["view.clear_filters"].trigger()
+    assert calls == ["set_filter"] * 2 and not window.session.state.filter.is_active
+    window.action_set.actions["lang.toggle"].trigger()
+    assert calls[-1] == "set_language" and window.session.state.language == "en"
+    window.action_set.actions["lang.zh"].trigger()
+    assert calls[-1] == "set_language" and window.session.state.language == "zh"

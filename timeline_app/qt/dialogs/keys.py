@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...i18n import tr
-from ...viewmodel.commands import MENUS, Command
+from ...viewmodel.commands import MENUS, VIEW_COMMANDS, Command
 from ..actions import key_sequences
 
 __all__ = ["KeysDialog"]
@@ -28,11 +28,13 @@ class KeysDialog(QDialog):
         self.tree.setHeaderLabels([tr("keys.command", lang), tr("keys.keys", lang)])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        for menu_id, entries in MENUS:
-            group = QTreeWidgetItem(self.tree, [tr(menu_id, lang).replace("&", "")])
+        groups = [(tr(menu_id, lang), [commands.get(entry or "") for entry in entries]) for menu_id, entries in MENUS]
+        groups += [(tr("keys.in_view", lang, view=tr(f"{view}.title", lang)), list(view_commands.values()))
+                   for view, view_commands in VIEW_COMMANDS.items()]
+        for title, group_commands in groups:
+            group = QTreeWidgetItem(self.tree, [title.replace("&", "")])
             group.setFirstColumnSpanned(True)
-            for entry in entries:
-                command = commands.get(entry or "")
+            for command in group_commands:
                 if command is None or not (command.keys or command.timeline_keys):
                     continue
                 keys = _keys(command.keys)

@@ -37,21 +37,17 @@ class PictureRequest:
 
 
 def export_picture(dataset: Dataset, request: PictureRequest) -> int:
-    """Writes the page; says on stderr why it cannot, or that the range holds nothing (the page
+    """Writes the page (the application, with the bundled fonts, must exist); says on stderr why it cannot, or that the range holds nothing (the page
     is written all the same). Returns the exit code."""
     lang = request.lang
     problem = _problem(dataset, request)
     if problem:
         print(f"timeline-app: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..app import create_application
-    from ..theme import Theme
-    from ..themes import palette_for
+    from ..colors import Theme
+    from ..palettes import palette_for
     from .picture import ExportError, Page, PageSize, write_page
 
-    create_application()
     session = Session(dataset, ViewState())
     session.state.language = lang
     if request.range is not None:

@@ -25,14 +25,15 @@ from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPagedPain
 from PySide6.QtSvg import QSvgGenerator
 
 from ...i18n import tr
-from ...i18n.wording import citation_parts, describe_filter, group_citations, join_clauses
+from ...i18n.wording import citation_parts, group_citations, join_clauses
+from ...viewmodel.filter_words import describe_filter
 from ...viewmodel.legend import legend_entries, place_legend
 from ...viewmodel.frame import HEADER_WIDTH, MARKER_RADIUS, LabelTexts, Snapshot, TimelineFrame, compute_frame
 from ...viewmodel.session import Session
 from ...viewmodel.shapes import Box
 from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
-from ..theme import Theme
+from ..colors import Theme
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
 
 __all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "page_layout", "paint_sheets",

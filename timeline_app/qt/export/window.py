@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...i18n import tr
-from ..theme import Theme
+from ..colors import Theme
 from .picture import FORMATS, ExportError, Page, PageSize, write_page
 from .printing import PagePreview
 

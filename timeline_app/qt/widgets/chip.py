@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
 
 from ...i18n import tr
-from ..theme import Theme
+from ..colors import Theme
 from .swatch import swatch_pixmap
 
 __all__ = ["SWATCH", "Chip"]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ...dataset.last_good import holds_nothing
 from ...i18n import tr
 from ...i18n.wording import problem_count
-from ..watcher import LiveDataset
+from ..live_dataset import LiveDataset
 
 __all__ = ["FileStatus"]
 

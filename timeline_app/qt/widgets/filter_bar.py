@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..bindings import follow
+from ..actions import run_on_click
+from ..model_signals import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
-from ...viewmodel.session import Session
+from ...viewmodel.commands import COMMANDS
+from ...viewmodel.navigator import Navigator
 from ...viewmodel.state import Filter
-from ...i18n.wording import describe_filter
+from ...viewmodel.filter_words import describe_filter
 from .chip import Chip
 from .flow_layout import FlowLayout
 from .swatch import BRANCH_MARK
@@ -32,15 +34,16 @@ _GROUP_GAP = 10  # extra space before the category chips, after the branch toggl
 
 
 class FilterBar(QWidget):
-    """Edits ``session.state.filter`` and says how many milestones pass it.
+    """Edits the filter, through the window's Navigator, and says how many milestones pass it.
 
     The window's Find action calls :meth:`focus_search`; tests call :meth:`flush` to apply a
     query without waiting for the typing pause.
     """
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._session = session
+        self.navigator = navigator
+        self._session = session = navigator.session
         self._toggles: dict[tuple[str, str], Chip] = {}  # ("branch"|"category", id) -> chip
         self._trailing: list[QWidget] = []  # widgets that flow after the chips (the legend)
         self._showing = False  # True while the controls are set from the state: do not write back
@@ -70,7 +73,7 @@ class FilterBar(QWidget):
         self._undated.setVisible(False)
         self._undated.toggled.connect(self._on_toggled)
         self._clear = QPushButton(self)
-        self._clear.clicked.connect(self._on_clear_clicked)
+        run_on_click(self._clear, COMMANDS["view.clear_filters"], self)
         self._status = QLabel(self)
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
@@ -251,7 +254,7 @@ class FilterBar(QWidget):
         hidden = {kind: frozenset(i for (k, i), chip in self._toggles.items() if k == kind and not chip.isChecked())
                   for kind in ("branch", "category")}
         year_from, year_to = self._from.currentData(), self._to.currentData()
-        self._session.state.filter = dataclasses.replace(
+        self.navigator.set_filter(dataclasses.replace(
             self._session.state.filter,
             query=self._search.text(),
             hidden_branches=hidden["branch"],
@@ -259,7 +262,7 @@ class FilterBar(QWidget):
             date_from=dt.date(year_from, 1, 1) if year_from else None,
             date_to=dt.date(year_to, 12, 31) if year_to else None,
             include_undated=self._undated.isChecked(),
-        )
+        ))
 
     # -- handlers --------------------------------------------------------------------------
 
@@ -304,8 +307,9 @@ class FilterBar(QWidget):
             self._showing = False
         self._apply()
 
-    def _on_clear_clicked(self) -> None:
-        self._session.state.filter = Filter()
+    def clear_filters(self) -> None:
+        """The Clear button's command (the registry's, as the window's Ctrl+Shift+X is)."""
+        self.navigator.clear_filter()
 
     def _on_filter_changed(self, f: Filter) -> None:
         self._show_filter(f)

@@ -16,8 +16,8 @@ from ...i18n import tr
 from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
-from ..bindings import follow
-from ..theme import Theme
+from ..model_signals import follow
+from ..colors import Theme
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip

@@ -14,15 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMainWindow, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...dataset.problems import Problem, format_problem
+from ...dataset.problems import Problem
+from ...i18n.problems import format_problem
 from ...i18n import tr
 from ...i18n.wording import problem_count
+from ...viewmodel.commands import VIEW_COMMANDS
+from ..actions import install_view, run_on_click
 from ..preferences import Preferences
 
 __all__ = ["VISIBLE_ROWS", "ProblemsPanel", "editor_arguments"]
@@ -63,13 +66,9 @@ class ProblemsPanel(QDockWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setUniformItemSizes(True)
         self.list.itemActivated.connect(self._on_activated)
-        copy = QAction(self.list)
-        copy.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Copy))
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        copy.triggered.connect(self.copy_selected)
-        self.list.addAction(copy)
+        install_view("problems", self, self.list)  # Copy: the registry's keys, while the list has the focus
         self.copy_all_button = QPushButton()
-        self.copy_all_button.clicked.connect(self.copy_all)
+        run_on_click(self.copy_all_button, VIEW_COMMANDS["problems"]["problems.copy_all"], self)
         self.editor_button = QPushButton()
         self.editor_button.clicked.connect(self.edit_editor_command)
 

@@ -26,9 +26,9 @@ from ...viewmodel.navigator import Navigator
 from ...viewmodel.session import Session
 from ..actions import ActionSet
 from ..animator import RangeAnimator
-from ..bindings import follow
+from ..model_signals import follow
 from ..preferences import Preferences
-from ..themes import apply_theme
+from ..palettes import apply_theme
 from ..widgets.kiosk.card import KioskCard, plain_label
 from ..widgets.kiosk.corner import CORNER, HiddenCorner
 from ..widgets.kiosk.figures import FigureBoard
@@ -56,8 +56,8 @@ class KioskWindow(QWidget):
         self.prefs.theme = config.theme
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.navigator = Navigator(session)
-        self.animator = RangeAnimator(self.navigator, GLIDE_MS if animate else 0, self)
+        self.animator = RangeAnimator(GLIDE_MS if animate else 0, self)
+        self.navigator = Navigator(session, self.animator)
         self.kiosk = Kiosk(self.navigator, self.clock, config)
         self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
 
@@ -135,7 +135,7 @@ class KioskWindow(QWidget):
         return self.session.state.language
 
     def set_language(self, lang: str) -> None:
-        self.session.state.language = lang
+        self.navigator.set_language(lang)
 
     def toggle_language(self) -> None:
         self.set_language(next_language(self.language()))

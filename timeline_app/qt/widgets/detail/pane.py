@@ -14,9 +14,11 @@ from ....dataset.edtf import Kind
 from ....i18n import tr
 from ....i18n.dates import date_in_words
 from ....i18n.wording import group_citations, join_names
+from ....viewmodel.commands import COMMANDS
 from ....viewmodel.navigator import Navigator
-from ...bindings import follow
-from ...theme import Theme
+from ...actions import run_on_click
+from ...model_signals import follow
+from ...colors import Theme
 from ..swatch import BRANCH_MARK
 from .labels import SwatchValue, plain_label, text_label
 from .media import media_widget
@@ -29,20 +31,20 @@ _MARGIN = 10
 
 class DetailPane(QWidget):
     """Shows ``session.selected`` in full, with Previous/Next through the matches in date order
-    (the Navigator's, as the window's Alt+←/→ are)."""
+    (the registry's commands, as the window's Alt+←/→ are, run against this pane's Navigator)."""
 
     def __init__(self, navigator: Navigator, parent: QWidget | None = None):
         super().__init__(parent)
-        self._navigator = navigator
+        self.navigator = navigator
         self._session = session = navigator.session
 
         self._previous = QPushButton(self)
         self._previous.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self._previous.clicked.connect(navigator.previous_match)
+        run_on_click(self._previous, COMMANDS["go.previous"], self)
         self._next = QPushButton(self)
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the word
-        self._next.clicked.connect(navigator.next_match)
+        run_on_click(self._next, COMMANDS["go.next"], self)
         self._position = plain_label(self)
         self._position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()
@@ -140,7 +142,7 @@ class DetailPane(QWidget):
     # -- navigation ------------------------------------------------------------------------
 
     def _update_navigation(self) -> None:
-        before, after = self._navigator.neighbours()
+        before, after = self.navigator.neighbours()
         self._previous.setEnabled(before)
         self._next.setEnabled(after)
         rows, session = self._session.match_rows, self._session

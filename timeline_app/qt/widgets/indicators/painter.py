@@ -20,7 +20,7 @@ from ....dataset.units import UNITS
 from ....i18n.dates import describe
 from ....viewmodel.indicators import Figure, MeasureRow, Track
 from ....viewmodel.placement import LABEL_GAP
-from ...theme import Theme
+from ...colors import Theme
 
 __all__ = ["GUTTER_PADDING", "ROW_PADDING", "TRACK_HEIGHT", "IndicatorPainter", "RowLayout", "ValueLabel", "axis", "row_height",
            "row_words"]

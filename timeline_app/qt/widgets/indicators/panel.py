@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, 
 from ....i18n import tr
 from ....i18n.wording import citation_parts, group_citations, join_clauses
 from ....viewmodel.session import Session
-from ...bindings import follow
-from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
+from ...model_signals import follow
+from ..gutters import LEFT_GUTTER, RIGHT_GUTTER
 from .painter import GUTTER_PADDING
 from .strips import IndicatorStrips
 from .table import IndicatorTable

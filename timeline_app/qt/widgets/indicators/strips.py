@@ -2,29 +2,28 @@
 change of the visible range costs one repaint of the rows in view, however many there are.
 
 One Tab stop: ↑/↓ (and Page Up/Down, Home/End) move the current row, Space or Enter shows its
-source; a click does both. A row's tooltip and the accessible description give every figure.
+source (the registry's keys of this view); a click does both. A row's tooltip and the
+accessible description give every figure.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from ....dataset.records import Dataset
 from ....i18n import tr
 from ....viewmodel.indicators import MeasureRow, measure_rows
 from ....viewmodel.session import Session
-from ...bindings import follow
-from ...theme import Theme
-from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
+from ...actions import install_view
+from ...model_signals import follow
+from ...colors import Theme
+from ..gutters import LEFT_GUTTER, RIGHT_GUTTER
 from ..tooltips import plain_tooltip
 from .painter import IndicatorPainter, RowLayout, row_height, row_words
 
 __all__ = ["IndicatorStrips"]
-
-_KEYS_ACTIVATE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
 
 class IndicatorStrips(QWidget):
     """``activated(measure)``: the user chose a row (click, Space, Enter)."""
@@ -50,6 +49,7 @@ class IndicatorStrips(QWidget):
         follow(self, session.dataset_changed, self._on_dataset_changed)
         self._painter = IndicatorPainter(self.font(), Theme.of(self, session.dataset))
         self._build(session.dataset)
+        install_view("indicators", self)
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -164,22 +164,24 @@ class IndicatorStrips(QWidget):
             return
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    # What the view's commands do (viewmodel.commands.IndicatorRowsTarget).
+
+    def move_current(self, step: int) -> None:
+        """Makes the row ``step`` rows below (above, if negative) the current one current."""
         measures = [r.measure for r in self.rows]
-        if not measures:
-            return super().keyPressEvent(event)
-        k = measures.index(self.current) if self.current in measures else 0
-        page = max(int(self.height() // 40), 1)
-        moves = {Qt.Key.Key_Up: k - 1, Qt.Key.Key_Down: k + 1, Qt.Key.Key_PageUp: k - page,
-                 Qt.Key.Key_PageDown: k + page, Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(measures) - 1}
-        key = Qt.Key(event.key())
-        if key in moves:
-            self.set_current(measures[min(max(moves[key], 0), len(measures) - 1)])
-        elif key in _KEYS_ACTIVATE and self.current:
+        if measures:
+            k = measures.index(self.current) if self.current in measures else 0
+            self.set_current(measures[min(max(k + step, 0), len(measures) - 1)])
+
+    def move_page(self, pages: int) -> None:
+        self.move_current(pages * max(int(self.height() // 40), 1))
+
+    def move_to_end(self, last: bool) -> None:
+        self.move_current(len(self.rows) if last else -len(self.rows))
+
+    def activate_current(self) -> None:
+        if self.current:
             self._activate()
-        else:
-            return super().keyPressEvent(event)
-        event.accept()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

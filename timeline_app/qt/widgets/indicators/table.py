@@ -14,7 +14,7 @@ from ....i18n import tr
 from ....i18n.wording import citation_parts, group_citations, join_clauses
 from ....viewmodel.indicators import Figure, Track, measure_rows
 from ....viewmodel.session import Session
-from ...bindings import follow
+from ...model_signals import follow
 from ..tables import CatalogTableModel, Index
 
 __all__ = ["IndicatorTable", "IndicatorTableModel"]

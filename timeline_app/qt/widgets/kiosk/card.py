@@ -16,7 +16,7 @@ from ....i18n import tr
 from ....i18n.dates import date_in_words
 from ....i18n.wording import citation_parts, group_citations
 from ....viewmodel.navigator import Navigator
-from ...bindings import follow
+from ...model_signals import follow
 from ..swatch import BRANCH_MARK, swatch_pixmap
 from .style import BODY, CAPTION, HEADING, SMALL_BODY, TITLE, font
 

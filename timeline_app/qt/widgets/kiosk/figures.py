@@ -17,7 +17,7 @@ from ....i18n.numbers import format_change, format_value
 from ....i18n.wording import group_citations, paragraph_words
 from ....viewmodel.figures import kiosk_figures, then_and_now
 from ....viewmodel.session import Session
-from ...bindings import follow
+from ...model_signals import follow
 from ..swatch import BRANCH_MARK, swatch_pixmap
 from .card import plain_label
 from .style import BODY, CAPTION, FIGURE, HEADING

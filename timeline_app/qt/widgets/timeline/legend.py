@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ....i18n import tr
 from ....viewmodel.legend import legend_entries, place_legend
 from ....viewmodel.session import Session
-from ...bindings import follow
+from ...model_signals import follow
 from ...painting import painting
-from ...theme import Theme
+from ...colors import Theme
 from .painter import TimelineFonts, TimelinePainter
 
 __all__ = ["Legend"]

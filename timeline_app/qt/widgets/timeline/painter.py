@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from ....viewmodel.frame import TimelineFrame
 from ....viewmodel.shapes import Bar, Color, Text, TextStyle
 from ...fonts import BUNDLED_FAMILY
-from ...theme import Theme
+from ...colors import Theme
 from ..markers import draw_marker
 
 __all__ = ["TimelineFonts", "TimelinePainter", "draw_date_style"]

@@ -25,8 +25,8 @@ from ....viewmodel.clock import Clock, MonotonicClock
 from ....viewmodel.frame import LabelTexts, Snapshot, TimelineFrame, compute_frame, lanes_room
 from ....viewmodel.gestures import TouchGestures
 from ....viewmodel.navigator import Navigator
-from ...bindings import follow
-from ...theme import Theme
+from ...model_signals import follow
+from ...colors import Theme
 from .painter import TimelineFonts, TimelinePainter
 
 __all__ = ["TimelineView"]

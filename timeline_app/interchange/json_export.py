@@ -1,6 +1,7 @@
-"""Writes a dataset out as normalized JSON (spreadsheets and TimelineJS: timeline_app/interchange).
+"""Writes a dataset out as normalized JSON: every record, each date also in words in both languages
+(spreadsheets and TimelineJS: the other modules of this package).
 
-The JSON shape is documented by ``schema/export.schema.json`` (tests validate against it).
+The shape is documented by ``schema/export.schema.json`` (tests validate against it).
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from .records import Citation, Dataset, Milestone, Text
+from ..dataset.edtf import EdtfDate
+from ..dataset.records import Citation, Dataset, Milestone, Text
 from ..i18n.dates import describe
-from .edtf import EdtfDate
 
-__all__ = ["to_json", "to_json_data"]
+__all__ = ["SCHEMA_ID", "to_json", "to_json_data"]
 
 SCHEMA_ID = "https://timeline-app.invalid/schema/export-1.json"
 

@@ -4,7 +4,8 @@ import pytest
 
 from timeline_app.dataset import DatasetError, load_dataset
 from timeline_app.dataset.edtf import EdtfError, parse_edtf
-from timeline_app.dataset.problems import Problem, format_problem, report_lines
+from timeline_app.dataset.problems import Problem
+from timeline_app.i18n.problems import format_problem, message_text, problem_message, report_lines
 
 
 def test_a_problem_is_worded_in_both_languages(write_yaml):
@@ -13,19 +14,19 @@ def test_a_problem_is_worded_in_both_languages(write_yaml):
         load_dataset(path)
     by_key = {p.key: p for p in info.value.problems}
     listing = by_key["problem.shape.list"]
-    assert str(listing) == f"{path}:4:11: the branch list must be a list"
+    assert format_problem(listing) == f"{path}:4:11: the branch list must be a list"
     assert format_problem(listing, "zh") == f"{path}:4:11: 院区列表必须是列表"
     missing = by_key["problem.key.missing"]
-    assert missing.message_in("en") == "category 'c': missing required key 'name'"
-    assert missing.message_in("zh") == "类别“c”：缺少必需的键“name”"
-    assert by_key["problem.shape.too_few"].message_in("zh") == "出处列表至少需要 1 项"
+    assert problem_message(missing, "en") == "category 'c': missing required key 'name'"
+    assert problem_message(missing, "zh") == "类别“c”：缺少必需的键“name”"
+    assert problem_message(by_key["problem.shape.too_few"], "zh") == "出处列表至少需要 1 项"
 
 
 def test_an_edtf_reason_is_worded_in_both_languages():
     with pytest.raises(EdtfError) as info:
         parse_edtf("2013-06/2013-13")
-    assert str(info.value) == "end of interval: '2013-13': there is no month 13 (months are 01–12, seasons 21–24)"
-    assert info.value.reason.text("zh") == "区间终点：“2013-13”：没有 13 月（月份为 01–12，季节为 21–24）"
+    assert message_text(info.value.reason) == "end of interval: '2013-13': there is no month 13 (months are 01–12, seasons 21–24)"
+    assert message_text(info.value.reason, "zh") == "区间终点：“2013-13”：没有 13 月（月份为 01–12，季节为 21–24）"
 
 
 def test_every_problem_key_has_both_wordings():

@@ -21,8 +21,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer,
 
 from ..dataset.last_good import LastGoodCopies, Opened, file_signature
 from ..dataset.media import media_paths
-from ..dataset.problems import DatasetError, Problem, report_lines
+from ..dataset.problems import DatasetError, Problem
 from ..dataset.records import Dataset
+from ..i18n.problems import report_lines
 from ..viewmodel.session import Session
 
 __all__ = ["DEBOUNCE_MS", "LiveDataset"]

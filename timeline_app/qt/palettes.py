@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from .theme import HIGH_CONTRAST
+from .colors import HIGH_CONTRAST
 
 __all__ = ["apply_theme", "palette_for"]
 
