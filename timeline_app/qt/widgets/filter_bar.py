@@ -10,10 +10,11 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
     QVBoxLayout, QWidget,
 )
 
+from ..announce import announce
 from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
@@ -72,6 +73,7 @@ class FilterBar(QWidget):
         self._clear = QPushButton(self)
         self._clear.clicked.connect(self._on_clear_clicked)
         self._status = QLabel(self)
+        self._status.setObjectName("filter-status")
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
         self._status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -184,6 +186,8 @@ class FilterBar(QWidget):
         self._search.setPlaceholderText(tr("search.placeholder", lang))
         self._search.setAccessibleName(tr("search.name", lang))
         self._search.setAccessibleDescription(tr("search.desc", lang))
+        for button in self._search.findChildren(QToolButton):  # the clear button
+            button.setAccessibleName(tr("a11y.search_clear", lang))
         for label, combo, key, description in (
             (self._from_label, self._from, "filter.from", "filter.from_desc"),
             (self._to_label, self._to, "filter.to", "filter.to_desc"),
@@ -198,7 +202,6 @@ class FilterBar(QWidget):
         self._clear.setText(tr("filter.clear", lang))
         self._clear.setAccessibleName(tr("filter.clear", lang))
         self._clear.setAccessibleDescription(tr("filter.clear_desc", lang))
-        self._status.setAccessibleName(tr("filter.status_name", lang))
         self._branch_caption.setText(tr("filter.branches", lang))
         self._category_caption.setText(tr("filter.categories", lang))
         for (kind, record_id), chip in self._toggles.items():
@@ -238,7 +241,10 @@ class FilterBar(QWidget):
         font.setBold(no_match)
         self._status.setFont(font)
         count = tr("status.showing", lang, shown=shown, total=total)
-        self._status.setText(tr("filter.no_match", lang) if no_match else count)
+        text = tr("filter.no_match", lang) if no_match else count
+        if text != self._status.text() and self._search.hasFocus():  # a search: say what it found
+            announce(self._status, text)
+        self._status.setText(text)
         what = describe_filter(self._session.state.filter, self._session.dataset, lang)
         self._status.setToolTip(plain_tooltip(what))
         self._status.setAccessibleDescription(what)

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def show_detail(self) -> None:
-        self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.detail.focus_title()
 
     def show_about(self) -> None:
         tools.show_about(self)
@@ -360,8 +360,7 @@ class MainWindow(QMainWindow):
             shown = tr("window.not_loaded", lang, file=ds.path.name if ds.path else "")
         else:
             shown = tr("window.dataset", lang, title=ds.title.get(lang), file=ds.path.name if ds.path else "")
-        title = tr("app.title", lang, title=shown)
-        self.setWindowTitle(f"{title} — {summary}" if summary else title)
+        self.setWindowTitle(tr("app.title", lang, title=shown))
         self.file_status.refresh(lang)
         if self.live.target is not None:  # the menu says which file F5 reloads
             reload_action = self.action_set.actions["file.reload"]

@@ -29,6 +29,7 @@ from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
 from .axis import TimeAxis
 from .frame import Frame, LabelCache, compute_frame, lanes_room, max_label_px
 from ...theme import Theme
+from .accessibility import TimelineAccessibility, install_factory
 from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
 
 __all__ = ["TimelineView"]
@@ -154,6 +155,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def __init__(self, navigator: Navigator, parent=None, progressive: bool = True, clock: Clock | None = None):
         """``clock`` times touch gestures and glides (tests pass one they move themselves)."""
+        install_factory()
         super().__init__(parent)
         self.navigator = navigator
         self.session = session = navigator.session
@@ -199,6 +201,7 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self._apply_palette()
         self._retranslate()
         self._on_range_changed(session.state.x_range)
+        self.accessibility = TimelineAccessibility(self)
 
     # -- gestures -> navigator -------------------------------------------------------------
 
