@@ -44,6 +44,14 @@ def test_arrows_on_the_timeline_speak_the_selected_milestone(launch):
     assert any(title in (e["name"], e["data"]) or title in e["data"] for e in spoken), heard
 
 
+def test_a_search_announces_its_count_and_leaves_the_window_title_alone(launch):
+    with launch("--lang", "en") as app:
+        heard = app.watch(tr("search.name", "en"), "W", "u")
+    announced = [e["data"] for e in heard if e["type"] == "object:announcement"]
+    assert announced and announced[-1].startswith("Showing ") and "of 55" in announced[-1]
+    assert not [e for e in heard if e["role"] == "frame" and e["type"].endswith("accessible-name")]
+
+
 def test_the_kiosk_buttons_take_focus(launch):
     with launch("--kiosk", "--lang", "en") as app:
         nodes = app.tree()

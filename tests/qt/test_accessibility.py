@@ -178,3 +178,15 @@ def test_the_kiosk_buttons_take_tab_and_the_pin_keys_have_words(qtbot):
         assert description == tr("a11y.kiosk_timeline", window.session.state.language)
     finally:
         window.leave()
+
+
+def test_the_toolbar_beside_the_menus_is_in_the_accessibility_tree(window):
+    def descendants(iface):
+        for child in children(iface):
+            yield child
+            yield from descendants(child)
+
+    root = QAccessible.queryAccessibleInterface(window)
+    names = {i.text(NAME) for i in descendants(root)}
+    assert {"Zoom In", "Fit All", "More tools"} <= names
+    assert window.menuBar().actions()[0].text() == "&File"

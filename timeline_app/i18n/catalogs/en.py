@@ -392,6 +392,7 @@ STRINGS = {
     "a11y.detail_content": "Selected milestone",
     "a11y.pin_delete": "Delete",
     "a11y.pin_ok": "OK",
+    "a11y.more_tools": "More tools",
     "a11y.milestone": "{date}; {branch}; {category}; {n} of {m}",
     "a11y.badge": "{n} milestones not shown one by one",
     "a11y.strip": "{name}: date not stated",

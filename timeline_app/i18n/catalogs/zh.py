@@ -397,6 +397,7 @@ STRINGS = {
     "a11y.detail_content": "所选事件",
     "a11y.pin_delete": "删除",
     "a11y.pin_ok": "确定",
+    "a11y.more_tools": "更多工具",
     "a11y.milestone": "{date}；{branch}；{category}；第 {n} 个，共 {m} 个",
     "a11y.badge": "另有 {n} 个事件未逐一显示",
     "a11y.strip": "{name}：未注明日期",

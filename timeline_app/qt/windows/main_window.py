@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMenuBar, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
 
 from ...dataset.last_good import Opened, holds_nothing
@@ -41,6 +41,7 @@ from . import tools
 from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
+from ..widgets.menu_row import MenuRow
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 
@@ -96,10 +97,11 @@ class MainWindow(QMainWindow):
         # change (a later _retranslate finds them set, and only titles the menus).
         self.action_set.retranslate(self.language())
         self.action_set.install_timeline(self.timeline)
-        self.action_set.build_menus(self.menuBar())
-        toolbar = QToolBar("main", self)  # in the menu bar's corner: no row of its own
+        toolbar = QToolBar("main", self)  # beside the menus: no row of its own
         toolbar.setObjectName("mainToolBar")
-        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
+        self._menu_row = MenuRow(toolbar)
+        self.setMenuWidget(self._menu_row)
+        self.action_set.build_menus(self.menuBar())
         self.action_set.fill_toolbar(toolbar, TOOLBAR)
         self.toolbar = toolbar
         self.status = QLabel()
@@ -240,6 +242,10 @@ class MainWindow(QMainWindow):
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def menuBar(self) -> QMenuBar:
+        """The menu bar of the row it shares with the toolbar (Qt's would make a new one)."""
+        return self._menu_row.bar
+
     def show_detail(self) -> None:
         self.detail.focus_title()
 
@@ -347,6 +353,7 @@ class MainWindow(QMainWindow):
         lang = self.language()
         self.action_set.retranslate(lang)
         self.toolbar.setWindowTitle(tr("app.name", lang))
+        self._menu_row.retranslate(lang)
         if self._problems_panel is not None:
             self._problems_panel.retranslate(lang)
         self._update_status()
