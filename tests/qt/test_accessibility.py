@@ -4,7 +4,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QToolButton
 
 from archivist import open_window
 from kiosk import open_kiosk
@@ -190,3 +190,31 @@ def test_the_toolbar_beside_the_menus_is_in_the_accessibility_tree(window):
     names = {i.text(NAME) for i in descendants(root)}
     assert {"Zoom In", "Fit All", "More tools"} <= names
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_the_list_sorts_from_the_keyboard_and_says_how_it_is_sorted(window, qtbot):
+    table = window.milestone_list.view
+    table.setFocus()
+    assert "sorted by Date, ascending" in table.accessibleDescription()
+    qtbot.keyClick(table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    titles = [table.model().index(r, 3).data() for r in range(table.model().rowCount())]
+    assert titles == sorted(titles, key=str.casefold)
+    assert "sorted by Title, ascending" in table.accessibleDescription()
+    qtbot.keyClick(table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert table.model().index(0, 3).data() == titles[-1]
+    assert "sorted by Title, descending" in table.accessibleDescription()
+    window.session.state.language = "zh"
+    assert "按标题降序排列" in table.accessibleDescription()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # a popup, offscreen
+def test_shift_f10_opens_a_chips_menu(window, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    chip = next(c for c in window.filter_bar.findChildren(QAbstractButton) if type(c).__name__ == "Chip")
+    chip.setFocus()
+    qtbot.keyClick(chip, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = next((m for m in chip.findChildren(QMenu) if m.isVisible()), None)
+    assert menu is not None and [a.text() for a in menu.actions()] == [tr("filter.only_this", "en"),
+                                                                      tr("filter.show_all", "en")]
+    menu.close()
