@@ -3,8 +3,9 @@
 It speaks JSON on stdout so the pytest side (in the venv, without pyatspi) decides what is right:
 
   atspi_client.py tree                    every accessible of the app, depth first
-  atspi_client.py watch NAME KEY...       focuses the accessible named NAME, presses the keys
-                                          (X keysym names, e.g. Right) and reports the events heard
+  atspi_client.py watch NAME STEP...      focuses the accessible named NAME, takes the steps (a key:
+                                          an X keysym name, e.g. Right; or click:NAME, a click on
+                                          the middle of what is named so) and reports the events heard
 """
 
 import json
@@ -67,10 +68,16 @@ def find(root, name):
 
 
 def activate(root):
-    """Activates the app's window as a window manager would on a click: a click on the empty end of
-    the menu bar (Xvfb has no window manager, and Qt moves no focus in an inactive window)."""
-    bar = pyatspi.findDescendant(root, lambda acc: acc.getRole() == pyatspi.ROLE_MENU_BAR)
-    ext = bar.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    """Activates the app's window as a window manager would on a click: a click on the middle of
+    its top edge, the empty stretch of the menu bar, or the kiosk's heading (Xvfb has no window
+    manager, and Qt moves no focus in an inactive window)."""
+    ext = root.getChildAtIndex(0).queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + 4, "b1c")
+
+
+def click(root, name):
+    target = find(root, name)
+    ext = target.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + ext.height // 2, "b1c")
 
 
@@ -97,8 +104,11 @@ def watch(root, name, keys):
     loop = GLib.MainLoop()
     steps = [lambda: activate(root), lambda: target.queryComponent().grabFocus()]
     for key in keys:
-        keysym = _keysym(key)
-        steps.append(lambda k=keysym: pyatspi.Registry.generateKeyboardEvent(k, None, pyatspi.KEY_SYM))
+        if key.startswith("click:"):  # a tap on what is named so, where it says it is
+            steps.append(lambda name=key[6:]: click(root, name))
+        else:
+            keysym = _keysym(key)
+            steps.append(lambda k=keysym: pyatspi.Registry.generateKeyboardEvent(k, None, pyatspi.KEY_SYM))
 
     failed = []
 

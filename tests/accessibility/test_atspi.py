@@ -58,3 +58,15 @@ def test_the_kiosk_buttons_take_focus(launch):
     buttons = [n for n in nodes if n["role"] in ("push button", "toggle button") and "showing" in n["states"]]
     assert buttons
     assert all("focusable" in n["states"] for n in buttons), [n["name"] for n in buttons]
+
+
+def test_a_tap_on_the_kiosk_timeline_speaks_the_new_card(launch):
+    with launch("--kiosk", "--lang", "en", "--scale", "1") as app:  # at 1.5 Qt reports unscaled extents
+        nodes = app.tree()
+        timeline = tr("timeline.name", "en")
+        title = next(n["name"] for n in nodes if n["role"] == "list item" and "showing" in n["states"]
+                     and n["description"].endswith(" of 55"))
+        heard = app.watch(timeline, f"click:{title}")
+    spoken = [e for e in heard if e["type"] == "focus:" or e["type"] == "object:announcement"]
+    assert any(title in (e["name"], e["data"]) for e in spoken), heard
+    assert not [e for e in heard if "detail" in e["description"].lower()], "the kiosk has no detail pane"
