@@ -7,9 +7,11 @@ moved it (as Fusion, nothing after a click)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QStyleFactory, QToolBar, QWidget,
+)
 
 from .theme import Theme
 
@@ -21,16 +23,6 @@ RING = 2.0  # px
 class FocusStyle(QProxyStyle):
     def __init__(self):
         super().__init__(QStyleFactory.create("Fusion"))
-
-    def pixelMetric(self, metric, option=None, widget=None) -> int:
-        if metric in (QStyle.PixelMetric.PM_FocusFrameHMargin, QStyle.PixelMetric.PM_FocusFrameVMargin):
-            return int(RING) + 1  # the ring stands just outside the control
-        return super().pixelMetric(metric, option, widget)
-
-    def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:
-        if hint == QStyle.StyleHint.SH_FocusFrame_AboveWidget:
-            return 1  # the ring over the control's own edge, not hidden under it
-        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(self, element, option, painter: QPainter, widget=None) -> None:
         if element != QStyle.PrimitiveElement.PE_FrameFocusRect or widget is None:
@@ -61,13 +53,68 @@ def draw_focus_ring(widget: QWidget) -> None:
         painter.end()
 
 
-class _Ring(QFocusFrame):
+def _host(widget: QWidget) -> QWidget | None:
+    """Where a control's ring is drawn: its window, or the toolbar or scrolled page it is in (a
+    control that fills its parent would leave the ring no room in the parent)."""
+    host, inner = widget.parentWidget(), widget
+    while host is not None:
+        if host.isWindow() or isinstance(host, QToolBar):
+            return host
+        if isinstance(host, QAbstractScrollArea) and inner is host.viewport():
+            return inner
+        host, inner = host.parentWidget(), host
+    return None
+
+
+class _Ring(QWidget):
+    """Drawn on its control's parent just outside the control, and following it (a QFocusFrame
+    would ask the style for its margins on every layout: a Python call each time)."""
+
+    _FOLLOW = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+
+    def __init__(self):
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+        self.watched: list[QWidget] = []
+
+    def follow(self, widget: QWidget | None) -> None:
+        for watched in self.watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self.target, self.watched = widget, []
+        host = _host(widget) if widget is not None else None
+        if host is None:
+            self.hide()
+            return
+        if self.parentWidget() is not host:
+            self.setParent(host)
+        walk = widget
+        while walk is not host:  # the control, and the parents that move it within the host
+            walk.installEventFilter(self)
+            self.watched.append(walk)
+            walk = walk.parentWidget()
+        self._place()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in self._FOLLOW and self.target is not None:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        margin = int(RING) + 1
+        top_left = self.target.mapTo(self.parentWidget(), self.target.rect().topLeft())
+        self.setGeometry(QRect(top_left, self.target.size()).adjusted(-margin, -margin, margin, margin))
+        self.setVisible(self.target.isVisible())
+        self.raise_()
+
     def paintEvent(self, _) -> None:
         draw_focus_ring(self)
 
 
 class FocusRing(QObject):
-    """The ring round the control with the keyboard focus; Qt keeps it on the control as it moves.
+    """The ring round the control with the keyboard focus, kept on the control as it moves.
     Controls that draw their own ring say so with a true ``draws_own_focus``. The ring lives in
     its control's window and goes with it: a new one is made for the next window."""
 
@@ -80,12 +127,7 @@ class FocusRing(QObject):
         if self.ring is None or not shiboken6.isValid(self.ring):
             self.ring = _Ring()
         keyboard = new is not None and new.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-        if keyboard and not new.isWindow() and not getattr(new, "draws_own_focus", False):
-            self.ring.setWidget(new)
-            self.ring.show()
-        else:
-            self.ring.setWidget(None)
-            self.ring.hide()
+        self.ring.follow(new if keyboard and not getattr(new, "draws_own_focus", False) else None)
 
 
 def install_focus_ring(app: QApplication) -> None:
