@@ -218,3 +218,16 @@ def test_shift_f10_opens_a_chips_menu(window, qtbot):
     assert menu is not None and [a.text() for a in menu.actions()] == [tr("filter.only_this", "en"),
                                                                       tr("filter.show_all", "en")]
     menu.close()
+
+
+def test_while_a_query_is_typed_the_search_field_describes_its_count(window, qtbot):
+    search = window.filter_bar._search
+    search.setFocus()
+    qtbot.keyClicks(search, "Wu")
+    window.filter_bar.flush()
+    count = window.session.match_count
+    total = len(window.session.dataset.milestones)
+    assert search.accessibleDescription() == tr("status.showing", "en", shown=count, total=total)
+    search.clear()
+    window.filter_bar.flush()
+    assert search.accessibleDescription() == tr("search.desc", "en")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..announce import announce
 from ..bindings import follow
 from ...i18n import tr
 from ...dataset.records import Dataset
@@ -242,9 +241,10 @@ class FilterBar(QWidget):
         self._status.setFont(font)
         count = tr("status.showing", lang, shown=shown, total=total)
         text = tr("filter.no_match", lang) if no_match else count
-        if text != self._status.text() and self._search.hasFocus():  # a search: say what it found
-            announce(self._status, text)
         self._status.setText(text)
+        # While a query is typed, the field's description is what it found: a screen reader speaks
+        # a change of the focused field's description (Orca 43 hears no announcement).
+        self._search.setAccessibleDescription(text if self._session.state.filter.query else tr("search.desc", lang))
         what = describe_filter(self._session.state.filter, self._session.dataset, lang)
         self._status.setToolTip(plain_tooltip(what))
         self._status.setAccessibleDescription(what)
