@@ -110,6 +110,7 @@ def watch(root, name, keys):
             keysym = _keysym(key)
             steps.append(lambda k=keysym: pyatspi.Registry.generateKeyboardEvent(k, None, pyatspi.KEY_SYM))
 
+    steps += [lambda: None] * 2  # time for the last events to arrive on a busy machine
     failed = []
 
     def step():
