@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CLIENT = Path(__file__).with_name("atspi_client.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHERS = ["/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"]
-HOW = ("needs the Debian packages xvfb at-spi2-core python3-pyatspi dbus-x11 "
+HOW = ("need the Debian packages xvfb at-spi2-core python3-pyatspi dbus-x11 "
        "(apt-get install xvfb at-spi2-core python3-pyatspi dbus-x11) and Qt's xcb libraries "
        "(tools/ensure-qt-libs.sh)")
 
