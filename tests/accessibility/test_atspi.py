@@ -34,9 +34,10 @@ def test_every_control_has_a_name(launch, lang):
     assert not [n["name"] for n in nodes if "\t" in n["name"]], "a shortcut is the key binding, not the name"
 
 
-def test_arrows_on_the_timeline_speak_the_selected_milestone(launch):
-    with launch("--lang", "en") as app:
-        heard = app.watch(tr("timeline.name", "en"), "Right", "Right")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_arrows_on_the_timeline_speak_the_selected_milestone(launch, lang):
+    with launch("--lang", lang) as app:
+        heard = app.watch(tr("timeline.name", lang), "Right", "Right")
         nodes = app.tree()
     selected = [n["name"] for n in nodes if n["role"] == "table cell" and "selected" in n["states"]]
     assert selected, "the list shows the selection"
