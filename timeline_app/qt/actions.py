@@ -101,8 +101,15 @@ class ActionSet(QObject):
             elif entry in SUBMENUS:
                 self.menus[entry] = self._fill(menu.addMenu(""), SUBMENUS[entry])
             else:
-                menu.addAction(self.actions[entry])
+                menu.addAction(self._menu_action(entry))
         return menu
+
+    def _menu_action(self, command_id: str) -> QAction:
+        """The window's action, or for keys that act on the timeline only, the timeline's own: the
+        menu shows its keys, and a screen reader hears them as its key binding, not in its name."""
+        if self.commands[command_id].keys or command_id not in self.timeline_actions:
+            return self.actions[command_id]
+        return self.timeline_actions[command_id]
 
     def fill_toolbar(self, toolbar: QToolBar, entries: Iterable[str | None]) -> None:
         for entry in entries:
@@ -112,13 +119,7 @@ class ActionSet(QObject):
         """Re-sets every action's and menu's text in ``lang``, and the checked states."""
         for command_id, action in self.actions.items():
             command = self.commands[command_id]
-            text = command.text(lang)
-            if command.timeline_keys and not command.keys:
-                # Shown in the menu as a reminder; the keys themselves act on the timeline only.
-                hint = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for s in key_sequences(command.timeline_keys))
-                text = f"{text}\t{hint}"
-            action.setText(text)
+            action.setText(command.text(lang))
             action.setIconText(command.short(lang) if command.short else command.text(lang).replace("&", ""))
             action.setToolTip(command.text(lang).replace("&", ""))
         for timeline_action in self.timeline_actions.values():

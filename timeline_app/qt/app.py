@@ -38,10 +38,13 @@ def create_application(argv: list[str] | None = None, fonts: bool = True):
     (without ``fonts``, the caller installs them: see :class:`~.fonts.FontInstall`)."""
     from PySide6.QtWidgets import QApplication
 
+    from .focus_style import FocusStyle, install_focus_ring
+
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setStyle("Fusion")
+    app.setStyle(FocusStyle())  # Fusion, with focus rings that show
+    install_focus_ring(app)
     app.setDesktopFileName(APPLICATION)  # Wayland and taskbars match the window to its .desktop file
     app.setWindowIcon(_icon())
     if fonts:

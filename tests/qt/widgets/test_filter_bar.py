@@ -41,7 +41,7 @@ def type_with_ime(widget: QLineEdit, text: str) -> None:
 
 
 def status(bar: FilterBar) -> str:
-    return next(lb.text() for lb in bar.findChildren(QLabel) if lb.accessibleName() in ("筛选结果", "Filter result"))
+    return bar.findChild(QLabel, "filter-status").text()
 
 
 def test_typing_chinese_filters_the_matches_the_list_and_the_count(qtbot, bar, session):
@@ -140,7 +140,7 @@ def test_controls_follow_a_filter_set_elsewhere(bar, session):
 
 def test_status_tooltip_says_what_is_hidden(qtbot, bar, session):
     qtbot.mouseClick(chip(bar, "西院"), Qt.MouseButton.LeftButton)
-    label = next(lb for lb in bar.findChildren(QLabel) if lb.accessibleName() == "筛选结果")
+    label = bar.findChild(QLabel, "filter-status")
     assert label.toolTip() == "<qt>已筛选：隐藏院区 西院</qt>"
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from ...dataset.edtf import EdtfDate
 from ...i18n import tr
 from ...i18n.dates import describe, parse_date_words
+from ..announce import announce
 
 __all__ = ["GoToDateDialog"]
 
@@ -29,6 +30,7 @@ class GoToDateDialog(QDialog):
         self.field.textChanged.connect(self._on_text_changed)
         self.feedback = QLabel(tr("goto.hint", lang), self)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
+        self.field.setAccessibleDescription(self.feedback.text())  # the feedback belongs to the field
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.accepted.connect(self._on_accepted)
@@ -45,9 +47,13 @@ class GoToDateDialog(QDialog):
 
     def _on_text_changed(self, text: str) -> None:
         self.date = parse_date_words(text)
+        was_invalid = self.feedback.text() == tr("goto.invalid", self._lang)
         if self.date is None or self.date.earliest is None or self.date.latest is None:
             self.date = None
             self.feedback.setText(tr("goto.invalid" if text.strip() else "goto.hint", self._lang))
         else:
             self.feedback.setText(tr("goto.reads_as", self._lang, date=describe(self.date, self._lang)))
+        self.field.setAccessibleDescription(self.feedback.text())
+        if self.feedback.text() == tr("goto.invalid", self._lang) and not was_invalid:
+            announce(self.field, self.feedback.text(), assertive=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.date is not None)

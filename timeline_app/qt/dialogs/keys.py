@@ -24,6 +24,7 @@ class KeysDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("action.keys", lang).replace("&", ""))
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.windowTitle())
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([tr("keys.command", lang), tr("keys.keys", lang)])
         self.tree.setRootIsDecorated(False)

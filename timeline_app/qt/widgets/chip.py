@@ -12,22 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QMenu, QWidget
 
 from ...i18n import tr
 from ..colors import Theme
+from ..focus_style import RING
 from .swatch import swatch_pixmap
 
 __all__ = ["SWATCH", "Chip"]
 
 SWATCH = 14  # px: the marker's square
 _PAD, _GAP, _CHECK = 8.0, 5.0, 11.0
+_RING_ROOM = RING + 1  # px round the chip for its focus ring
 
 
 class Chip(QAbstractButton):
     only_requested = Signal()
     all_requested = Signal()
+
+    draws_own_focus = True  # a ring just outside its pill shape
 
     def __init__(self, mark: str, color: Callable[[Theme], QColor], parent: QWidget | None = None):
         """``mark``: a category marker or BRANCH_MARK; ``color``: its colour in a theme."""
@@ -45,7 +49,7 @@ class Chip(QAbstractButton):
         metrics = QFontMetricsF(self.font())
         icon = SWATCH
         width = _PAD + _CHECK + _GAP + icon + _GAP + metrics.horizontalAdvance(self.text()) + _PAD
-        return QSize(int(width + 1), int(max(metrics.height(), icon) + 10))
+        return QSize(int(width + 1 + 2 * _RING_ROOM), int(max(metrics.height(), icon) + 10 + 2 * _RING_ROOM))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -55,12 +59,17 @@ class Chip(QAbstractButton):
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-            border = theme.focus if self.hasFocus() else (theme.muted if self.isChecked() else theme.rule)
-            painter.setPen(QPen(border, 2 if self.hasFocus() else 1))
+            if self.hasFocus():  # a ring outside the chip, on the window's colour: the border alone
+                ring = QRectF(self.rect()).adjusted(RING / 2, RING / 2, -RING / 2, -RING / 2)  # changed too little
+                painter.setPen(QPen(theme.focus, RING))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(ring, ring.height() / 2, ring.height() / 2)
+            inset = _RING_ROOM + 0.5
+            rect = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+            painter.setPen(QPen(theme.muted if self.isChecked() else theme.rule, 1))
             painter.setBrush(theme.base if self.isChecked() else theme.window)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            x, mid = _PAD, rect.center().y()
+            x, mid = _RING_ROOM + _PAD, rect.center().y()
             if self.isChecked():
                 painter.setPen(QPen(theme.text, 1.8))
                 painter.drawPolyline([QPointF(x + 1, mid), QPointF(x + 4, mid + 3), QPointF(x + _CHECK - 1, mid - 4)])
@@ -71,7 +80,7 @@ class Chip(QAbstractButton):
             font.setStrikeOut(not self.isChecked())
             painter.setFont(font)
             painter.setPen(theme.text if self.isChecked() else theme.muted)
-            painter.drawText(QRectF(x, 0, rect.width() - x, rect.height()),
+            painter.drawText(QRectF(x, 0, rect.right() - x, self.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.text())
         finally:
             painter.end()
@@ -93,6 +102,14 @@ class Chip(QAbstractButton):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """Shift+F10 opens the chip's menu, as the Menu key does (Qt maps only the Menu key)."""
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            centre = self.rect().center()
+            self.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre, self.mapToGlobal(centre)))
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)

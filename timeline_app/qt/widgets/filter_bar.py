@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -75,6 +75,7 @@ class FilterBar(QWidget):
         self._clear = QPushButton(self)
         run_on_click(self._clear, COMMANDS["view.clear_filters"], self)
         self._status = QLabel(self)
+        self._status.setObjectName("filter-status")
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
         self._status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -187,6 +188,8 @@ class FilterBar(QWidget):
         self._search.setPlaceholderText(tr("search.placeholder", lang))
         self._search.setAccessibleName(tr("search.name", lang))
         self._search.setAccessibleDescription(tr("search.desc", lang))
+        for button in self._search.findChildren(QToolButton):  # the clear button
+            button.setAccessibleName(tr("a11y.search_clear", lang))
         for label, combo, key, description in (
             (self._from_label, self._from, "filter.from", "filter.from_desc"),
             (self._to_label, self._to, "filter.to", "filter.to_desc"),
@@ -201,7 +204,6 @@ class FilterBar(QWidget):
         self._clear.setText(tr("filter.clear", lang))
         self._clear.setAccessibleName(tr("filter.clear", lang))
         self._clear.setAccessibleDescription(tr("filter.clear_desc", lang))
-        self._status.setAccessibleName(tr("filter.status_name", lang))
         self._branch_caption.setText(tr("filter.branches", lang))
         self._category_caption.setText(tr("filter.categories", lang))
         for (kind, record_id), chip in self._toggles.items():
@@ -241,7 +243,11 @@ class FilterBar(QWidget):
         font.setBold(no_match)
         self._status.setFont(font)
         count = tr("status.showing", lang, shown=shown, total=total)
-        self._status.setText(tr("filter.no_match", lang) if no_match else count)
+        text = tr("filter.no_match", lang) if no_match else count
+        self._status.setText(text)
+        # While a query is typed, the field's description is what it found: a screen reader speaks
+        # a change of the focused field's description (Orca 43 hears no announcement).
+        self._search.setAccessibleDescription(text if self._session.state.filter.query else tr("search.desc", lang))
         what = describe_filter(self._session.state.filter, self._session.dataset, lang)
         self._status.setToolTip(plain_tooltip(what))
         self._status.setAccessibleDescription(what)

@@ -18,6 +18,7 @@ from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
 from ..model_signals import follow
 from ..colors import Theme
+from .list_sort_keys import SortKeys
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip
@@ -235,6 +236,7 @@ class MilestoneList(QWidget):
         self.model.set_theme(Theme.of(self, session.dataset))
         self._retranslate()
         self._on_rows_reset()
+        self.sort_keys = SortKeys(self.view, session)
 
     def _retranslate(self) -> None:
         """Re-sets the list's own strings and column widths; the model re-labels headers and cells."""

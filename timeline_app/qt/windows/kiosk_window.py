@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...config import KioskConfig
-from ...i18n import next_language
+from ...i18n import next_language, tr
 from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
 from ...viewmodel.kiosk import Kiosk
@@ -102,7 +102,7 @@ class KioskWindow(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setFont(font(self, HEADING, bold=True))
         button.setMinimumSize(BUTTON_HEIGHT * 3, BUTTON_HEIGHT)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays on the timeline
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab or a switch; a tap leaves the keys on the timeline
         return button
 
     def _build_layout(self) -> None:
@@ -195,6 +195,7 @@ class KioskWindow(QWidget):
         self.action_set.retranslate(lang)
         self.heading.setText(self.session.dataset.title.get(lang))
         self.setWindowTitle(self.session.dataset.title.get(lang))
+        self.timeline.setAccessibleDescription(tr("a11y.kiosk_timeline", lang))  # touch, no detail pane
 
     def _apply_theme(self) -> None:
         """The configured palette, for the whole application (every view follows its palette)."""

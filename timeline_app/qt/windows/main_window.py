@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPointF, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QToolBar
 
 from ...dataset.last_good import Opened
 from ...i18n import language_of, next_language, tr
@@ -33,6 +33,7 @@ from ..preferences import Preferences
 from ..palettes import apply_theme
 from ..translations import QtTranslations
 from ..widgets.filter_bar import FilterBar
+from ..widgets.menu_row import MenuRow
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 from . import exports_and_dialogs
@@ -91,10 +92,11 @@ class MainWindow(QMainWindow):
         # change (a later _retranslate finds them set, and only titles the menus).
         self.action_set.retranslate(self.language())
         self.action_set.install_timeline(self.timeline)
-        self.action_set.build_menus(self.menuBar())
-        toolbar = QToolBar("main", self)  # in the menu bar's corner: no row of its own
+        toolbar = QToolBar("main", self)  # beside the menus: no row of its own
         toolbar.setObjectName("mainToolBar")
-        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
+        self._menu_row = MenuRow(toolbar)
+        self.setMenuWidget(self._menu_row)
+        self.action_set.build_menus(self.menuBar())
         self.action_set.fill_toolbar(toolbar, TOOLBAR)
         self.toolbar = toolbar
         self.status_line = StatusLine(self, session, self.live, self.action_set)
@@ -200,8 +202,12 @@ class MainWindow(QMainWindow):
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def menuBar(self) -> QMenuBar:
+        """The menu bar of the row it shares with the toolbar (Qt's would make a new one)."""
+        return self._menu_row.bar
+
     def show_detail(self) -> None:
-        self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.detail.focus_title()
 
     def show_about(self) -> None:
         exports_and_dialogs.show_about(self)
@@ -299,6 +305,7 @@ class MainWindow(QMainWindow):
         lang = self.language()
         self.action_set.retranslate(lang)
         self.toolbar.setWindowTitle(tr("app.name", lang))
+        self._menu_row.retranslate(lang)
         self.files.retranslate(lang)
         self._update_status()
 

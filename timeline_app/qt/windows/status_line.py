@@ -38,8 +38,9 @@ class StatusLine:
             shown = tr("window.not_loaded", lang, file=ds.path.name if ds.path else "")
         else:
             shown = tr("window.dataset", lang, title=ds.title.get(lang), file=ds.path.name if ds.path else "")
-        title = tr("app.title", lang, title=shown)
-        self._window.setWindowTitle(f"{title} — {summary}" if summary else title)
+        # The title names the file, not the filter: a screen reader reads a new title out whole, and
+        # the title changed at every keystroke of a search.
+        self._window.setWindowTitle(tr("app.title", lang, title=shown))
         self.file_status.refresh(lang)
         if self._live.target is not None:  # the menu says which file F5 reloads
             reload_action = self._actions.actions["file.reload"]

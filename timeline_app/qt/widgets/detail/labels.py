@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from ...focus_style import RING, draw_focus_ring
 from ..swatch import swatch_pixmap
 
 __all__ = ["SELECTABLE", "SwatchValue", "plain_label", "text_label"]
@@ -14,12 +15,30 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFl
 _SWATCH = 14
 
 
+class _FocusLabel(QLabel):
+    """A label that shows a focus ring while it has the keyboard (a bare caret is hard to see),
+    inside itself: a label in a scroll area has no room round it."""
+
+    draws_own_focus = True
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        margin = int(RING) + 1
+        self.setContentsMargins(margin, margin, margin, margin)  # room for the ring, focused or not
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            draw_focus_ring(self)
+
+
 def text_label(parent: QWidget | None = None) -> QLabel:
     """A word-wrapped label for dataset text: plain text only, selectable and copyable.
 
     Reachable by Tab, so a keyboard user can select and copy it and a screen reader reads it.
     """
-    label = plain_label(parent)
+    label = _FocusLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(SELECTABLE)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

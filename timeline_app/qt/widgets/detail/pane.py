@@ -19,6 +19,7 @@ from ....viewmodel.navigator import Navigator
 from ...actions import run_on_click
 from ...model_signals import follow
 from ...colors import Theme
+from ...focus_order import chain_in_layout_order
 from ..swatch import BRANCH_MARK
 from .labels import SwatchValue, plain_label, text_label
 from .media import media_widget
@@ -173,6 +174,7 @@ class DetailPane(QWidget):
             caption.setText(tr(key, lang))
             caption.buddy().setAccessibleDescription(tr(key, lang))
         self._source_heading.setText(tr("detail.source", lang))
+        self._scroll.setAccessibleName(tr("a11y.detail_content", lang))
         self._show_selected()
 
     def _show_selected(self) -> None:
@@ -204,6 +206,7 @@ class DetailPane(QWidget):
         _refill(self._media, [media_widget(item, ds_path, lang, self.style()) for item in m.media])
         _refill(self._sources, [source_widget(s, p, ds, lang, self.font()) for s, p in group_citations(m.sources)])
         self._scroll.verticalScrollBar().setValue(0)
+        chain_in_layout_order(self)  # the new sources before the copy buttons below them
 
     def _period_note(self, m, lang: str) -> str:
         """An undated milestone's period that ends in the year its sources were written ends there
@@ -232,6 +235,12 @@ class DetailPane(QWidget):
     def _on_matches_changed(self) -> None:
         self._update_navigation()
 
+    def focus_title(self) -> None:
+        """Puts the keyboard on the selected milestone's title (or the hint, with none): a screen
+        reader starts reading there, not on the pane's unnamed frame."""
+        target = self._title if self._session.selected is not None else self._empty
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def add_actions(self, actions) -> None:
         """Buttons for ``actions`` (the window's, so the menu and the pane share one command)."""
         for action in actions:
@@ -239,6 +248,7 @@ class DetailPane(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self._tools.addWidget(button)
+        chain_in_layout_order(self)
 
     def paintEvent(self, event) -> None:
         """Shows that the keyboard is in the pane (after Enter on the timeline, or Tab)."""

@@ -83,8 +83,10 @@ class IndicatorPanel(QWidget):
         lang = self._session.state.language
         self._title.setText(tr("indicators.title", lang))
         self.setAccessibleName(tr("indicators.title", lang))
-        self._source.setAccessibleName(tr("detail.source", lang))
-        self._toggle.setText(tr("indicators.show_chart" if self._toggle.isChecked() else "indicators.show_table", lang))
+        self._source.setAccessibleDescription(tr("detail.source", lang))  # its name is its text
+        self._toggle.setText(tr("indicators.show_table", lang))  # one name; checked shows the table
+        if self.table is not None:
+            self.table.setAccessibleName(tr("a11y.indicator_table", lang))
         self._toggle.setToolTip(tr("indicators.table_desc", lang))
         self._toggle.setAccessibleDescription(tr("indicators.table_desc", lang))
         self._show_source_text()

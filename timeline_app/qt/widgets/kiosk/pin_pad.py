@@ -61,6 +61,8 @@ class PinPad(Overlay):
         """Opens the pad, empty, in ``lang``."""
         self.prompt.setText(tr("kiosk.pin_prompt", lang))
         self.cancel.setText(tr("kiosk.cancel", lang))
+        self.keys["⌫"].setAccessibleName(tr("a11y.pin_delete", lang))
+        self.keys["✓"].setAccessibleName(tr("a11y.pin_ok", lang))
         self._set_entered("", "")
         self._lang = lang
         self.open()

@@ -28,6 +28,7 @@ from ....viewmodel.navigator import Navigator
 from ...model_signals import follow
 from ...colors import Theme
 from .painter import TimelineFonts, TimelinePainter
+from .accessibility import TimelineAccessibility, install_factory
 
 __all__ = ["TimelineView"]
 
@@ -114,6 +115,7 @@ class TimelineView(pg.GraphicsView):
 
     def __init__(self, navigator: Navigator, parent=None, clock: Clock | None = None, min_text_px: float = 0.0):
         """``clock`` times touch gestures and glides (tests pass one they move themselves)."""
+        install_factory()  # before the widget exists: its accessible interface is made as it is
         super().__init__(parent, background=None)
         self.navigator = navigator
         self.session = session = navigator.session
@@ -148,6 +150,7 @@ class TimelineView(pg.GraphicsView):
         ]
         self._apply_palette()
         self._retranslate()
+        self.accessibility = TimelineAccessibility(self)
 
     # -- geometry ------------------------------------------------------------------------------
 
