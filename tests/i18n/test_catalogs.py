@@ -70,3 +70,12 @@ print("ok")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_english_ordinals_read_as_words_do():
+    from timeline_app.i18n import catalog, tr
+
+    words = [tr("timeline.anniversary", "en", nth=catalog("en").ordinal(n)) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 103)]
+    assert words == ["1st anniversary", "2nd anniversary", "3rd anniversary", "4th anniversary", "11th anniversary",
+                     "12th anniversary", "13th anniversary", "21st anniversary", "22nd anniversary", "103rd anniversary"]
+    assert tr("timeline.anniversary", "zh", nth=catalog("zh").ordinal(3)) == "3 周年"

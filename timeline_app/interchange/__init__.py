@@ -1,4 +1,5 @@
-"""Datasets to and from other programs' formats: the normalized JSON and CSV for spreadsheets.
+"""Exchanging a dataset with other tools: TimelineJS (both ways), spreadsheets (CSV, XLSX).
 
-Above the dataset and the wording (a date is also written in words), below the windows. No Qt.
+Qt-free. It sits above the view model: "what I see" is the window's :class:`Filter`, applied by
+the same :class:`Matcher` the list and the timeline use, so an export holds what the window shows.
 """

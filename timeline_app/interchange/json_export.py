@@ -1,4 +1,5 @@
-"""Writes a dataset out as normalized JSON: every record, each date also in words in both languages.
+"""Writes a dataset out as normalized JSON: every record, each date also in words in both languages
+(spreadsheets and TimelineJS: the other modules of this package).
 
 The shape is documented by ``schema/export.schema.json`` (tests validate against it).
 """
@@ -13,7 +14,7 @@ from ..dataset.edtf import EdtfDate
 from ..dataset.records import Citation, Dataset, Milestone, Text
 from ..i18n.dates import describe
 
-__all__ = ["SCHEMA_ID", "to_json", "to_json_data"]
+__all__ = ["to_json", "to_json_data"]
 
 SCHEMA_ID = "https://timeline-app.invalid/schema/export-1.json"
 

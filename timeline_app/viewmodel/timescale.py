@@ -105,7 +105,8 @@ def _day_tick(d: dt.date, lang: str) -> Tick:
 
 def range_caption(x0: float, x1: float, lang: str) -> str:
     """What the visible range spans, in words: a month, a year, or first and last year."""
-    lo, hi, mid = date_of(x0), date_of(x1), date_of((x0 + x1) / 2)
+    # x1 is the end of the view: a view that ends at midnight shows nothing of the day after.
+    lo, hi, mid = date_of(x0), date_of(x1 - 0.5), date_of((x0 + x1) / 2)
     if x1 - x0 <= 62:
         return month_words(mid.year, mid.month, lang, "caption.month")
     return range_words(lo, hi, lang)

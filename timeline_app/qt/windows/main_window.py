@@ -79,13 +79,14 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self.navigator)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
         self.filter_bar.add_trailing(self.legend)
-        self.timeline = TimelineView(self.navigator, progressive=animate)
+        self.timeline = TimelineView(self.navigator)
         self.arrangement = ArchivistLayout(self, self.filter_bar, self.timeline)
         self.left_splitter, self.main_splitter = self.arrangement.left_splitter, self.arrangement.main_splitter
         self._error_box: ErrorBox | None = None  # made at the first error
 
         self.action_set = ActionSet(self, self, commands)
-        self.files = DatasetFiles(self, self.navigator, self.prefs, self.action_set, opened, watch, self._update_status)
+        self.files = DatasetFiles(self, self.navigator, self.prefs, self.action_set, opened, watch)
+        self.files.changed.connect(self._update_status)
         self.live = self.files.live
         # Texts before the menus and the toolbar show the actions, so none of them is told of a
         # change (a later _retranslate finds them set, and only titles the menus).
@@ -178,8 +179,8 @@ class MainWindow(QMainWindow):
         """An error nobody caught (see :mod:`..crash`): said, without stopping anything."""
         self.error_box.report(summary, details, self.language())
 
-    def export(self, fmt: str) -> None:
-        exports_and_dialogs.export(self, fmt)
+    def export(self) -> None:
+        exports_and_dialogs.export(self)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
