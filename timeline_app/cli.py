@@ -147,16 +147,20 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     else:
         p.description = ("Write the dataset out: normalized JSON (see schema/export.schema.json), the milestones "
                          "as a TimelineJS sheet with our columns (csv), the indicators (indicators-csv), both in a "
-                         "workbook (xlsx), TimelineJS JSON, or one web page that works offline (html; see "
-                         "docs/interchange.md).")
-        p.add_argument("--format", required=True, choices=_EXPORT_FORMATS)
+                         "workbook (xlsx), TimelineJS JSON, one web page that works offline (html; see "
+                         "docs/interchange.md), or a page of the timeline (title, timeline, sources cited) as PNG, "
+                         "SVG or PDF.")
+        p.add_argument("--format", required=True, choices=(*_EXPORT_FORMATS, *_PICTURES))
         p.add_argument("-o", "--output", required=True, metavar="FILE|-", help="output file, or - for standard output")
         seen = p.add_argument_group("what I see", "only what the window's filter would show (not for json, html)")
         seen.add_argument("--query", metavar="TEXT", help="milestones matching the search words")
         seen.add_argument("--branches", metavar="ID,…", type=_ids, help="only these branches")
         seen.add_argument("--categories", metavar="ID,…", type=_ids, help="only these categories")
-        seen.add_argument("--range", metavar="START/END", type=_edtf_range, help="only milestones overlapping this period")
+        seen.add_argument("--range", metavar="START/END", type=_edtf_range,
+                          help="only milestones overlapping this period (a picture: the period shown; default: the whole decade)")
         seen.add_argument("--no-undated", action="store_true", help="with --range: leave out undated milestones")
+        _picture_options(p.add_argument_group("pictures", "with --format png, svg or pdf (--lang: the page's "
+                                              "language; --range: the period shown)"))
     return p
 
 
@@ -175,12 +179,53 @@ def _ids(text: str) -> frozenset[str]:
     return frozenset(filter(None, (s.strip() for s in text.split(","))))
 
 
-def _size(text: str) -> tuple[int, int]:
+_PICTURES = ("png", "svg", "pdf")
+_PAPERS = ("A4", "A3", "A2", "A1", "A0")
+
+
+def _picture_options(group) -> None:
+    group.add_argument("--size", type=_page_size, metavar="WxH",
+                       help="page size in logical pixels (default 1600x900 unless --paper)")
+    group.add_argument("--paper", type=str.upper, choices=_PAPERS, help="a sheet of paper (the PDF's default: A4)")
+    group.add_argument("--pages", type=_sheets, metavar="COLSxROWS",
+                       help="a PDF poster over several sheets of --paper, lane headers on each (e.g. 3x1)")
+    orientation = group.add_mutually_exclusive_group()
+    orientation.add_argument("--landscape", dest="landscape", action="store_true", default=True,
+                             help="paper turned sideways (the default)")
+    orientation.add_argument("--portrait", dest="landscape", action="store_false", help="paper upright")
+    group.add_argument("--dpi", type=_dpi, metavar="N",
+                       help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
+    group.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light", help="colours")
+    group.add_argument("--select", metavar="ID", help="the milestone shown selected")
+
+
+def _page_size(text: str) -> tuple[int, int]:
+    return _size(text, 100, 100_000)
+
+
+def _sheets(text: str) -> tuple[int, int]:
+    return _size(text, 1, 10)
+
+
+def _dpi(text: str) -> float:
+    try:
+        dpi = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 10 <= dpi <= 2400:
+        raise argparse.ArgumentTypeError(f"'{text}': 10–2400")
+    return dpi
+
+
+def _size(text: str, least: int = 0, most: int = 8192) -> tuple[int, int]:
+    """WxH: a window's (320x240 to 8192x8192), or a page's when ``least`` is given (either side)."""
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not WxH (e.g. 1600x900)") from None
-    if not (320 <= w <= 8192 and 240 <= h <= 8192):
+    if least and not (least <= w <= most and least <= h <= most):
+        raise argparse.ArgumentTypeError(f"'{text}': each side {least}–{most}")
+    if not least and not (320 <= w <= 8192 and 240 <= h <= 8192):
         raise argparse.ArgumentTypeError(f"'{text}': width 320–8192 and height 240–8192")
     return w, h
 
@@ -254,6 +299,8 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
+    if args.format in _PICTURES:
+        return _export_picture(dataset, args)
     from .interchange.formats import FORMATS  # only for this command
 
     lang = args.lang or system_language()
@@ -331,6 +378,15 @@ def _import(args: argparse.Namespace) -> int:
     print(tr("import.report.done", lang, file=args.output, n=imported.milestones,
              branches=len(imported.data["branches"])))
     return EXIT_OK
+
+
+def _export_picture(dataset, args: argparse.Namespace) -> int:
+    from .qt.export.command import PictureRequest, export_picture  # Qt only for a picture
+
+    paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)
+    return export_picture(dataset, PictureRequest(
+        args.output, args.format, args.lang or system_language(), args.size, paper, args.landscape, args.dpi,
+        args.range, args.theme, args.select, args.pages))
 
 
 def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:

@@ -72,6 +72,16 @@ RANGES = [
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
 
+# Code points that share a glyph with a more common character later in Unicode. A PDF maps each
+# glyph back to text through the font's cmap, and Qt (like most writers) names a shared glyph by
+# its lowest code point: with these in the cmap an en dash would extract from every exported PDF
+# as a figure dash, a fullwidth tilde (Chinese ranges: 2013～2023) as a wave dash. Dropped unless
+# the project's own text uses them.
+ALIASES = {
+    0x2012: 0x2013,  # FIGURE DASH, drawn as the EN DASH
+    0x301C: 0xFF5E,  # WAVE DASH, drawn as the FULLWIDTH TILDE
+}
+
 # Project files whose characters must all be in the font (relative to ROOT).
 PROJECT_TEXT = ["data/*.yaml", "seeds/*.yaml", "timeline_app/**/*.py"]
 
@@ -149,6 +159,14 @@ def subset_options(font: TTFont, hinting: bool) -> subset.Options:
     return options
 
 
+def drop_aliases(font: TTFont, codepoints: set[int]) -> None:
+    """Removes ``codepoints`` from every cmap subtable: their glyphs answer to the common
+    character alone (see ALIASES)."""
+    for table in font["cmap"].tables:
+        for cp in codepoints:
+            table.cmap.pop(cp, None)
+
+
 def rename(font: TTFont, weight: str) -> None:
     """Give the subset its own family and PostScript names (name table and CFF)."""
     name = font["name"]
@@ -199,6 +217,7 @@ def build(source_dir: Path, out_dir: Path, hinting: bool) -> int:
         subsetter = subset.Subsetter(subset_options(font, hinting))
         subsetter.populate(unicodes=chars)
         subsetter.subset(font)
+        drop_aliases(font, set(ALIASES) - extra)
         rename(font, weight)
 
         out_path = out_dir / out_name

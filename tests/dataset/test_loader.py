@@ -200,3 +200,12 @@ def test_missing_file(tmp_path):
 def test_era_must_be_interval(write_yaml):
     text = HEAD + "eras:\n  - {id: e, name: {zh: 期, en: Era}, date: 2013}\n"
     assert problems(write_yaml, text)[0].startswith(f"{at(text, '2013}', 'eras')}: an era's date must be an interval")
+
+
+def test_a_source_may_name_no_outlet_and_says_its_language(write_yaml):
+    """No outlet is a source that names none (a citation says [出版者不详]); a language is zh or en."""
+    head = HEAD.replace("outlet: {zh: 报, en: Paper}, ", "language: zh, ")
+    source = load_dataset(write_yaml(head + milestone())).source_by_id["src"]
+    assert source.outlet is None and source.language == "zh"
+    found = problems(write_yaml, head.replace("language: zh", "language: fr") + milestone())
+    assert len(found) == 1 and "fr" in found[0] and "zh, en" in found[0]

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .checks import Checks, kind_name
-from .edtf import Kind
+from .edtf import EdtfDate, Kind
 from .problems import Message
 from .records import (
     FORMAT_VERSION, MARKERS,
     Branch, BranchKind, Category, Citation, Dataset, Era, Indicator, IndicatorPoint, Media,
-    Milestone, Person, Qualifier, Source, Tour,
+    Milestone, Person, Qualifier, Source, Text, Tour,
 )
 from .units import UNITS
 from .nodes import Mapping, Node, Scalar, Sequence
@@ -27,8 +27,8 @@ __all__ = ["Reader"]
 
 _TOP = {"format": True, "title": True, "sources": True, "branches": True, "categories": True,
         "eras": False, "milestones": False, "indicators": False, "tours": False}
-_SOURCE = {"id": True, "title": True, "outlet": True, "date": True, "author": False, "editors": False,
-           "photos": False, "url": False, "seed": False, "paragraphs": False}
+_SOURCE = {"id": True, "title": True, "outlet": False, "date": True, "author": False, "editors": False,
+           "photos": False, "url": False, "seed": False, "paragraphs": False, "language": False}
 _BRANCH = {"id": True, "kind": True, "name": True, "color": True, "full_name": False}
 _CATEGORY = {"id": True, "name": True, "marker": True, "color": True, "weight": False}
 _ERA = {"id": True, "name": True, "date": True, "color": False}
@@ -36,7 +36,7 @@ _MILESTONE = {"id": True, "branch": True, "category": True, "date": True, "title
               "sources": True, "people": False, "places": False, "tags": False, "media": False}
 _INDICATOR = {"id": True, "branch": True, "measure": True, "label": True, "unit": True, "points": True,
               "sources": True, "note": False}
-_POINT = {"date": True, "value": True, "qualifier": False}
+_POINT = {"date": True, "value": True, "qualifier": False, "span": False}
 _PERSON = {"name": True, "role": True}
 _MEDIA = {"path": True, "caption": True, "credit": False}
 _CITATION = {"source": True, "paragraph": False}
@@ -45,6 +45,13 @@ _BRANCH_KINDS = {k.value: k for k in BranchKind}
 _MARKERS = {m: m for m in MARKERS}
 _UNITS = {u: u for u in UNITS}
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_SPANS = {"total": False, "each_year": True}  # a point's span: is it each year's figure?
+_LANGUAGES = {"zh": "zh", "en": "en"}  # a source's language: one of the two a text holds
+
+
+def _source(id_: str, title: Text, date: EdtfDate, outlet: Text | None = None, **optional) -> Source:
+    """A source whose outlet may be absent (the source names none)."""
+    return Source(id_, title, outlet, date, **optional)
 
 
 class Reader(Checks):
@@ -124,14 +131,15 @@ class Reader(Checks):
         if f is None:
             return None
         record = self._build(
-            Source, self.new_id(f.get("id")), self.text(f.get("title"), "title"), self.text(f.get("outlet"), "outlet"),
-            self.date(f.get("date")),
+            _source, self.new_id(f.get("id")), self.text(f.get("title"), "title"), self.date(f.get("date")),
+            outlet=self.text(f.get("outlet"), "outlet"),
             author=self.text(f.get("author"), "author"),
             editors=self.list_of(f.get("editors"), "editors", lambda n: self.text(n, "editor")),
             photos=self.text(f.get("photos"), "photos"),
             url=self.string(f.get("url"), "url"),
             seed=self.string(f.get("seed"), "seed"),
             paragraphs=self.integer(f.get("paragraphs"), "paragraphs", 1, 100_000),
+            language=self.choice(f.get("language"), "language", _LANGUAGES),
         )
         return self._know("source", record)
 
@@ -220,7 +228,8 @@ class Reader(Checks):
         if f is None:
             return None
         return self._build(IndicatorPoint, self.date(f.get("date")), self.number(f.get("value")),
-                           qualifier=self.choice(f.get("qualifier"), "qualifier", _QUALIFIERS))
+                           qualifier=self.choice(f.get("qualifier"), "qualifier", _QUALIFIERS),
+                           each_year=self.choice(f.get("span"), "span", _SPANS))
 
     def person(self, node: Node) -> Person | None:
         f = self.fields(node, "person", _PERSON)

@@ -56,9 +56,13 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A cited article. ``outlet`` is None where the source names no publisher; ``author`` is the
+    person (or persons) as named, without role or outlet; ``language`` is the one it is written
+    in, ``zh`` or ``en`` (so a citation knows which of the title's two texts is the original)."""
+
     id: str
     title: Text
-    outlet: Text
+    outlet: Text | None
     date: EdtfDate
     author: Text | None = None
     editors: tuple[Text, ...] = ()
@@ -66,6 +70,7 @@ class Source:
     url: str | None = None
     seed: str | None = None
     paragraphs: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +134,13 @@ class Milestone:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorPoint:
+    """A figure at its date. Over a period (``2013/2023``) it is a count over the whole period,
+    unless ``each_year``: then it holds in each year of it (a yearly rate met every year)."""
+
     date: EdtfDate
     value: Decimal
     qualifier: Qualifier = Qualifier.EXACT
+    each_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,8 @@ def group_citations(citations: tuple[Citation, ...]) -> list[tuple[str, list[int
 def citation_parts(source_id: str, paragraphs: list[int], dataset: Dataset, lang: str) -> tuple[str, str]:
     """A cited article's title, and what else locates the facts: outlet, its date, paragraphs."""
     source = dataset.source_by_id[source_id]
-    details = [source.outlet.get(lang), describe(source.date, lang)]
+    outlet = source.outlet.get(lang) if source.outlet else tr("detail.outlet_unknown", lang)
+    details = [outlet, describe(source.date, lang)]
     if paragraphs:
         details.append(paragraph_words(paragraphs, lang))
     return source.title.get(lang), tr("sep.dot", lang).join(details)

@@ -74,6 +74,7 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
                 "id": s.id, "title": _text(s.title), "outlet": _text(s.outlet), "date": _date(s.date),
                 "author": _text(s.author), "editors": [_text(e) for e in s.editors],
                 "photos": _text(s.photos), "url": s.url, "seed": s.seed, "paragraphs": s.paragraphs,
+                "language": s.language,
             }
             for s in ds.sources
         ],
@@ -92,7 +93,8 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
                 "id": i.id, "branch": i.branch, "measure": i.measure, "label": _text(i.label), "unit": i.unit,
                 "note": _text(i.note), **_citations(i.sources),
                 "points": [
-                    {"date": _date(p.date), "value": _value(p.value), "qualifier": p.qualifier.value}
+                    {"date": _date(p.date), "value": _value(p.value), "qualifier": p.qualifier.value,
+                     **({"span": "each_year"} if p.each_year else {})}  # absent: a total, as before
                     for p in i.points
                 ],
             }

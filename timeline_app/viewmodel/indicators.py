@@ -40,12 +40,18 @@ class Figure:
     def value_text(self, lang: str) -> str:
         return format_value(self.point.value, self.point.qualifier, lang)
 
-    def words(self, lang: str) -> str:
-        """The figure in words: ``2013年：25万+``, ``cumulative, 2013 – 2023: 197``."""
+    def when(self, lang: str) -> str:
+        """Its date in words, a period saying what the figure is of it: ``cumulative, 2013 – 2023``
+        for a count over it, ``each year, 2013 – 2023`` for a figure that holds in every year."""
         when = describe(self.point.date, lang)
         if self.cumulative:
-            when = tr("indicators.cumulative", lang, range=when)
-        return tr("indicators.point", lang, date=when, value=self.value_text(lang))
+            key = "indicators.each_year" if self.point.each_year else "indicators.cumulative"
+            when = tr(key, lang, range=when)
+        return when
+
+    def words(self, lang: str) -> str:
+        """The figure in words: ``2013年：25万+``, ``cumulative, 2013 – 2023: 197``."""
+        return tr("indicators.point", lang, date=self.when(lang), value=self.value_text(lang))
 
 
 @dataclass(frozen=True, slots=True)

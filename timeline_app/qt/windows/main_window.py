@@ -182,6 +182,16 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         exports_and_dialogs.export(self)
 
+    def export_picture(self):
+        from ..export.window import export_picture  # Qt's SVG and print modules only when asked
+
+        return export_picture(self)
+
+    def print_preview(self):
+        from ..export.window import print_preview
+
+        return print_preview(self)
+
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 

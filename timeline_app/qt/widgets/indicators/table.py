@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ....dataset.units import UNITS
 from ....i18n import tr
-from ....i18n.dates import describe
 from ....i18n.wording import citation_parts, group_citations, join_clauses
 from ....viewmodel.indicators import Figure, Track, measure_rows
 from ....viewmodel.session import Session
@@ -71,8 +70,7 @@ class IndicatorTableModel(CatalogTableModel):
         if column == 1:
             return ds.branch_by_id[indicator.branch].name.get(lang)
         if column == 2:
-            when = describe(figure.point.date, lang)
-            return tr("indicators.cumulative", lang, range=when) if figure.cumulative else when
+            return figure.when(lang)
         if column == 3:
             return figure.value_text(lang)
         if column == 4:

@@ -1,0 +1,82 @@
+"""File → Export Picture… and Print Preview (Ctrl+P) in the viewer: the page of what the window shows."""
+
+import struct
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from archivist import open_window
+
+from timeline_app.qt.export.printing import PagePreview
+from timeline_app.viewmodel.timescale import range_caption
+
+pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back (the [test] extra)")
+
+
+@pytest.fixture
+def window(qtbot):
+    return open_window(qtbot)
+
+
+def save_as(monkeypatch, name: str, chosen: str):
+    """The file dialog answers ``name`` with filter ``chosen``, as a user would."""
+    asked = []
+
+    def dialog(*args, **kwargs):
+        asked.append(args)
+        return name, chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    return asked
+
+
+def test_export_picture_writes_what_the_window_shows_as_a_pdf(window, monkeypatch, tmp_path):
+    window.action_set.actions["lang.en"].trigger()
+    selected = window.session.dataset.milestones[3]
+    window.navigator.select(selected.id)
+    window.navigator.set_range((window.session.state.x_range[0], window.session.state.x_range[0] + 900))
+    asked = save_as(monkeypatch, str(tmp_path / "view.pdf"), "PDF (*.pdf)")
+    window.action_set.actions["file.export_picture"].trigger()
+    assert asked
+    reader = pypdf.PdfReader(tmp_path / "view.pdf")
+    assert round(float(reader.pages[0].mediabox.width)) == 842  # A4, landscape
+    text = "".join(reader.pages[0].extract_text().split())
+    state = window.session.state
+    assert "".join(range_caption(*state.x_range, "en").split()) in text
+    assert "".join(window.session.dataset.title.en.split()) in text
+
+
+def test_export_picture_takes_the_format_from_the_filter_when_the_name_has_none(window, monkeypatch, tmp_path):
+    save_as(monkeypatch, str(tmp_path / "slide"), "PNG (*.png)")
+    window.action_set.actions["file.export_picture"].trigger()
+    data = (tmp_path / "slide.png").read_bytes()
+    assert struct.unpack(">II", data[16:24]) == (3200, 1800)  # a 1600x900 slide at 192 dpi
+
+
+def test_ctrl_p_opens_the_print_preview_of_the_page(window, qtbot):
+    window.action_set.actions["lang.en"].trigger()
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, PagePreview) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PagePreview))
+    assert preview.page.lang == "en" and preview.page.session is window.session
+    widget = preview.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == 1
+    preview.close()
+
+
+def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(window, monkeypatch, tmp_path):
+    from timeline_app.viewmodel.filter_words import describe_filter
+    from timeline_app.viewmodel.state import Filter
+
+    hidden = window.session.dataset.branches[0]
+    window.session.state.filter = Filter(hidden_branches=frozenset({hidden.id}))
+    save_as(monkeypatch, str(tmp_path / "filtered.svg"), "SVG (*.svg)")
+    window.action_set.actions["file.export_picture"].trigger()
+    svg = (tmp_path / "filtered.svg").read_text(encoding="utf-8")
+    lang = window.session.state.language
+    assert describe_filter(window.session.state.filter, window.session.dataset, lang) in svg
+    hidden_titles = [m.title.get(lang) for m in window.session.dataset.milestones if m.branch == hidden.id]
+    assert hidden_titles and not any(f">{title}<" in svg for title in hidden_titles)
