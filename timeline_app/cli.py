@@ -338,7 +338,7 @@ def _picture_application() -> None:
     """The application that pictures are drawn in, with the bundled fonts (offscreen: no display)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .qt.app import create_application
+    from .qt.application import create_application
 
     create_application()
 

@@ -11,6 +11,7 @@ from ..dataset.problems import Message
 from ..i18n.problems import message_text
 from ..dataset.records import Citation, Dataset
 from ..i18n import tr
+from ..i18n.problems import message_text
 from ..i18n.wording import citation_parts, group_citations
 
 __all__ = ["InterchangeError", "parse_source_field", "readable_citation", "source_field", "write_atomically"]

@@ -9,6 +9,7 @@ and a view's button runs the registry's command it stands for (:func:`run_on_cli
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt
@@ -32,25 +33,50 @@ def key_sequences(keys: Iterable[str]) -> list[QKeySequence]:
     return list(dict.fromkeys(sequences))  # a standard key may already hold an explicit one
 
 
-def install_view(view: str, target: object, widget: QWidget | None = None) -> dict[str, QAction]:
+class _Runner(QObject):
+    """Runs registry commands against a target for the actions or buttons it is given.
+
+    A slot of its own, not a lambda: a lambda holding the target kept the view's wrapper alive
+    past its C++ object, and a repaint of it then crashed Qt. The target is held weakly.
+    """
+
+    def __init__(self, target: QObject, owner: QObject):
+        super().__init__(owner)
+        self._target = weakref.ref(target)
+        self._commands: dict[QObject, Command] = {}
+
+    def add(self, sender: QObject, command: Command) -> None:
+        self._commands[sender] = command
+
+    def _on_triggered(self) -> None:
+        target = self._target()
+        if target is not None:
+            self._commands[self.sender()].run(target)
+
+
+def install_view(view: str, target: QObject, widget: QWidget | None = None) -> dict[str, QAction]:
     """The registry's commands of ``view`` as actions on ``widget`` (default: ``target``), whose
     keys work while it or a child has the focus; each runs against ``target``."""
     widget = widget or target
+    runner = _Runner(target, widget)
     actions = {}
     for command in VIEW_COMMANDS[view].values():
         action = QAction(widget)
         action.setObjectName(command.id)
         action.setShortcuts(key_sequences(command.keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _=False, run=command.run: run(target))
+        runner.add(action, command)
+        action.triggered.connect(runner._on_triggered)
         widget.addAction(action)
         actions[command.id] = action
     return actions
 
 
-def run_on_click(button: QAbstractButton, command: Command, target: object) -> None:
+def run_on_click(button: QAbstractButton, command: Command, target: QObject) -> None:
     """``button`` runs the registry's ``command`` against ``target``, as its menu item and keys do."""
-    button.clicked.connect(lambda _=False: command.run(target))
+    runner = _Runner(target, button)
+    runner.add(button, command)
+    button.clicked.connect(runner._on_triggered)
 
 
 class ActionSet(QObject):

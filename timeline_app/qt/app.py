@@ -22,46 +22,14 @@ from ..i18n import system_language
 from ..viewmodel import Session
 from .crash import install_crash_log, log
 from .first_paint import after_first_paint
-from .fonts import FontInstall, install_fonts
+from .application import APPLICATION, ORGANIZATION, create_application
+from .fonts import FontInstall
 from .startup import report_startup
 
 __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 
-ORGANIZATION = "timeline-app"
-APPLICATION = "timeline-app"
 KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
 COLLECT_BY_MS = 10_000  # the cycle collector resumes by then even if no frame was painted (a hidden window)
-
-
-def create_application(argv: list[str] | None = None, fonts: bool = True):
-    """The QApplication with our names (for QSettings), Fusion style and the bundled fonts
-    (without ``fonts``, the caller installs them: see :class:`~.fonts.FontInstall`)."""
-    from PySide6.QtWidgets import QApplication
-
-    from .focus_style import FocusStyle, install_focus_ring
-
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setStyle(FocusStyle())  # Fusion, with focus rings that show
-    install_focus_ring(app)
-    app.setDesktopFileName(APPLICATION)  # Wayland and taskbars match the window to its .desktop file
-    app.setWindowIcon(_icon())
-    if fonts:
-        install_fonts(app)
-    return app
-
-
-def _icon():
-    """The application's icon: our own drawing (resources/icons), at every size it is rendered in."""
-    from PySide6.QtGui import QIcon
-
-    from ..resources import resource_path
-
-    icon = QIcon()
-    for png in sorted(resource_path("icons").glob("timeline-app-*.png")):
-        icon.addFile(str(png))
-    return icon
 
 
 def run(path: Path | None, lang: str | None = None, select: str | None = None,

@@ -32,7 +32,7 @@ class ArchivistLayout:
     """Lays ``filter_bar`` and ``timeline`` out in ``window``, with room for the panels."""
 
     def __init__(self, window: QMainWindow, filter_bar: FilterBar, timeline: TimelineView):
-        self._window, self._timeline = window, timeline
+        self._timeline = timeline
         self.panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
         self._sized = False  # the splitters have their sizes (restored, or shared out once)
         timeline.setMinimumHeight(TIMELINE_MIN)
@@ -83,8 +83,8 @@ class ArchivistLayout:
         for splitter, index, panel in ((self.left_splitter, 1, indicators), (self.left_splitter, 2, listing),
                                        (self.main_splitter, 1, detail)):
             splitter.replaceWidget(index, panel).deleteLater()  # the room's size stays the panel's
-        self._window.setTabOrder(self._timeline, listing)
-        self._window.setTabOrder(listing, detail)
+        QWidget.setTabOrder(self._timeline, listing)
+        QWidget.setTabOrder(listing, detail)
         if not self._sized:  # a first start: share the room out by what each needs
             self._sized = True
             rows = indicators.height_for_rows

@@ -9,11 +9,10 @@ recent files, the whole range of a newly opened file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from ...dataset.last_good import Opened
@@ -30,14 +29,15 @@ __all__ = ["DatasetFiles"]
 
 
 class DatasetFiles(QObject):
-    """Keeps ``navigator``'s session live in ``window``; ``changed()`` is called whenever what the
-    status line says of the file may have changed. ``watch`` overrides the preference."""
+    """Keeps ``navigator``'s session live in ``window``; ``changed`` fires whenever what the status
+    line says of the file may have changed. ``watch`` overrides the preference."""
+
+    changed = Signal()
 
     def __init__(self, window: QMainWindow, navigator: Navigator, prefs: Preferences, action_set: ActionSet,
-                 opened: Opened | None, watch: bool | None, changed: Callable[[], None]):
+                 opened: Opened | None, watch: bool | None):
         super().__init__(window)
         self._window, self._navigator, self._prefs, self._actions = window, navigator, prefs, action_set
-        self._changed = changed
         self.live = LiveDataset(navigator.session, opened, prefs.watch_files if watch is None else watch, parent=window)
         self.live.loaded.connect(self._on_loaded)
         self.live.failed.connect(self._on_load_failed)
@@ -70,7 +70,7 @@ class DatasetFiles(QObject):
     def toggle_watching(self) -> None:
         self._prefs.watch_files = not self.live.watching
         self.live.set_watching(self._prefs.watch_files)
-        self._changed()
+        self.changed.emit()
 
     # -- recent files ----------------------------------------------------------------------
 
@@ -136,9 +136,9 @@ class DatasetFiles(QObject):
         key = "status.opened" if new_file else "status.reloaded"
         self._window.statusBar().showMessage(tr(key, self._language(), file=dataset.path.name,
                                                 time=f"{dt.datetime.now():%H:%M:%S}"), 8000)
-        self._changed()
+        self.changed.emit()
 
     def _on_load_failed(self, problems) -> None:
         self._window.statusBar().clearMessage()  # no earlier "reloaded" stays beside the problems
         self.list_problems(problems)
-        self._changed()
+        self.changed.emit()

@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self._error_box: ErrorBox | None = None  # made at the first error
 
         self.action_set = ActionSet(self, self, commands)
-        self.files = DatasetFiles(self, self.navigator, self.prefs, self.action_set, opened, watch, self._update_status)
+        self.files = DatasetFiles(self, self.navigator, self.prefs, self.action_set, opened, watch)
+        self.files.changed.connect(self._update_status)
         self.live = self.files.live
         # Texts before the menus and the toolbar show the actions, so none of them is told of a
         # change (a later _retranslate finds them set, and only titles the menus).
