@@ -215,8 +215,7 @@ def place_lane(
         bisect.insort(labelled, anchor)
         placed[local] = True
         frame.labels.append(LabelBox(int(visible[local]), row, left, right, anchor, flipped))
-    taken = np.sort(np.fromiter((b.anchor for b in frame.labels), float, len(frame.labels)))
-    _cluster_rest(frame, items, px, placed, visible, left_px, width_px, bin_px, taken)
+    _cluster_rest(frame, items, px, placed, visible, left_px, width_px, bin_px, labelled)
     return frame
 
 
@@ -230,29 +229,31 @@ def badge_width(count: int) -> float:
     return 12.0 + 7.0 * len(badge_text(count))
 
 
-def _clear_of(taken: np.ndarray, center: float, half: float, lo: float, hi: float) -> float | None:
+def _clear_of(taken: list[float], center: float, half: float, lo: float, hi: float) -> float | None:
     """``center`` moved the least so that a badge ``half`` px wide clears every labelled marker
     (``taken``, sorted) and stays within [lo, hi]; None where no place is clear."""
     reach = half + MARKER_CLEAR
+    i = bisect.bisect_left(taken, center)
     spots = [center]
-    i = int(np.searchsorted(taken, center))
     for j in (i - 1, i):
-        if 0 <= j < taken.size:
-            spots += [float(taken[j]) - reach, float(taken[j]) + reach]
+        if 0 <= j < len(taken):
+            spots += [taken[j] - reach, taken[j] + reach]
+    clear = reach - 1e-6
     for spot in sorted(spots, key=lambda s: abs(s - center)):
         if lo <= spot <= hi:
-            k = int(np.searchsorted(taken, spot))
-            if all(abs(float(taken[m]) - spot) >= reach - 1e-6 for m in (k - 1, k) if 0 <= m < taken.size):
+            k = bisect.bisect_left(taken, spot)
+            if (k == 0 or spot - taken[k - 1] >= clear) and (k == len(taken) or taken[k] - spot >= clear):
                 return spot
     return None
 
 
 def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, visible: np.ndarray,
-                  left_px: float, width_px: float, bin_px: float, taken: np.ndarray) -> None:
+                  left_px: float, width_px: float, bin_px: float, taken: list[float]) -> None:
     """Bins the unlabelled items on screen into "+N" badges on the marker line.
 
     Bins tile the lane exactly and are never narrower than the widest badge; a badge stands in
     its bin, moved aside from any labelled marker (its ring included) so that none is covered.
+    A bin with no clear place joins the next one (the last, the one before it).
     """
     rest = np.flatnonzero(~placed)
     if rest.size == 0:
@@ -270,43 +271,47 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     firsts = np.flatnonzero(np.diff(bins, prepend=-1))
     lasts = np.append(firsts[1:], bins.size) - 1
     members = visible[rest]
+    ranks = items.rank[members]
     # The member with the lowest rank leads its bin: minimise rank and position together.
-    keyed = items.rank[members] * bins.size + np.arange(bins.size)
-    leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
+    keyed = ranks * bins.size + np.arange(bins.size)
+    leads = np.minimum.reduceat(keyed, firsts) % bins.size
+    runs = zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), members[leads].tolist(), ranks[leads].tolist(),
+               np.minimum.reduceat(items.lo[members], firsts).tolist(),
+               np.maximum.reduceat(items.hi[members], firsts).tolist())
+    right_edge = left_px + width_px
     previous_right = left_px - 2
-    pending: list[tuple[int, int, int, float]] = []  # bins with no clear place: they join the next badge
-    for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
-        left = left_px + b * bin_width
-        if pending:
-            first, leader, left = pending[0][0], min([leader, *(p[1] for p in pending)], key=lambda m: items.rank[m]), pending[0][2]
+    pending = None  # (first, leader, its rank, left, lo, hi) of bins with no clear place
+    for b, first, last, leader, rank, lo_day, hi_day in runs:
+        left, right = left_px + b * bin_width, left_px + (b + 1) * bin_width
+        if pending is not None:
+            p_first, p_leader, p_rank, left, p_lo, p_hi = pending
+            first, lo_day, hi_day = p_first, min(lo_day, p_lo), max(hi_day, p_hi)
+            if p_rank < rank:
+                leader, rank = p_leader, p_rank
         half = badge_width(last - first + 1) / 2
         lo = max(left - half, previous_right + 2 + half, left_px + half)
-        center = _clear_of(taken, (left + left_px + (b + 1) * bin_width) / 2, half, lo, left_px + width_px - half)
+        center = _clear_of(taken, (left + right) / 2, half, lo, right_edge - half)
         if center is None:  # every place here covers a labelled marker: its members go with the next badge's
-            pending = [(first, leader, left, 0.0)]
+            pending = (first, leader, rank, left, lo_day, hi_day)
             continue
-        pending = []
+        pending = None
         previous_right = center + half
-        group = members[first:last + 1]
-        frame.clusters.append(Cluster(center, last - first + 1, float(items.lo[group].min()),
-                                      float(items.hi[group].max()), leader, left, left_px + (b + 1) * bin_width))
-    if pending:  # the last bins found no place: they join the badge before them, or stand where they are
-        first, leader, left, _ = pending[0]
-        group = members[first:]
+        frame.clusters.append(Cluster(center, last - first + 1, lo_day, hi_day, leader, left, right))
+    if pending is not None:  # the last bins found no place: they join the badge before them, or stand where they are
+        first, leader, rank, left, lo_day, hi_day = pending
+        count = int(bins.size) - first
         if frame.clusters:
             previous = frame.clusters.pop()
-            first_leader = min(previous.first, leader, key=lambda m: items.rank[m])
-            count = previous.count + group.size
-            half = badge_width(count) / 2
-            center = min(max(previous.center, previous.left + half), left_px + width_px - half)
-            frame.clusters.append(Cluster(center, count, min(previous.lo, float(items.lo[group].min())),
-                                          max(previous.hi, float(items.hi[group].max())), first_leader, previous.left,
-                                          left_px + width_px))
+            if int(items.rank[previous.first]) < rank:
+                leader = previous.first
+            count += previous.count
+            left, lo_day, hi_day = previous.left, min(previous.lo, lo_day), max(previous.hi, hi_day)
+            center = previous.center
         else:
-            half = badge_width(group.size) / 2
-            frame.clusters.append(Cluster(min(max(left + half, left_px + half), left_px + width_px - half), group.size,
-                                          float(items.lo[group].min()), float(items.hi[group].max()), leader, left,
-                                          left_px + width_px))
+            center = left
+        half = badge_width(count) / 2
+        frame.clusters.append(Cluster(min(max(center, left + half, left_px + half), right_edge - half), count, lo_day,
+                                      hi_day, leader, left, right_edge))
 
 
 def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_px: float,
