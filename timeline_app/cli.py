@@ -197,6 +197,8 @@ def _picture_options(group) -> None:
                        help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
     group.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light", help="colours")
     group.add_argument("--select", metavar="ID", help="the milestone shown selected")
+    group.add_argument("--pdfa", action="store_true",
+                       help="an archival PDF/A-1b (fonts embedded, no transparency, XMP metadata)")
 
 
 def _page_size(text: str) -> tuple[int, int]:
@@ -394,7 +396,7 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
     paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)
     return export_picture(dataset, PictureRequest(
         args.output, args.format, args.lang or system_language(), args.size, paper, args.landscape, args.dpi,
-        args.range, args.theme, args.select, args.pages))
+        args.range, args.theme, args.select, args.pages, args.pdfa))
 
 
 def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:

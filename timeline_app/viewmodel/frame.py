@@ -275,6 +275,8 @@ class _Builder:
     def _dated(self, k: int, layout: LaneLayout) -> list[Box]:
         frame, g, items, part = self.frame, layout.geometry, layout.lane.dated, layout.dated
         categories, selection = self.session.dataset.categories, self.snap.selection
+        branches = layout.lane.branches
+        lane_tint = ("tint", branches[0] if len(branches) == 1 else "")
         boxes = []
         for box in part.labels:
             milestone = str(items.ids[box.index])
@@ -295,7 +297,7 @@ class _Builder:
                 half = 5 if style == DrawStyle.BAR else 2.5
                 shown = Box(max(lo, frame.plot.left), g.marker_y - half, min(max(hi, lo + 2), frame.plot.right), g.marker_y + half)
                 frame.bars.append(Bar(milestone, shown, category.id, "bar" if style == DrawStyle.BAR else "span",
-                                      style == DrawStyle.BAR and hi - lo > MARKER_RADIUS * 2))
+                                      style == DrawStyle.BAR and hi - lo > MARKER_RADIUS * 2, lane_tint))
             frame.markers.append(Marker(milestone, box.anchor, g.marker_y, MARKER_RADIUS, category.marker, category.id,
                                         False, selected))
         for cluster in part.clusters:

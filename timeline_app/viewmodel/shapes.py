@@ -115,6 +115,7 @@ class Bar:
     category: str
     kind: str
     ends: bool  # whether its ends are in view and wide enough apart to be marked
+    under: Color = ("base",)  # what it is drawn on: it is blended onto it, opaque (a PDF/A holds no transparency)
 
 
 @dataclass(frozen=True, slots=True)

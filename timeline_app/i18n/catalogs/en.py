@@ -499,6 +499,7 @@ STRINGS = {
     "export.sheet": "Sheet {n} of {count}",
     "export.error.pages": "--pages is for PDF: a poster is printed sheet by sheet",
     "export.error.pages_paper": "--pages tiles sheets of paper: give --paper, not --size",
+    "export.error.pdfa": "--pdfa is for PDF: an archival PDF/A-1b",
     # accessibility: names a screen reader speaks, and what it announces
     "a11y.search_clear": "Clear search",
     "a11y.indicator_table": "Indicator values",

@@ -503,6 +503,7 @@ STRINGS = {
     "export.sheet": "第 {n} 张，共 {count} 张",
     "export.error.pages": "--pages 只用于 PDF：海报要一张一张地打印",
     "export.error.pages_paper": "--pages 拼接的是纸张：请给出 --paper，而不是 --size",
+    "export.error.pdfa": "--pdfa 只用于 PDF：存档用的 PDF/A-1b",
     # 无障碍：读屏软件读出的名称与播报
     "a11y.search_clear": "清除搜索",
     "a11y.indicator_table": "指标数值",

@@ -28,12 +28,14 @@ class PictureRequest:
 
     def __init__(self, output: str, fmt: str, lang: str, size: tuple[int, int] | None = None,
                  paper: str | None = None, landscape: bool = True, dpi: float | None = None, show_range=None,
-                 theme: str = "light", select: str | None = None, pages: tuple[int, int] | None = None):
+                 theme: str = "light", select: str | None = None, pages: tuple[int, int] | None = None,
+                 archival: bool = False):
         self.output, self.format, self.lang = output, fmt, lang
         self.size, self.paper, self.landscape = size, paper, landscape
         self.dpi = dpi if dpi is not None else (150.0 if paper else 96.0)
         self.range, self.theme, self.select = show_range, theme, select
         self.pages = pages or (1, 1)
+        self.archival = archival  # a PDF/A-1b
 
 
 def export_picture(dataset: Dataset, request: PictureRequest) -> int:
@@ -59,7 +61,7 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
     page = Page(session, size, Theme(palette_for(palette), palette == "contrast", dataset), dt.date.today(),
                 dataset.path.name if dataset.path else "", searchable=request.format == "pdf")
     try:
-        write_page(page, Path(request.output), request.format, request.dpi)
+        write_page(page, Path(request.output), request.format, request.dpi, archival=request.archival)
     except ExportError as err:
         print(f"timeline-app: {request.output}: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -78,6 +80,8 @@ def _problem(dataset: Dataset, request: PictureRequest) -> str:
         return tr("export.error.size_and_paper", lang)
     if request.pages != (1, 1) and not request.paper:
         return tr("export.error.pages_paper", lang)
+    if request.archival and request.format != "pdf":
+        return tr("export.error.pdfa", lang)
     if request.select and request.select not in dataset.milestone_by_id:
         return tr("export.error.select", lang, id=request.select)
     folder = Path(request.output).absolute().parent

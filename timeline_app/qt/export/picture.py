@@ -13,6 +13,7 @@ PDF (the painter draws them with the bundled face).
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 import os
 import tempfile
 from dataclasses import dataclass, replace
@@ -259,9 +260,10 @@ def image_limit() -> int:
     return min(memory // 4, 2 << 30)
 
 
-def write_page(page: Page, path: Path, fmt: str, dpi: float = 96) -> None:
-    """Writes ``page`` to ``path`` as ``fmt`` (PNG at ``dpi``), through a temporary file beside it,
-    so that a failure never leaves half a file under the name asked for."""
+def write_page(page: Page, path: Path, fmt: str, dpi: float = 96, archival: bool = False) -> None:
+    """Writes ``page`` to ``path`` as ``fmt`` (PNG at ``dpi``; with ``archival``, a PDF/A-1b),
+    through a temporary file beside it, so that a failure never leaves half a file under the name
+    asked for."""
     if fmt not in FORMATS:
         raise ExportError(tr("export.error.format", page.lang, format=fmt, formats=", ".join(FORMATS)))
     path = Path(path)
@@ -282,7 +284,10 @@ def write_page(page: Page, path: Path, fmt: str, dpi: float = 96) -> None:
     os.umask(umask)
     os.chmod(temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only
     try:
-        _WRITERS[fmt](page, temp, dpi)
+        if archival and fmt == "pdf":
+            _write_pdf(page, temp, dpi, archival=True)
+        else:
+            _WRITERS[fmt](page, temp, dpi)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -329,14 +334,48 @@ def _write_svg(page: Page, temp: str, _dpi: float) -> None:
     _draw(page, QPainter(generator), width)
 
 
-def _write_pdf(page: Page, temp: str, _dpi: float) -> None:
+def _write_pdf(page: Page, temp: str, _dpi: float, archival: bool = False) -> None:
+    """A vector PDF; ``archival``: PDF/A-1b (ISO 19005-1, level B: fonts embedded, no transparency;
+    the page paints nothing translucent) with XMP metadata naming its title, subject, language,
+    sources and creator."""
     writer = QPdfWriter(temp)
     writer.setResolution(PDF_DPI)
     writer.setTitle(page.title)
     writer.setCreator("timeline-app")
+    if archival:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+        writer.setDocumentXmpMetadata(archival_metadata(page))
     if not writer.setPageLayout(page_layout(page.size)):
         raise ExportError(tr("export.error.page", page.lang))
     paint_sheets(page, writer)
+
+
+def archival_metadata(page: Page) -> bytes:
+    """The XMP packet of a PDF/A-1b page: Dublin Core title, subject, language and sources, the
+    creator tool, and the PDF/A identification (part 1, conformance B)."""
+    dataset, lang = page.session.dataset, page.lang
+    sources = "".join(f"<rdf:li>{escape(source.title.get(lang))}</rdf:li>" for source in dataset.sources)
+    language = {"zh": "zh-CN", "en": "en"}.get(lang, lang)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(page.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(page.summary)}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <dc:source>{escape(dataset.path.name) if dataset.path else ""}</dc:source>
+   <dc:relation><rdf:Bag>{sources}</rdf:Bag></dc:relation>
+   <xmp:CreatorTool>timeline-app</xmp:CreatorTool>
+   <pdf:Producer>timeline-app (Qt)</pdf:Producer>
+   <pdfaid:part>1</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode("utf-8")
 
 
 def page_layout(size: PageSize) -> QPageLayout:

@@ -73,7 +73,8 @@ class Legend(QWidget):
             self._draw(painter)
 
     def _draw(self, painter) -> None:
-        self.painter.paint_legend(painter, self._placed(self.width()), Theme.of(self, self.session.dataset))
+        theme = Theme.of(self, self.session.dataset)
+        self.painter.paint_legend(painter, self._placed(self.width()), theme, theme.window)
 
     def _retranslate(self) -> None:
         lang = self.session.state.language

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from ....viewmodel.frame import TimelineFrame
 from ....viewmodel.shapes import Bar, Color, Text, TextStyle
 from ...fonts import BUNDLED_FAMILY
-from ...colors import Theme
+from ...colors import Theme, blend
 from ..markers import draw_marker
 
 __all__ = ["TimelineFonts", "TimelinePainter", "draw_date_style"]
@@ -30,6 +30,7 @@ _SIZES = {TextStyle.LABEL: 1.0, TextStyle.BADGE: 0.82, TextStyle.HEADER: 1.0, Te
           TextStyle.TICK: 0.95, TextStyle.MAJOR_TICK: 0.95, TextStyle.CAPTION: 0.95}
 _BOLD = {TextStyle.HEADER, TextStyle.MAJOR_TICK}
 _DASHES = {"": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine, "dot": Qt.PenStyle.DotLine}
+_BAR_ALPHA = {"bar": 0.4, "span": 0.25}  # how much of its category's colour a date bar shows over its lane
 
 
 class TimelineFonts:
@@ -114,9 +115,10 @@ class TimelinePainter:
         finally:
             painter.restore()
 
-    def paint_legend(self, painter: QPainter, placed, theme: Theme) -> None:
+    def paint_legend(self, painter: QPainter, placed, theme: Theme, background: QColor | None = None) -> None:
         """The legend's entries (:func:`timeline_app.viewmodel.legend.place_legend`): each marker
-        and date style drawn as the frame draws it, beside its words."""
+        and date style drawn as the frame draws it, beside its words, on ``background`` (the
+        theme's base)."""
         painter.save()
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -126,7 +128,7 @@ class TimelinePainter:
                 if entry.kind == "marker":
                     draw_marker(painter, entry.symbol, box.center(), round(box.width() * 0.85), color)
                 else:
-                    draw_date_style(painter, entry.kind, color, box)
+                    draw_date_style(painter, entry.kind, color, box, background or theme.base)
                 self._text(painter, theme, item.text)
         finally:
             painter.restore()
@@ -149,8 +151,7 @@ class TimelinePainter:
                             marker.hollow)
 
     def _bar(self, painter: QPainter, theme: Theme, bar: Bar) -> None:
-        color = QColor(theme.category(bar.category))
-        color.setAlphaF(0.4 if bar.kind == "bar" else 0.25)
+        color = blend(theme.category(bar.category), self._color(theme, bar.under), _BAR_ALPHA[bar.kind])
         rect = _rect(bar.box)
         painter.fillRect(rect, color)
         if bar.ends:  # the ends of the month or year
@@ -202,17 +203,16 @@ class TimelinePainter:
         return getattr(theme, kind)
 
 
-def draw_date_style(painter: QPainter, kind: str, color: QColor, box: QRectF) -> None:
+def draw_date_style(painter: QPainter, kind: str, color: QColor, box: QRectF, background: QColor) -> None:
     """The legend's swatch of a way of drawing a date ("point", "bar", "span", "undated"), drawn
-    as the timeline draws it."""
+    as the timeline draws it: opaque, blended onto ``background``."""
     c = box.center()
-    faint = QColor(color)
     painter.setPen(QPen(color.darker(140), 1))
     if kind == "point":
         painter.setBrush(QBrush(color))
         painter.drawEllipse(c, 4, 4)
     elif kind in ("bar", "span"):
-        faint.setAlphaF(0.4 if kind == "bar" else 0.25)
+        faint = blend(color, background, _BAR_ALPHA[kind])
         height = 10 if kind == "bar" else 5
         painter.fillRect(QRectF(box.left(), c.y() - height / 2, box.width(), height), faint)
         if kind == "bar":
@@ -221,7 +221,7 @@ def draw_date_style(painter: QPainter, kind: str, color: QColor, box: QRectF) ->
             painter.setBrush(QBrush(color))
             painter.drawEllipse(c, 3, 3)
     else:
-        faint.setAlphaF(0.12)
+        faint = blend(color, background, 0.12)
         painter.fillRect(QRectF(box.left(), c.y() - 6, box.width(), 12), faint)
         painter.setBrush(Qt.BrushStyle.NoBrush)  # hollow, as in the strip
         painter.drawEllipse(c, 4, 4)
