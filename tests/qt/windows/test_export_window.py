@@ -5,10 +5,11 @@ import struct
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog
 
 from archivist import open_window
 
+from timeline_app.qt.export.dialog import ExportPictureDialog
 from timeline_app.qt.export.printing import PagePreview
 from timeline_app.viewmodel.timescale import range_caption
 
@@ -32,14 +33,23 @@ def save_as(monkeypatch, name: str, chosen: str):
     return asked
 
 
-def test_export_picture_writes_what_the_window_shows_as_a_pdf(window, monkeypatch, tmp_path):
+def open_dialog(window, qtbot) -> ExportPictureDialog:
+    """File → Export Picture…, as a user opens it: the dialog with its preview."""
+    window.action_set.actions["file.export_picture"].trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, ExportPictureDialog) and w.isVisible() for w in window.findChildren(QDialog)))
+    return next(w for w in window.findChildren(ExportPictureDialog) if w.isVisible())
+
+
+def test_export_picture_writes_what_the_window_shows_as_a_pdf(window, monkeypatch, tmp_path, qtbot):
     window.action_set.actions["lang.en"].trigger()
     selected = window.session.dataset.milestones[3]
     window.navigator.select(selected.id)
     window.navigator.set_range((window.session.state.x_range[0], window.session.state.x_range[0] + 900))
     asked = save_as(monkeypatch, str(tmp_path / "view.pdf"), "PDF (*.pdf)")
-    window.action_set.actions["file.export_picture"].trigger()
-    assert asked
+    dialog = open_dialog(window, qtbot)
+    assert not dialog.preview.pixmap().isNull()  # the page, shown before it is written
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert asked and dialog.written == tmp_path / "view.pdf"
     reader = pypdf.PdfReader(tmp_path / "view.pdf")
     assert round(float(reader.pages[0].mediabox.width)) == 842  # A4, landscape
     text = "".join(reader.pages[0].extract_text().split())
@@ -48,11 +58,35 @@ def test_export_picture_writes_what_the_window_shows_as_a_pdf(window, monkeypatc
     assert "".join(window.session.dataset.title.en.split()) in text
 
 
-def test_export_picture_takes_the_format_from_the_filter_when_the_name_has_none(window, monkeypatch, tmp_path):
+def test_a_png_slide_is_written_at_twice_its_size_with_its_ending_added(window, monkeypatch, tmp_path, qtbot):
     save_as(monkeypatch, str(tmp_path / "slide"), "PNG (*.png)")
-    window.action_set.actions["file.export_picture"].trigger()
+    dialog = open_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    dialog.size.setCurrentIndex(dialog.size.findData(None))  # the slide
+    assert not dialog.archival.isEnabled() and not dialog.columns.isEnabled() and dialog.dpi.value() == 192
+    dialog.accept()
     data = (tmp_path / "slide.png").read_bytes()
     assert struct.unpack(">II", data[16:24]) == (3200, 1800)  # a 1600x900 slide at 192 dpi
+
+
+def test_the_dialog_makes_posters_and_archival_pdfs_of_the_whole_decade(window, monkeypatch, tmp_path, qtbot):
+    window.navigator.set_range((window.session.state.x_range[0], window.session.state.x_range[0] + 400))
+    save_as(monkeypatch, str(tmp_path / "poster.pdf"), "PDF (*.pdf)")
+    dialog = open_dialog(window, qtbot)
+    before = dialog.preview.pixmap().toImage()
+    dialog.size.setCurrentIndex(dialog.size.findData("A3"))
+    dialog.columns.setValue(2)
+    dialog.decade.setChecked(True)
+    assert dialog.preview.pixmap().toImage() != before  # the preview follows the choices
+    dialog.archival.setChecked(True)
+    dialog.accept()
+    reader = pypdf.PdfReader(tmp_path / "poster.pdf")
+    assert len(reader.pages) == 2
+    metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfaid:part>1</pdfaid:part>" in metadata
+    caption = "".join(range_caption(*window.session.full_range(), window.language()).split())
+    assert caption in "".join(reader.pages[0].extract_text().split())  # the decade, not the window's 400 days
+    assert dialog.page().session.state.x_range == window.session.full_range()
 
 
 def test_ctrl_p_opens_the_print_preview_of_the_page(window, qtbot):
@@ -67,14 +101,16 @@ def test_ctrl_p_opens_the_print_preview_of_the_page(window, qtbot):
     preview.close()
 
 
-def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(window, monkeypatch, tmp_path):
+def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(window, monkeypatch, tmp_path, qtbot):
     from timeline_app.viewmodel.filter_words import describe_filter
     from timeline_app.viewmodel.state import Filter
 
     hidden = window.session.dataset.branches[0]
     window.session.state.filter = Filter(hidden_branches=frozenset({hidden.id}))
     save_as(monkeypatch, str(tmp_path / "filtered.svg"), "SVG (*.svg)")
-    window.action_set.actions["file.export_picture"].trigger()
+    dialog = open_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("svg"))
+    dialog.accept()
     svg = (tmp_path / "filtered.svg").read_text(encoding="utf-8")
     lang = window.session.state.language
     assert describe_filter(window.session.state.filter, window.session.dataset, lang) in svg

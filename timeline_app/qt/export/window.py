@@ -4,21 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...i18n import tr
 from ..colors import Theme
-from .picture import FORMATS, ExportError, Page, PageSize, write_page
+from .dialog import ExportPictureDialog
+from .picture import Page, PageSize
 from .printing import PagePreview
 
 __all__ = ["export_picture", "print_preview"]
-
-SLIDE = PageSize(1600, 900)
-SLIDE_DPI = 192  # a slide's PNG at twice its size: sharp on a projector and a high-density screen
-
 
 def _page(window, size: PageSize, searchable: bool) -> Page:
     session = window.session
@@ -27,27 +21,12 @@ def _page(window, size: PageSize, searchable: bool) -> Page:
                 searchable)
 
 
-def export_picture(window) -> Path | None:
-    """Asks where, then writes the page there: a PDF on A4, or a slide as PNG or SVG (the file's
-    ending, else the chosen filter, says which). Returns the file written."""
-    lang = window.language()
-    title = tr("action.export_picture", lang).replace("&", "")
-    filters = ["PDF (*.pdf)", "PNG (*.png)", "SVG (*.svg)"]
-    name, chosen = QFileDialog.getSaveFileName(window, title, "timeline.pdf", ";;".join(filters))
-    if not name:
-        return None
-    path = Path(name)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        fmt = FORMATS[0] if chosen not in filters else chosen.split()[0].lower()
-        path = path.with_name(f"{path.name}.{fmt}")
-    try:
-        write_page(_page(window, PageSize.of_paper("A4") if fmt == "pdf" else SLIDE, fmt == "pdf"), path, fmt,
-                   SLIDE_DPI)
-    except ExportError as err:
-        QMessageBox.warning(window, title, f"{path}: {err}")
-        return None
-    return path
+def export_picture(window) -> ExportPictureDialog:
+    """Opens the export dialog (format, paper, sheets, what it shows, a preview); it writes the page."""
+    dialog = ExportPictureDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def print_preview(window) -> PagePreview:
