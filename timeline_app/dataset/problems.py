@@ -8,21 +8,41 @@ same language. :func:`report_lines` keeps a flood of identical problems readable
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["DatasetError", "Message", "Problem", "format_problem", "report_lines", "word"]
+__all__ = ["MAX_PROBLEMS", "DatasetError", "cut", "Message", "Problem", "ProblemList", "bug_problem", "format_problem",
+           "report_lines", "visible", "word"]
 
 REPORT_LANGUAGE = "en"  # what str() of a problem or an EDTF error uses
 SHOWN_PER_KIND = 5  # problems of one kind shown in full before the rest are summarised
 MAX_REPORT_LINES = 300
+MAX_PROBLEMS = 1000  # kept per load; the rest are counted (7 MB of "- {}" is 7 million problems)
+
+
+# What must not reach a terminal or a list as itself: C0 and C1 controls (ESC starts a terminal's
+# commands, BEL rings), DEL, bidirectional overrides and isolates (they reorder what follows),
+# zero-width characters (they hide), line and paragraph separators, and lone surrogates (no
+# encoder takes them: print() would raise).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that could act on a terminal or hide written as an escape."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def word(key: str, params: tuple[tuple[str, object], ...], lang: str) -> str:
-    """The catalog's wording of ``key`` in ``lang``, nested messages worded in the same language."""
+    """The catalog's wording of ``key`` in ``lang``, nested messages worded in the same language, the
+    values a message quotes from a file made :func:`visible`."""
     from ..i18n import catalog  # the catalogs are plain data; imported late to keep this module light
 
-    values = {name: value.text(lang) if isinstance(value, Message) else value for name, value in params}
+    values = {name: value.text(lang) if isinstance(value, Message) else visible(value) if type(value) is str else value
+              for name, value in params}
     return catalog(lang).STRINGS[key].format(**values)
 
 
@@ -75,15 +95,92 @@ class Problem:
 
 def format_problem(problem: Problem, lang: str = REPORT_LANGUAGE) -> str:
     """``FILE:LINE:COL: message`` with the message in ``lang``."""
-    return f"{problem.file}:{problem.line}:{problem.column}: {problem.message_in(lang)}"
+    return f"{visible(problem.file)}:{problem.line}:{problem.column}: {problem.message_in(lang)}"
+
+
+QUOTED_MAX = 200  # characters of a value a message quotes
+
+
+def cut(value: object) -> object:
+    """A value as a message quotes it: a megabyte of text is named by its start."""
+    return value[:QUOTED_MAX] + "…" if type(value) is str and len(value) > QUOTED_MAX else value
+
+
+def bug_problem(file: str, error: BaseException) -> Problem:
+    """A fault of ours met while loading ``file``: listed as a problem (and logged by the caller)."""
+    return Problem(file, 1, 1, "problem.load.bug", (("error", f"{type(error).__name__}: {error}"[:300]),))
+
+
+class ProblemList:
+    """The problems of one load: the first :data:`MAX_PROBLEMS` by position are kept, the rest counted.
+
+    Which ones are kept does not depend on the order they were found in (the two loading paths
+    find them in different orders), only on where they stand: a bounded heap of the first ones.
+    """
+
+    def __init__(self, cap: int = MAX_PROBLEMS):
+        self.cap = cap
+        self.dropped = 0
+        self._heap: list[tuple] = []  # (-line, -column, key, -order, problem): the heap's top is the last kept
+        self._order = 0
+
+    def append(self, problem: Problem) -> None:
+        self._order += 1
+        entry = (-problem.line, -problem.column, _Reversed(problem.key), -self._order, problem)
+        if len(self._heap) < self.cap:
+            heapq.heappush(self._heap, entry)
+        else:
+            self.dropped += 1
+            if entry > self._heap[0]:  # stands before the last one kept
+                heapq.heapreplace(self._heap, entry)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+        self.dropped += getattr(problems, "dropped", 0)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> ProblemList:
+        self.extend(problems)
+        return self
+
+    def __iter__(self):
+        return (entry[-1] for entry in self._heap)
+
+    def __len__(self) -> int:
+        return len(self._heap) + self.dropped
+
+    def __bool__(self) -> bool:
+        return bool(self._heap)
+
+    def __getitem__(self, index: int) -> Problem:
+        return sorted(self, key=Problem.sort_key)[index]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reversed:
+    """A key that orders backwards, for the heap of :class:`ProblemList`."""
+
+    key: str
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return self.key > other.key
 
 
 class DatasetError(Exception):
-    """A dataset could not be loaded; ``problems`` holds every fault found, in file order."""
+    """A dataset could not be loaded; ``problems`` holds every fault found, in file order.
+
+    Of more than :data:`MAX_PROBLEMS`, the first are kept and a last one says how many more there
+    were (``total`` counts them all).
+    """
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__(len(self.problems))
+        dropped = getattr(problems, "dropped", 0)
+        self.total = len(self.problems) + dropped
+        if dropped:
+            last = self.problems[-1]
+            self.problems.append(Problem(last.file, last.line, last.column, "problem.report.rest", (("n", dropped),)))
+        super().__init__(self.total)
 
     def __str__(self) -> str:  # worded only when shown: a broken archive may hold 100,000 problems
         return "\n".join(str(p) for p in self.problems)
@@ -109,7 +206,7 @@ def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
         lines = Message.of("problem.report.lines", first=rest[0].line, last=rest[-1].line) \
             if rest[-1].line != rest[0].line else Message.of("problem.report.line", line=rest[0].line)
         more = Message.of("problem.report.more", message=rest[0].message_in(lang), n=len(rest), lines=lines)
-        entries.append((rest[0], f"{rest[0].file}:{rest[0].line}:{rest[0].column}: {more.text(lang)}", len(rest)))
+        entries.append((rest[0], f"{visible(rest[0].file)}:{rest[0].line}:{rest[0].column}: {more.text(lang)}", len(rest)))
     entries.sort(key=lambda entry: entry[0].sort_key())
     lines = [text for _, text, _ in entries]
     if len(lines) <= max_lines:
@@ -117,4 +214,4 @@ def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
     hidden = entries[max_lines - 1:]
     first = hidden[0][0]
     tail = Message.of("problem.report.rest", n=sum(count for _, _, count in hidden)).text(lang)
-    return lines[:max_lines - 1] + [f"{first.file}:{first.line}:{first.column}: {tail}"]
+    return lines[:max_lines - 1] + [f"{visible(first.file)}:{first.line}:{first.column}: {tail}"]

@@ -9,6 +9,7 @@ come in any order. Ids are unique across the file; a duplicate names the first, 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +46,7 @@ _BRANCH_KINDS = {k.value: k for k in BranchKind}
 _MARKERS = {m: m for m in MARKERS}
 _UNITS = {u: u for u in UNITS}
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class Reader(Checks):
@@ -232,7 +234,11 @@ class Reader(Checks):
         f = self.fields(node, "media item", _MEDIA)
         if f is None:
             return None
-        return self._build(Media, self.string(f.get("path"), "path"), self.text(f.get("caption"), "caption"),
+        path = self.string(f.get("path"), "path")
+        if path is not None and _CONTROL.search(path):  # a NUL ends a path in the OS's hands: no file has it
+            self.fail(f["path"], "problem.media.control", path=path)
+            path = None
+        return self._build(Media, path, self.text(f.get("caption"), "caption"),
                            credit=self.text(f.get("credit"), "credit"))
 
     def citations(self, node: Node | None) -> tuple[Citation, ...] | None:
