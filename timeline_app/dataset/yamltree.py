@@ -46,6 +46,10 @@ MAX_DEPTH = 32
 _DIVERGENT = (b"\t", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", codecs.BOM_UTF8)
 _LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # what both parsers count as a line, besides LF
 _BLOCK_STYLES = ("|", ">")
+# In UTF-8, the characters YAML refuses (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab, LF
+# and CR, DEL, C1 controls but NEL, U+FFFE and U+FFFF (NUL is told apart as binary; surrogates are
+# not UTF-8 at all).
+_NOT_PRINTABLE = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _BLOCK_HEADER = re.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?#")  # "#" must be apart from the header
 # An escape of a character that cannot be: a surrogate, or past U+10FFFF.
@@ -68,6 +72,7 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
     syntax, no document).
     """
     _check_encoding(data, name)
+    _check_characters(data, name)
     parser = lines = None
     if fast and _FastLoader is not None and not _diverges(data):
         text = None  # libyaml decodes the bytes itself
@@ -78,18 +83,15 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
         if any(c in text for c in _LINE_BREAKS):
             lines = _Lines(text)
     try:
-        parser = _FastLoader(data) if text is None else _PureLoader(text)  # the pure one checks characters here
+        parser = _FastLoader(data) if text is None else _PureLoader(text)
         builder.run(parser if lines is None else lines.follow(parser))
-    except _TooDeep:
+    except _Stop:
         pass
     except yaml.MarkedYAMLError as err:
         if lines is not None:
             lines.place(err.problem_mark)
             lines.place(err.context_mark)
         builder.problems.append(_syntax_problem(err, name, data))
-    except yaml.reader.ReaderError as err:  # a control character or the like
-        line, column = _position(text, err.position) if text is not None else _byte_position(data, err.position)
-        builder.problems.append(Problem(name, line, column, "problem.yaml.character", (("code", _code(err.character)),)))
     else:
         if builder.root is None:
             raise DatasetError([Problem(name, 1, 1, "problem.file.no_document")])
@@ -103,6 +105,17 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
 def _diverges(data: bytes) -> bool:
     return (any(data.find(b, 1 if b == codecs.BOM_UTF8 else 0) >= 0 for b in _DIVERGENT) or data.startswith(b"\t")
             or (b"\r" in data and _LONE_CR.search(data) is not None))
+
+
+def _check_characters(data: bytes, name: str) -> None:
+    """Refuses the first character YAML does not allow, wherever it is: the pure parser checks the
+    whole text before it parses, libyaml only as far as it has read (it would report a syntax error
+    before it, and the two would disagree)."""
+    bad = _NOT_PRINTABLE.search(data)
+    if bad is not None:
+        line, column = _byte_position(data, bad.start())
+        character = bad[0].decode("utf-8")
+        raise DatasetError([Problem(name, line, column, "problem.yaml.character", (("code", _code(character)),))])
 
 
 class _PureLoader(yaml.BaseLoader):
@@ -190,8 +203,8 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def _code(character: int | str) -> str:
-    return f"#x{character if isinstance(character, int) else ord(character):04X}"
+def _code(character: str) -> str:
+    return f"#x{ord(character):04X}"
 
 
 def _check_encoding(data: bytes, name: str) -> None:
@@ -217,8 +230,8 @@ def _check_encoding(data: bytes, name: str) -> None:
         raise DatasetError([Problem(name, line, column, key, (("byte", f"0x{data[err.start]:02X}"),))]) from None
 
 
-class _TooDeep(Exception):
-    """Nesting past MAX_DEPTH: the file is read no further."""
+class _Stop(Exception):
+    """A fault the pure parser stops at (nesting past MAX_DEPTH, a flow "?"): the file is read no further."""
 
 
 class _TreeBuilder:
@@ -277,7 +290,7 @@ class _TreeBuilder:
                 node = cls(mark.line + 1, mark.column + 1)
                 if len(stack) >= MAX_DEPTH:  # libyaml stops at 1000 levels, the pure parser never: stop here
                     self._problem(mark, "problem.yaml.depth", max=MAX_DEPTH)
-                    raise _TooDeep
+                    raise _Stop
             elif kind is AliasEvent:
                 mark = event.start_mark
                 self._problem(mark, "problem.yaml.alias", name=event.anchor)
@@ -361,3 +374,4 @@ class _TreeBuilder:
         """libyaml reads ``{date: 2013?}``; the pure parser stops at the ``?``. Points at it, as that one does."""
         offset = value.index("?") if "\n" not in value else 0
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1 + offset, "problem.yaml.flow_question"))
+        raise _Stop  # where the pure parser stops
