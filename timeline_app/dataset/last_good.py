@@ -127,16 +127,20 @@ class LastGoodCopies:
             return None
         return replace(dataset, path=Path(dataset_path)), saved
 
-    def open(self, path: Path) -> Opened:
-        """The dataset at ``path``; on problems, its last good copy, else an empty dataset."""
+    def open(self, path: Path, trusted: bool = True) -> Opened:
+        """The dataset at ``path``; on problems, its last good copy, else an empty dataset.
+
+        Not ``trusted`` (the last start died opening it), the file is read afresh, past the cache,
+        and no copy stands in for it.
+        """
         try:
-            return Opened(self.load(path))
+            return Opened(self.load(path) if trusted else load_dataset(path))
         except DatasetError as err:
             problems = err.problems
         except Exception as err:  # noqa: BLE001 - a fault of ours: listed and logged, and the start goes on
             _log.exception("loading %s failed", path)
             problems = [bug_problem(str(path), err)]
-        recalled = self.recall(path)
+        recalled = self.recall(path) if trusted else None
         if recalled is None:
             return Opened(empty_dataset(Path(path)), problems)
         return Opened(recalled[0], problems, recalled[1])

@@ -232,6 +232,8 @@ STRINGS = {
     "problem.file.not_regular": "cannot read file: it is not a regular file (a pipe, a device or a socket); name the dataset's .yaml file",
     "problem.file.unreadable": "cannot read file: {reason}",
     "problem.load.bug": "could not be loaded because of a fault in timeline-app ({error}); the log has the details, please report it",
+    "problem.start.crashed": "timeline-app stopped {n} times in a row while opening this file, so it was not opened again; press F5 to try (the log says what happened)",
+    "start.crashed": "the last start stopped while opening {path}; it is read afresh, without its cache or last good copy",
     "problem.file.no_document": "the file holds no YAML document",
     "problem.file.binary": "this is not a text file (it holds NUL bytes); a dataset is YAML text saved as UTF-8",
     "problem.file.utf16": "file is UTF-16 or UTF-32; save it as UTF-8 (in the editor's Save As, choose the encoding UTF-8)",

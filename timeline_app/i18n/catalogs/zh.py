@@ -237,6 +237,8 @@ STRINGS = {
     "problem.file.not_regular": "无法读取文件：这不是普通文件（管道、设备或套接字）；请指定数据集的 .yaml 文件",
     "problem.file.unreadable": "无法读取文件：{reason}",
     "problem.load.bug": "因 timeline-app 自身的错误无法载入（{error}）；详情见日志，请报告此问题",
+    "problem.start.crashed": "timeline-app 在打开此文件时已连续 {n} 次中止，因此这次没有再打开；按 F5 重试（日志中有详细记录）",
+    "start.crashed": "上次启动在打开 {path} 时中止；这次将重新读取该文件，不使用缓存和上次完好的副本",
     "problem.file.no_document": "文件中没有 YAML 文档",
     "problem.file.binary": "这不是文本文件（含有 NUL 字节）；数据集应是保存为 UTF-8 的 YAML 文本",
     "problem.file.utf16": "文件是 UTF-16 或 UTF-32 编码；请另存为 UTF-8（在编辑器的“另存为”中选择编码 UTF-8）",
