@@ -15,3 +15,22 @@ def test_ticks_adapt_from_decades_to_days():
     assert [t.label for t in ticks(sep, sep + 360, 1400, "en")][:3] == ["Sep", "Oct", "Nov"]
     assert range_caption(sep, sep + 20, "zh") == "2016年9月"
     assert range_caption(sep, sep + 20, "en") == "September 2016"
+
+
+def test_the_ends_of_the_calendar_have_ticks_and_bound_the_range():
+    """Zoomed to days at 9999-12-31, the ticks stepped past the last day (OverflowError); a dataset at
+    either end gave a range past the days Python can name, which a painter then asked for."""
+    from timeline_app.dataset import load_dataset
+    from timeline_app.i18n.citations import milestone_link
+    from timeline_app.viewmodel import Session
+    from timeline_app.viewmodel.timescale import END_DAY, FIRST_DAY
+
+    last = day_of(dt.date.max)
+    assert [t.label for t in ticks(last - 3, last + 1, 1400, "en")] == ["28", "29"]  # (a month's last days take none)
+    assert ticks(FIRST_DAY, FIRST_DAY + 5, 1400, "en")[0].label == "Jan 1"
+    corpus = __import__("pathlib").Path(__file__).parents[1] / "dataset" / "corpus"
+    session = Session(load_dataset(corpus / "last-day.yaml"))
+    assert session.full_range() == (FIRST_DAY, END_DAY)
+    assert session.clamp_range(-1e9, 1e9) == (FIRST_DAY, END_DAY)
+    m = session.dataset.milestones[0]
+    assert "--range 0001-01-01/9999-12-31" in milestone_link(m, None, session.full_range())

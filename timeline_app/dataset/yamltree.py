@@ -49,7 +49,9 @@ _BLOCK_STYLES = ("|", ">")
 # In UTF-8, the characters YAML refuses (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab, LF
 # and CR, DEL, C1 controls but NEL, U+FFFE and U+FFFF (NUL is told apart as binary; surrogates are
 # not UTF-8 at all).
-_NOT_PRINTABLE = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
+_NOT_PRINTABLE = [re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"), re.compile(rb"\xc2[\x80-\x84\x86-\x9f]"),
+                  re.compile(rb"\xef\xbf[\xbe\xbf]")]  # searched only where a quick pass finds their bytes
+_PLAIN, _HIGH = bytes(range(0x20, 0x7f)) + b"\t\n\r", bytes(range(0x80, 0x100))
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _BLOCK_HEADER = re.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?#")  # "#" must be apart from the header
 # An escape of a character that cannot be: a surrogate, or past U+10FFFF.
@@ -111,8 +113,14 @@ def _check_characters(data: bytes, name: str) -> None:
     """Refuses the first character YAML does not allow, wherever it is: the pure parser checks the
     whole text before it parses, libyaml only as far as it has read (it would report a syntax error
     before it, and the two would disagree)."""
-    bad = _NOT_PRINTABLE.search(data)
-    if bad is not None:
+    residue = data.translate(None, _PLAIN)  # what is not printable ASCII: a few bytes, or the text's own
+    if not residue:
+        return
+    patterns = [pattern for pattern, there in zip(_NOT_PRINTABLE, (
+        residue.translate(None, _HIGH), b"\xc2" in residue, b"\xef\xbf" in residue)) if there]
+    found = [m for m in (pattern.search(data) for pattern in patterns) if m is not None]
+    if found:
+        bad = min(found, key=lambda m: m.start())
         line, column = _byte_position(data, bad.start())
         character = bad[0].decode("utf-8")
         raise DatasetError([Problem(name, line, column, "problem.yaml.character", (("code", _code(character)),))])

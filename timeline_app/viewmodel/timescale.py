@@ -13,10 +13,13 @@ from ..dataset.edtf import EdtfDate
 from ..i18n import catalog
 from ..i18n.dates import day_words, month_words, range_words, year_words
 
-__all__ = ["MARGIN_DAYS", "OPEN_END_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
+__all__ = ["END_DAY", "FIRST_DAY", "MARGIN_DAYS", "OPEN_END_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
 
 MARGIN_DAYS = 120.0  # room kept before the first and after the last date
 OPEN_END_DAYS = 365.0  # how far an open-ended span is drawn past its known end
+# The days a date can name (0001-01-01 to the end of 9999-12-31): no range reaches past them, so
+# every x on screen is a date Python can make (a painter asking for year 10000 raised, in paint).
+FIRST_DAY, END_DAY = 1.0, float(dt.date.max.toordinal() + 1)
 
 
 def day_of(d: dt.date) -> float:
@@ -83,6 +86,8 @@ def ticks(x0: float, x1: float, width_px: float, lang: str) -> list[Tick]:
         if d.day == 1 or ((d.day - 1) % step == 0 and d.day <= 29 - step // 2):
             if d >= lo:
                 result.append(_day_tick(d, lang))
+        if d == dt.date.max:  # the calendar's last day has no next one
+            break
         d += dt.timedelta(days=1)
     return result
 
