@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from ....viewmodel.geometry import LaneGeometry, lane_geometry, lanes_height
 from ....viewmodel.lanes import Lane
+from ....viewmodel.labels import label_text
 from ....viewmodel.placement import Cluster, LaneFrame, StripFrame, badge_width, place_lane, place_strip
 from ....viewmodel.session import Session
 
@@ -61,7 +62,7 @@ class LabelCache:
         key = (lang, milestone_id)
         hit = self._cache.get(key)
         if hit is None:
-            text = session.dataset.milestone_by_id[milestone_id].title.get(lang)
+            text = label_text(session.dataset.milestone_by_id[milestone_id].title.get(lang))
             width = self.metrics.horizontalAdvance(text)
             if width > self.max_width:  # most titles fit: measure once, elide only the long ones
                 text = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.max_width)

@@ -1,0 +1,26 @@
+"""Big valid content stays cheap: a ten-megabyte title opens the window in seconds."""
+
+import time
+from pathlib import Path
+
+import archivist
+
+from timeline_app.dataset.loader import parse_dataset
+from timeline_app.viewmodel import Session
+from timeline_app.viewmodel.labels import LABEL_MAX
+
+VALID = (Path(__file__).parents[2] / "dataset" / "corpus" / "valid.yaml").read_text(encoding="utf-8")
+
+
+def test_a_ten_megabyte_title_opens_the_window_in_seconds(qtbot):
+    """Qt measured every character of every label before eliding it: a minute and 900 MB."""
+    title = "Signing " * 1_310_720
+    data = VALID.replace("title: {zh: 签约, en: Signing}", f'title: {{zh: 签约, en: "{title}"}}').encode()
+    session = Session(parse_dataset(data, "big.yaml"))
+    start = time.perf_counter()
+    window = archivist.open_window(qtbot, session, lang="en")
+    qtbot.waitUntil(lambda: getattr(window, "milestone_list", None) is not None, timeout=30_000)  # after the first frame
+    assert time.perf_counter() - start < 15
+    model = window.milestone_list.model
+    shown = model.data(model.index(0, 3))
+    assert len(shown) == LABEL_MAX and title.startswith(shown[:-1]) and shown.endswith("…")
