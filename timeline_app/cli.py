@@ -224,15 +224,18 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
-    from .dataset.export import to_csv, to_json  # only for this command
+    from .dataset.export import iter_json, to_csv  # only for this command
 
-    data = to_json(dataset).encode("utf-8") if args.format == "json" else to_csv(dataset).encode("utf-8-sig")
+    pieces = iter_json(dataset) if args.format == "json" else [to_csv(dataset)]
+    encoding = "utf-8" if args.format == "json" else "utf-8-sig"
     if args.output == "-":
-        sys.stdout.buffer.write(data)
+        for piece in pieces:  # streamed: an archive of 450,000 milestones is never one string
+            sys.stdout.buffer.write(piece.encode(encoding))
         sys.stdout.flush()
         return EXIT_OK
     try:
-        Path(args.output).write_bytes(data)
+        with open(args.output, "w", encoding=encoding, newline="") as out:
+            out.writelines(pieces)
     except OSError as err:
         print(f"timeline-app: {visible(args.output)}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
