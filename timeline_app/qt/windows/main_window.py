@@ -37,6 +37,7 @@ from ..themes import apply_theme
 from ..translations import QtTranslations
 from ..first_paint import after_first_paint
 from ..watcher import LiveDataset
+from ..widgets.tooltips import plain_tooltip
 from . import tools
 from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
@@ -367,7 +368,7 @@ class MainWindow(QMainWindow):
             reload_action = self.action_set.actions["file.reload"]
             reload_action.setText(tr("action.reload_file", lang, file=self.live.target.name))
             reload_action.setIconText(tr("action.reload", lang).replace("&", ""))  # the toolbar's stays short
-            reload_action.setToolTip(reload_action.text().replace("&", ""))
+            reload_action.setToolTip(plain_tooltip(reload_action.text().replace("&", "")))  # a file name: never markup
 
     # -- preferences -----------------------------------------------------------------------
 

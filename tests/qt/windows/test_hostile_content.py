@@ -1,4 +1,4 @@
-"""Big valid content stays cheap: a ten-megabyte title opens the window in seconds."""
+"""Content that is big or strange stays cheap and inert: a ten-megabyte title, a file name with markup."""
 
 import time
 from pathlib import Path
@@ -24,3 +24,16 @@ def test_a_ten_megabyte_title_opens_the_window_in_seconds(qtbot):
     model = window.milestone_list.model
     shown = model.data(model.index(0, 3))
     assert len(shown) == LABEL_MAX and title.startswith(shown[:-1]) and shown.endswith("…")
+
+
+def test_a_file_name_with_markup_never_reaches_a_tooltip_as_markup(qtbot, tmp_path):
+    """Qt takes a tooltip that looks like HTML for HTML: a file named so could draw, or fetch, what it liked."""
+    from PySide6.QtGui import QTextDocument
+
+    path = tmp_path / "<img src=x><h1>big<h1>.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    window = archivist.open_window(qtbot, Session.open(path), lang="en")
+    for tip in (window.file_status.toolTip(), window.action_set.actions["file.reload"].toolTip()):
+        document = QTextDocument()
+        document.setHtml(tip)
+        assert path.name in document.toPlainText()  # shown as written, not read as tags
