@@ -254,10 +254,12 @@ def test_byte_mutations_give_the_loaders_own_answer(edits):
     if isinstance(fast, list):
         check_positions(data, fast)
         check_positions(data, reference)
-        if not any(p.key in {"problem.yaml.syntax", "problem.yaml.depth"} for p in fast):
+        if not (isinstance(reference, list)
+                and any(p.key in {"problem.yaml.syntax", "problem.yaml.depth"} for p in fast + reference)):
             assert fast == reference
-        else:  # each parser words its syntax errors, but both find one, and only that
-            assert [p.key for p in fast] == [p.key for p in reference]
+        else:  # each parser words its syntax errors (the pure one a '?' in {…} as its own), but both stop
+            same = {"problem.yaml.flow_question": "problem.yaml.syntax"}
+            assert [same.get(p.key, p.key) for p in fast] == [same.get(p.key, p.key) for p in reference]
     else:
         assert fast == reference
 
