@@ -51,6 +51,8 @@ class Checks:
 
     def fail(self, node: Node, key: str, /, **params: object) -> None:
         """Records a problem; a long value it quotes is cut (a megabyte of id is named by its start)."""
+        if self.problems.beyond(node.line, node.column):
+            return
         self.problems.append(Problem(self.name, node.line, node.column, key,
                                      tuple((k, cut(v)) for k, v in params.items())))
 
@@ -68,14 +70,18 @@ class Checks:
         for key in items:
             if key not in spec:
                 self._unknown_key(items[key][0], key, what, spec)
-        result = {}
+        result, missing = {}, []
         for key, required in spec.items():
             pair = items.get(key)
             if pair is None or (type(pair[1]) is Scalar and pair[1].is_null):
                 if required:
-                    self.fail(node, "problem.key.missing", what=self._label(node, what), key=key)
+                    missing.append(key)
                 continue
             result[key] = pair[1]
+        if missing and not self.problems.beyond(node.line, node.column, len(missing)):
+            label = self._label(node, what)
+            for key in missing:
+                self.fail(node, "problem.key.missing", what=label, key=key)
         return result
 
     def _unknown_key(self, key_node: Scalar, key: str, what: str | Message, spec: dict[str, bool]) -> None:

@@ -134,6 +134,15 @@ class ProblemList:
             if entry > self._heap[0]:  # stands before the last one kept
                 heapq.heapreplace(self._heap, entry)
 
+    def beyond(self, line: int, column: int, n: int = 1) -> bool:
+        """Counts ``n`` problems at ``line``:``column`` without making them, when none would be kept:
+        the list is full and they stand after the last one kept (a flood comes in file order)."""
+        if len(self._heap) < self.cap or (line, column) <= (-self._heap[0][0], -self._heap[0][1]):
+            return False
+        self._order += n
+        self.dropped += n
+        return True
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.append(problem)
