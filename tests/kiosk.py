@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.config import KioskConfig
@@ -31,9 +31,8 @@ def open_kiosk(qtbot, path=None, **config):
 
 
 def plot_point(window, px: float, py: float) -> QPoint:
-    """Plot pixels of the timeline to its viewport, where its touch events land."""
-    timeline = window.timeline
-    return timeline.mapFromScene(timeline.viewbox.mapToScene(QPointF(px, py)))
+    """Frame pixels of the timeline to its viewport, where its touch events land."""
+    return window.timeline.map_to_widget(px, py).toPoint()
 
 
 def first_label(window):

@@ -104,12 +104,12 @@ def test_export_json_to_stdout(small_path):
 
 def test_export_csv_has_bom_and_opens_as_utf8(tmp_path, small_path):
     out = tmp_path / "export.csv"
-    assert main(["export", str(small_path), "--format", "csv", "-o", str(out)]) == 0
+    assert main(["export", str(small_path), "--format", "csv", "--lang", "zh", "-o", str(out)]) == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    rows = [r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")) if not r["Type"]]
     assert [r["id"] for r in rows] == ["parent-undated", "north-signing", "south-first"]
-    assert rows[1]["date_zh"] == "2013年6月28日" and rows[1]["branch_zh"] == "北院"
+    assert (rows[1]["Year"], rows[1]["Month"], rows[1]["Day"]) == ("2013", "6", "28") and rows[1]["Group"] == "北院"
     assert rows[2]["title_en"] == "NO"
 
 

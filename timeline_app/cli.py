@@ -26,7 +26,8 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
-_COMMANDS = ("validate", "export", "validate-config")
+_COMMANDS = ("validate", "export", "import", "validate-config")
+_EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs", "html")  # interchange.formats, and qt.html_page
 # The kiosk's values the command line may override, with their metavars. argparse names each by
 # its option (--attract-after is attract_after), as the configuration file does.
 _OVERRIDES = (("--attract-after", "S"), ("--reset-after", "S"), ("--tour", "ID"), ("--exit-pin", "PIN"),
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             command, rest = argv[0], argv[1:]
             if command == "validate-config":
                 return _validate_config(_config_parser().parse_args(rest))
+            if command == "import":
+                return _import(_import_parser().parse_args(rest))
             args = _command_parser(command).parse_args(rest)
             return _validate(args) if command == "validate" else _export(args)
         parser = _viewer_parser()
@@ -80,7 +83,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
         prog="timeline-app", formatter_class=_HelpFormatter,
         description="Timeline of the Second Affiliated Hospital of Chongqing Medical University's alliance.",
         epilog="Other commands: 'timeline-app validate [DATASET]', "
-        "'timeline-app export [DATASET] --format json|csv -o FILE|-', "
+        "'timeline-app export [DATASET] --format json|csv|indicators-csv|xlsx|timelinejs|html -o FILE|-', "
+        "'timeline-app import FILE --from timelinejs|sheet -o DATASET.yaml', "
         "'timeline-app validate-config FILE [--lang zh|en]' (each has --help).",
     )
     p.add_argument("dataset", nargs="?", type=Path,
@@ -135,14 +139,39 @@ def _config_parser() -> argparse.ArgumentParser:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"timeline-app {command}", formatter_class=_HelpFormatter)
     p.add_argument("dataset", nargs="?", type=Path, help="dataset YAML file (default: the bundled one)")
-    p.add_argument("--lang", choices=LANGUAGES, help="language of the problems (default: the system's)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the problems (and of an export's texts; "
+                   "default: the system's)")
     if command == "validate":
         p.description = "Check a dataset; print every problem as FILE:LINE:COL: message."
     else:
-        p.description = "Write the normalized dataset as JSON (see schema/export.schema.json) or CSV."
-        p.add_argument("--format", required=True, choices=("json", "csv"))
+        p.description = ("Write the dataset out: normalized JSON (see schema/export.schema.json), the milestones "
+                         "as a TimelineJS sheet with our columns (csv), the indicators (indicators-csv), both in a "
+                         "workbook (xlsx), TimelineJS JSON, or one web page that works offline (html; see "
+                         "docs/interchange.md).")
+        p.add_argument("--format", required=True, choices=_EXPORT_FORMATS)
         p.add_argument("-o", "--output", required=True, metavar="FILE|-", help="output file, or - for standard output")
+        seen = p.add_argument_group("what I see", "only what the window's filter would show (not for json, html)")
+        seen.add_argument("--query", metavar="TEXT", help="milestones matching the search words")
+        seen.add_argument("--branches", metavar="ID,…", type=_ids, help="only these branches")
+        seen.add_argument("--categories", metavar="ID,…", type=_ids, help="only these categories")
+        seen.add_argument("--range", metavar="START/END", type=_edtf_range, help="only milestones overlapping this period")
+        seen.add_argument("--no-undated", action="store_true", help="with --range: leave out undated milestones")
     return p
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="timeline-app import", formatter_class=_HelpFormatter,
+                                description="Read a TimelineJS JSON file or a TimelineJS sheet saved as CSV into a "
+                                "dataset; say what had to be guessed. The dataset is written only if it validates.")
+    p.add_argument("file", type=Path, help="the TimelineJS JSON or the sheet's CSV")
+    p.add_argument("--from", dest="source_format", required=True, choices=("timelinejs", "sheet"))
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="DATASET.yaml", help="the dataset to write")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the system's)")
+    return p
+
+
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(filter(None, (s.strip() for s in text.split(","))))
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -224,21 +253,83 @@ def _export(args: argparse.Namespace) -> int:
     dataset, code = _load(args, report=sys.stderr)  # stdout may be the export itself
     if dataset is None:
         return code
-    from .dataset.export import iter_json, to_csv  # only for this command
+    from .interchange.formats import FORMATS  # only for this command
 
-    pieces = iter_json(dataset) if args.format == "json" else [to_csv(dataset)]
-    encoding = "utf-8" if args.format == "json" else "utf-8-sig"
+    lang = args.lang or system_language()
+    fmt = FORMATS.get(args.format) or _html_format()
+    selection, error = _selection(args, dataset, fmt.filterable)
+    if error:
+        print(f"timeline-app export: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    data = fmt.write(selection, lang)
     if args.output == "-":
-        for piece in pieces:  # streamed: an archive of 450,000 milestones is never one string
-            sys.stdout.buffer.write(piece.encode(encoding))
+        for piece in [data] if isinstance(data, bytes) else data:  # the JSON streams, a milestone at a time
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
         return EXIT_OK
+    from .interchange.common import write_atomically
+
     try:
-        with open(args.output, "w", encoding=encoding, newline="") as out:
-            out.writelines(pieces)
+        write_atomically(Path(args.output), data)
     except OSError as err:
         print(f"timeline-app: {visible(args.output)}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
+    print(selection.confirmation(args.output, args.format, lang, figures=args.format == "indicators-csv"),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _html_format():
+    """The web page's format: it is the app's own picture, so it needs Qt (offscreen: no display)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .qt.app import create_application
+    from .qt.html_page import HTML_FORMAT
+
+    create_application()
+    return HTML_FORMAT
+
+
+def _selection(args: argparse.Namespace, dataset, filterable: bool):
+    """(the export's Selection, a usage error or ""): the filter the options describe."""
+    from .interchange.selection import Selection
+    from .viewmodel.state import Filter
+
+    wanted = {"branches": dataset.branches, "categories": dataset.categories}
+    for option, records in wanted.items():
+        unknown = sorted((getattr(args, option) or frozenset()) - {r.id for r in records})
+        if unknown:
+            return None, f"--{option}: no {', '.join(unknown)} in {dataset.path} (it has {', '.join(r.id for r in records)})"
+    f = Filter(
+        query=args.query or "",
+        hidden_branches=frozenset(b.id for b in dataset.branches if args.branches and b.id not in args.branches),
+        hidden_categories=frozenset(c.id for c in dataset.categories if args.categories and c.id not in args.categories),
+        date_from=args.range.earliest if args.range else None, date_to=args.range.latest if args.range else None,
+        include_undated=not args.no_undated,
+    )
+    if f.is_active and not filterable:
+        return None, (f"--format {args.format} is always the whole dataset; --query, --branches, --categories and "
+                      "--range are for csv, indicators-csv, xlsx and timelinejs")
+    return Selection(dataset, f), ""
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .interchange.common import InterchangeError
+    from .interchange.importing import import_file, write_dataset
+
+    lang = args.lang or system_language()
+    try:
+        imported = import_file(args.file, args.source_format)
+        write_dataset(imported, args.output)
+    except InterchangeError as err:
+        print(err.text(lang), file=sys.stderr)
+        return EXIT_USAGE if err.message.key == "import.unreadable" else EXIT_INVALID
+    except OSError as err:
+        print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    for guess in imported.guesses:
+        print(tr("import.report.guessed", lang, file=args.file, what=guess.text(lang)), file=sys.stderr)
+    print(tr("import.report.done", lang, file=args.output, n=imported.milestones,
+             branches=len(imported.data["branches"])))
     return EXIT_OK
 
 

@@ -30,3 +30,23 @@ def crash_log(qtbot, tmp_path):
             yield installed, captured
         finally:
             installed.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def windows_deleted_at_teardown(qtbot):
+    """Every window a test left is closed and deleted when the test ends, while nothing is on the
+    stack. qtbot holds its widgets weakly: a window whose last reference was a cycle would
+    otherwise stay open until the collector freed it, deleting it in the middle of whatever the
+    next test was running (a timeline's own paint or refresh among them)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isWindow() and widget.isVisible():
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

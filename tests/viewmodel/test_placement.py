@@ -4,7 +4,9 @@ import numpy as np
 
 from timeline_app.viewmodel.geometry import ROW_HEIGHT, lane_geometry, lanes_height
 from timeline_app.viewmodel.lanes import LaneItems, StripItems
-from timeline_app.viewmodel.placement import LABEL_GAP, MAX_CANDIDATES, badge_width, place_lane, place_strip
+from timeline_app.viewmodel.index import DrawStyle
+from timeline_app.viewmodel.placement import (LABEL_GAP, MARKER_CLEAR, MAX_CANDIDATES, badge_width, place_lane,
+                                             place_strip, visible_items)
 
 import pytest
 
@@ -33,16 +35,27 @@ def test_labels_by_priority_in_rows_without_overlap():
     lane = items([0, 1, 2, 2.5, 50], ranks=[4, 0, 1, 2, 3])
     frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=fixed(100))
     placed = {b.index: b.row for b in frame.labels}
-    assert placed == {1: 0, 2: 1, 4: 0}  # 0 and 3 find no room in two rows; 4 stands apart
-    assert frame.singles == [] and [c.count for c in frame.clusters] == [2]
+    # 1 takes the top row, leaving the row under it to the markers it stands over: 2 goes there;
+    # 3 stands under 2's label (no leader can pass it), 0 finds no row; 4 stands apart, on top.
+    assert placed == {1: 1, 2: 0, 4: 1}
+    assert [c.count for c in frame.clusters] == [2]
+
+
+def test_a_leader_never_runs_through_a_label_below():
+    lane = items([10, 10.5], ranks=[0, 1])  # 1's marker lies under 0's label: its leader could not pass
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=3, label_width=fixed(100))
+    assert [b.index for b in frame.labels] == [0] and frame.clusters[0].count == 1
+    rng = np.random.default_rng(2)
+    lane = items(np.sort(rng.uniform(0, 100, 300)), ranks=rng.permutation(300))
+    frame = place_lane(lane, 0, 100, 0, 1600, rows=4, label_width=lambda i: rng.uniform(30, 200, len(i)))
+    for high in frame.labels:
+        for low in frame.labels:
+            if low.row < high.row:  # ``high``'s leader passes ``low``'s row
+                assert not low.left - LABEL_GAP / 2 < high.anchor < low.right + LABEL_GAP / 2
 
 
 def test_labels_keep_a_gap_between_them():
-    """Two labels that would touch ("创伤中心" + "扩建…" reading as one) go to different rows."""
-    width = 100.0
-    lane = items([10, 21.9], ranks=[0, 1])  # the second label would start 1 px after the first ends
-    frame = place_lane(lane, 0, 100, 0, 1000, rows=2, label_width=fixed(width))
-    assert [b.row for b in frame.labels] == [0, 1]
+    """Two labels that would touch ("创伤中心" + "扩建…" reading as one) never do."""
     rng = np.random.default_rng(1)
     lane = items(np.sort(rng.uniform(0, 100, 400)), ranks=rng.permutation(400))
     frame = place_lane(lane, 0, 100, 0, 1600, rows=4, label_width=lambda i: rng.uniform(30, 200, len(i)))
@@ -53,8 +66,10 @@ def test_labels_keep_a_gap_between_them():
 
 def test_pinned_label_wins_room():
     lane = items([0, 1, 2], ranks=[0, 1, 2])
+    frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100))
+    assert [b.index for b in frame.labels] == [0]
     frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100), pinned=2)
-    assert [b.index for b in frame.labels] == [2]
+    assert [b.index for b in frame.labels][0] == 2
 
 
 def test_labels_flip_left_at_the_right_edge_and_stay_inside():
@@ -64,30 +79,42 @@ def test_labels_flip_left_at_the_right_edge_and_stay_inside():
     assert box.flipped and box.right <= 1000 and box.left >= 0
 
 
-def test_clusters_and_singles_cover_every_unlabelled_visible_item():
+def test_labels_and_badges_account_for_every_visible_item():
     rng = np.random.default_rng(0)
     lane = items(np.sort(rng.uniform(0, 1000, 100_000)), ranks=rng.permutation(100_000))
     frame = place_lane(lane, 200, 700, 0, 1200, rows=3, label_width=fixed(90))
-    visible = frame.visible.stop - frame.visible.start
-    assert len(frame.labels) + len(frame.singles) + sum(c.count for c in frame.clusters) == visible
+    assert len(frame.labels) + sum(c.count for c in frame.clusters) == len(frame.visible)
     for a, b in zip(frame.clusters, frame.clusters[1:]):  # badges never overlap
         assert b.center - a.center >= (badge_width(a.count) + badge_width(b.count)) / 2
     assert len(frame.labels) <= MAX_CANDIDATES
 
 
-def test_an_unlabelled_item_under_a_labelled_one_becomes_a_badge():
+def test_a_badge_never_covers_a_labelled_marker():
     lane = items([50, 50.2, 80], ranks=[0, 1, 2])  # two on (almost) the same day, one label row
     frame = place_lane(lane, 0, 100, 0, 1000, rows=1, label_width=fixed(100))
     assert [b.index for b in frame.labels] == [0, 2]
-    assert frame.singles == []
-    assert [(c.count, c.first) for c in frame.clusters] == [(1, 1)]
+    [badge] = frame.clusters
+    assert (badge.count, badge.first) == (1, 1)
+    assert abs(badge.center - 500) >= badge_width(1) / 2 + MARKER_CLEAR
+
+
+def test_a_month_is_in_view_wherever_any_of_it_is():
+    """Zoomed in on 3 September, a milestone known to September is there, spanning the view."""
+    lo = np.array([100.0])
+    lane = LaneItems(np.arange(1), np.array(["sep"], dtype=object), lo, lo + 30, np.zeros(1, dtype=np.int64),
+                     np.zeros(1, dtype=np.int32), x=lo + 15, style=np.array([DrawStyle.BAR], dtype=np.int8))
+    indices, days = visible_items(lane, 102, 103)
+    assert indices.tolist() == [0] and 102 <= days[0] <= 103
+    frame = place_lane(lane, 102, 103, 0, 1000, rows=1, label_width=fixed(100))
+    assert [b.index for b in frame.labels] == [0]
+    assert visible_items(lane, 131, 140)[0].size == 0  # October: not there
 
 
 def test_strip_lays_undated_items_out_by_order_not_by_date():
     period = (0.0, 3650.0)
     undated = strip([period] * 6)
-    wide = place_strip(undated, 0, 3650, 1000, fixed(100))
-    zoomed = place_strip(undated, 1800, 1900, 1000, fixed(100))
+    wide = place_strip(undated, 0, 3650, 0, 1000, fixed(100))
+    zoomed = place_strip(undated, 1800, 1900, 0, 1000, fixed(100))
     assert [b.index for b in wide.boxes] == [b.index for b in zoomed.boxes]
     # Zoomed into the middle of the period, the run starts at the screen's left edge again:
     # where an item stands follows the screen, never a day of the period.
@@ -98,13 +125,15 @@ def test_strip_lays_undated_items_out_by_order_not_by_date():
 
 def test_strip_runs_start_at_the_period_and_end_in_a_badge():
     undated = strip([(100.0, 200.0)] * 30, ranks=list(range(29, -1, -1)))
-    frame = place_strip(undated, 0, 400, 1000, fixed(60), pinned=3)
+    frame = place_strip(undated, 0, 400, 0, 1000, fixed(60), pinned=3)
     assert frame.boxes[0].index == 3  # the selection first
     assert frame.boxes[0].marker >= 250  # the period starts a quarter of the way in
     assert all(b.right <= 500 for b in frame.boxes)  # and ends half way
     [badge] = frame.clusters
     assert badge.count == 30 - len(frame.boxes) and badge.center + badge_width(badge.count) / 2 <= 500
-    assert place_strip(undated, 300, 400, 1000, fixed(60)).boxes == []  # the period is out of view
+    assert place_strip(undated, 300, 400, 0, 1000, fixed(60)).boxes == []  # the period is out of view
+    bare = place_strip(undated, 0, 400, 0, 1000, None)  # no room for titles: the run is its badge
+    assert bare.boxes == [] and [c.count for c in bare.clusters] == [30]
 
 
 def test_lane_geometry_fills_the_height():

@@ -168,6 +168,17 @@ class Preferences:
         self._set("recentFiles", [])
 
     @property
+    def export_folder(self) -> Path | None:
+        """The folder of the last export, if it is still there (the next export's dialog starts in it)."""
+        value = self._get("exportFolder")
+        path = Path(value) if isinstance(value, str) and value else None
+        return path if path is not None and path.is_dir() else None
+
+    @export_folder.setter
+    def export_folder(self, folder: Path) -> None:
+        self._set("exportFolder", str(folder))
+
+    @property
     def last_dataset(self) -> Path | None:
         """The dataset opened last, if it is still there (the viewer reopens it)."""
         value = self._get("lastDataset")

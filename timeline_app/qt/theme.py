@@ -92,6 +92,9 @@ class Theme:
         self._cache: dict[tuple[str, str], QColor] = {}
 
         self.badge_border = readable(self.muted, self.base, GRAPHIC_CONTRAST)
+        # A label's leader: plainly seen on every lane tint, lighter than the text it leads to.
+        self.leader = readable(readable(blend(self.text, self.base, 0.5), self.base, GRAPHIC_CONTRAST), self.band,
+                               GRAPHIC_CONTRAST)
         self.outside = blend(self.text, self.base, 0.14)  # outside the years a filter chose
 
     def _adapted(self, kind: str, key: str, color: str, ratio: float = GRAPHIC_CONTRAST) -> QColor:

@@ -89,8 +89,7 @@ _COMMANDS = [
     Command("file.open", "action.open", lambda t: t.open_dialog(), ("std:Open",)),
     Command("file.reload", "action.reload", lambda t: t.reload(), ("std:Refresh", "Ctrl+R")),
     Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
-    Command("file.export_json", "action.export_json", lambda t: t.export("json")),
-    Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
+    Command("file.export", "action.export", lambda t: t.export()),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
     Command("file.clear_recent", "action.clear_recent", lambda t: t.clear_recent()),
     Command("view.find", "action.find", lambda t: t.focus_search(), ("std:Find",)),
@@ -132,7 +131,7 @@ KIOSK_COMMANDS: dict[str, Command] = {
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv", None,
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export", None,
                    "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,

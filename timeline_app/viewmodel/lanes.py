@@ -64,8 +64,15 @@ class LaneItems(_Items):
     x: np.ndarray = None
     style: np.ndarray = None  # DrawStyle
 
-    def visible_slice(self, x0: float, x1: float) -> slice:
-        return slice(int(np.searchsorted(self.x, x0, "left")), int(np.searchsorted(self.x, x1, "right")))
+    @cached_property
+    def reach_left(self) -> float:
+        """How many days the longest span reaches before the day its marker is sorted by."""
+        return float((self.x - self.lo).max()) if len(self) else 0.0
+
+    @cached_property
+    def reach_right(self) -> float:
+        """How many days the longest span reaches past the day its marker is sorted by."""
+        return float((self.hi - self.x).max()) if len(self) else 0.0
 
 
 @dataclass(frozen=True)

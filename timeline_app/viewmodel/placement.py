@@ -2,7 +2,7 @@
 
 Pure and vectorised, so it is tested without Qt and costs about the same for 100 or 100,000
 milestones: only the top-priority candidates in view are tried for a label; the rest are binned
-on screen into badges with a count (a bin holding one milestone shows it as a marker).
+on screen into "+N" badges: every milestone in view is labelled or counted in a badge.
 
 Dated milestones stand at their dates (:func:`place_lane`). Undated ones have no date to stand
 at, so the "date not stated" strip lays them out one after another inside the visible part of
@@ -17,29 +17,35 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .index import DrawStyle
 from .lanes import LaneItems, StripItems
 
 __all__ = [
-    "LABEL_GAP", "Cluster", "LabelBox", "LaneFrame", "StripFrame", "badge_text", "badge_width", "place_lane",
-    "place_strip",
+    "BADGE_HEIGHT", "LABEL_GAP", "LABEL_PAD", "STRIP_SLOT", "Cluster", "LabelBox", "LaneFrame", "StripBox",
+    "StripFrame", "badge_text", "badge_width", "place_lane", "place_strip", "visible_items",
 ]
 
-MARKER_GAP = 9.0  # px from a marker's centre to its label
-LABEL_GAP = 8.0  # px kept clear between two labels, and between a label and another marker (~half an em)
+LABEL_PAD = 5.0  # px from a label's leader (its marker's x) to its text
+LABEL_GAP = 8.0  # px kept clear between two labels (~half an em)
+LEADER_CLEAR = 2.0  # px kept clear on each side of a leader, on top of half the label gap
 MAX_CANDIDATES = 160  # labels tried per lane and frame; more never fit on a screen
 GIVE_UP_AFTER = 16  # consecutive candidates that found no room: the rows are full
-MARKER_OVERLAP = 12.0  # px: closer than this, one marker hides another
-STRIP_MARKER = 14.0  # px a strip item's hollow marker takes before its label
+MARKER_CLEAR = 12.0  # px from a labelled marker's centre that a badge keeps clear (its selection ring too)
+STRIP_SLOT = 24.0  # px a strip item's hollow marker (and its selection ring) takes before its label
+BADGE_HEIGHT = 16.0
 
 
 @dataclass(frozen=True, slots=True)
 class LabelBox:
+    """A label standing above its marker like a flag: its leader runs from the marker up to the
+    label's row at ``anchor`` and the text starts (or, ``flipped`` near the right edge, ends) there."""
+
     index: int  # into the lane's items
     row: int
     left: float
     right: float
     anchor: float  # the marker's x in px
-    flipped: bool  # the label stands left of its marker (near the right edge)
+    flipped: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +54,7 @@ class Cluster:
 
     center: float  # px
     count: int
-    lo: float  # extent of its members' anchors, in days (dated), or their period (strip)
+    lo: float  # extent of its members' days (dated), or their period (strip)
     hi: float
     first: int  # index of its highest-priority member
     left: float = 0.0  # px: the screen interval its members were gathered from
@@ -58,9 +64,9 @@ class Cluster:
 @dataclass
 class LaneFrame:
     labels: list[LabelBox] = field(default_factory=list)
-    singles: list[int] = field(default_factory=list)  # indices drawn as a marker without a label
     clusters: list[Cluster] = field(default_factory=list)
-    visible: slice = field(default_factory=lambda: slice(0, 0))
+    visible: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # indices in view
+    anchors: np.ndarray = field(default_factory=lambda: np.zeros(0))  # their markers' px
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +85,68 @@ class StripFrame:
 
 
 class _Rows:
-    """Occupied horizontal intervals per label row, kept sorted for bisection."""
+    """Occupied horizontal intervals per label row, kept sorted for bisection.
+
+    Each interval carries its own clearance: a label keeps half the label gap, a leader passing
+    through a row keeps ``LEADER_CLEAR``, so two labels stay ``LABEL_GAP`` apart and no label
+    text ever runs over a leader.
+    """
 
     def __init__(self, rows: int):
         self.lefts: list[list[float]] = [[] for _ in range(rows)]
         self.rights: list[list[float]] = [[] for _ in range(rows)]
 
-    def free_row(self, left: float, right: float) -> int | None:
-        for row, (lefts, rights) in enumerate(zip(self.lefts, self.rights)):
-            i = bisect.bisect_left(lefts, left)
-            if i > 0 and rights[i - 1] + LABEL_GAP > left:
-                continue
-            if i < len(lefts) and lefts[i] < right + LABEL_GAP:
-                continue
-            return row
-        return None
+    def free(self, row: int, left: float, right: float) -> bool:
+        lefts, rights = self.lefts[row], self.rights[row]
+        i = bisect.bisect_left(lefts, left)
+        if i > 0 and rights[i - 1] > left:
+            return False
+        return not (i < len(lefts) and lefts[i] < right)
 
     def take(self, row: int, left: float, right: float) -> None:
         i = bisect.bisect_left(self.lefts[row], left)
         self.lefts[row].insert(i, left)
         self.rights[row].insert(i, right)
+
+    def place(self, left: float, right: float, anchor: float) -> int | None:
+        """The highest row where the label fits and its leader passes every row below it freely.
+
+        The highest, so that the rows under a label stay free for the markers it stands over:
+        their labels go below it, a staircase, where the lowest row would have shut them out.
+        """
+        half = LABEL_GAP / 2
+        leader = (anchor - LEADER_CLEAR, anchor + LEADER_CLEAR)
+        chosen = None
+        for row in range(len(self.lefts)):
+            if self.free(row, left - half, right + half):
+                chosen = row
+            if not self.free(row, *leader):
+                break  # a label of this row stands over the marker: no leader can pass it
+        if chosen is not None:
+            self.take(chosen, left - half, right + half)
+            for below in range(chosen):
+                self.take(below, *leader)
+        return chosen
+
+
+def visible_items(items: LaneItems, x0: float, x1: float) -> tuple[np.ndarray, np.ndarray]:
+    """The items any of whose span is in [x0, x1], and the day each one's marker stands on there.
+
+    A month, season or year is in view wherever any of it is (zoomed in on a day of it, it spans
+    the view), its marker at the middle of what is seen of it; a period's marker stands at its
+    start, or at the view's edge once the start has scrolled out.
+    """
+    x = items.x
+    start = int(np.searchsorted(x, x0 - items.reach_right, "left"))
+    stop = int(np.searchsorted(x, x1 + items.reach_left, "right"))
+    lo, hi = items.lo[start:stop], items.hi[start:stop]
+    inside = (hi > x0) & (lo <= x1)
+    indices = np.flatnonzero(inside) + start
+    lo, hi = np.maximum(items.lo[indices], x0), np.minimum(items.hi[indices], x1)
+    style = items.style[indices]
+    anchors = np.where(style == DrawStyle.SPAN, lo, np.where(style == DrawStyle.BAR, (lo + hi) / 2, x[indices]))
+    order = np.argsort(anchors, kind="stable")
+    return indices[order], anchors[order]
 
 
 def place_lane(
@@ -115,63 +163,55 @@ def place_lane(
     """Lays out the lane's items visible in [x0, x1] (days) onto ``width_px`` pixels.
 
     ``label_width(indices)`` gives the (elided) label widths of those items in px; ``pinned`` is an
-    item that gets its label first whatever its priority (the selection).
+    item that gets its label first whatever its priority (the selection). Every visible item is
+    labelled or counted in a badge.
     """
     frame = LaneFrame()
     if len(items) == 0 or x1 <= x0 or width_px <= 0:
         return frame
-    visible = items.visible_slice(x0, x1)
-    frame.visible = visible
-    start, stop = visible.start, visible.stop
-    if stop <= start:
+    visible, days = visible_items(items, x0, x1)
+    n = visible.size
+    if n == 0:
         return frame
     scale = width_px / (x1 - x0)
     right_edge = left_px + width_px
-    px = left_px + (items.x[start:stop] - x0) * scale
-    ranks = items.rank[start:stop]
-    n = stop - start
+    px = left_px + (days - x0) * scale
+    frame.visible, frame.anchors = visible, px
+    ranks = items.rank[visible]
     if n > MAX_CANDIDATES:
         candidates = np.argpartition(ranks, MAX_CANDIDATES)[:MAX_CANDIDATES]
         candidates = candidates[np.argsort(ranks[candidates], kind="stable")]
     else:
         candidates = np.argsort(ranks, kind="stable")
-    order = candidates.tolist()
-    if pinned is not None and start <= pinned < stop:
-        local = pinned - start
-        order = [local] + [i for i in order if i != local]
+    order = candidates.tolist() if rows else []
+    if rows and pinned is not None:
+        at = np.flatnonzero(visible == pinned)
+        if at.size:
+            order = [int(at[0])] + [i for i in order if i != at[0]]
     placed = np.zeros(n, dtype=bool)
     occupied = _Rows(rows)
     misses = 0
     local_order = np.asarray(order, dtype=np.int64)
     anchors = px[local_order].tolist()
-    widths = np.asarray(label_width(local_order + start), dtype=float).tolist()
+    widths = np.asarray(label_width(visible[local_order]), dtype=float).tolist() if order else []
     for local, anchor, width in zip(order, anchors, widths):
         if misses >= GIVE_UP_AFTER:
             break
         misses += 1
-        left, right, flipped = anchor - MARKER_GAP, anchor + MARKER_GAP + width, False
-        if right > right_edge:
-            left, right, flipped = anchor - MARKER_GAP - width, anchor + MARKER_GAP, True
-        if left < left_px:
+        # Right of its leader, else left of it (where the right is taken or out of the plot).
+        sides = [(anchor, anchor + LABEL_PAD + width, False), (anchor - LABEL_PAD - width, anchor, True)]
+        for left, right, flipped in sides:
+            row = occupied.place(left, right, anchor) if left >= left_px and right <= right_edge else None
+            if row is not None:
+                break
+        else:
             continue
-        row = occupied.free_row(left, right)
-        if row is None:
-            continue
-        occupied.take(row, left, right)
         misses = 0
         placed[local] = True
-        frame.labels.append(LabelBox(start + local, row, left, right, anchor, flipped))
+        frame.labels.append(LabelBox(int(visible[local]), row, left, right, anchor, flipped))
     taken = np.sort(np.fromiter((b.anchor for b in frame.labels), float, len(frame.labels)))
-    _cluster_rest(frame, items, px, placed, start, left_px, width_px, bin_px, taken)
+    _cluster_rest(frame, items, px, placed, visible, left_px, width_px, bin_px, taken)
     return frame
-
-
-def _hidden(taken: np.ndarray, x: float) -> bool:
-    """Whether a marker at ``x`` would lie under one of the labelled markers at ``taken``."""
-    if taken.size == 0:
-        return False
-    i = int(np.searchsorted(taken, x))
-    return any(abs(taken[j] - x) < MARKER_OVERLAP for j in (i - 1, i) if 0 <= j < taken.size)
 
 
 def badge_text(count: int) -> str:
@@ -184,15 +224,29 @@ def badge_width(count: int) -> float:
     return 12.0 + 7.0 * len(badge_text(count))
 
 
-def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, start: int,
+def _clear_of(taken: np.ndarray, center: float, half: float, lo: float, hi: float) -> float | None:
+    """``center`` moved the least so that a badge ``half`` px wide clears every labelled marker
+    (``taken``, sorted) and stays within [lo, hi]; None where no place is clear."""
+    reach = half + MARKER_CLEAR
+    spots = [center]
+    i = int(np.searchsorted(taken, center))
+    for j in (i - 1, i):
+        if 0 <= j < taken.size:
+            spots += [float(taken[j]) - reach, float(taken[j]) + reach]
+    for spot in sorted(spots, key=lambda s: abs(s - center)):
+        if lo <= spot <= hi:
+            k = int(np.searchsorted(taken, spot))
+            if all(abs(float(taken[m]) - spot) >= reach - 1e-6 for m in (k - 1, k) if 0 <= m < taken.size):
+                return spot
+    return None
+
+
+def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np.ndarray, visible: np.ndarray,
                   left_px: float, width_px: float, bin_px: float, taken: np.ndarray) -> None:
-    """Bins the unlabelled items on screen: a lone item stays a marker, the rest form badges.
+    """Bins the unlabelled items on screen into "+N" badges on the marker line.
 
-    A lone item whose marker would hide under a labelled one (``taken``: their px, sorted) is
-    shown as a badge of one instead, so no milestone is ever drawn where it cannot be seen.
-
-    Bins tile the lane exactly and are never narrower than the widest badge, so badges never
-    overlap: where counts reach more digits, the bins widen and the pass is repeated.
+    Bins tile the lane exactly and are never narrower than the widest badge; a badge stands in
+    its bin, moved aside from any labelled marker (its ring included) so that none is covered.
     """
     rest = np.flatnonzero(~placed)
     if rest.size == 0:
@@ -200,66 +254,93 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
     while True:
         n_bins = max(int(width_px // bin_px), 1)
         bin_width = width_px / n_bins
-        # Visible items lie right of left_px, so truncation is the floor.
-        bins = np.minimum(((px[rest] - left_px) * (1.0 / bin_width)).astype(np.int64), n_bins - 1)
+        bins = np.clip(((px[rest] - left_px) * (1.0 / bin_width)).astype(np.int64), 0, n_bins - 1)
         counts = np.bincount(bins)
         widest = badge_width(int(counts.max()))
         if widest + 2 <= bin_width or n_bins == 1:
             break
         bin_px = widest + 2
-    # Items are sorted by x, so the bins come in runs: one run per non-empty bin.
+    # Items are sorted by px, so the bins come in runs: one run per non-empty bin.
     firsts = np.flatnonzero(np.diff(bins, prepend=-1))
     lasts = np.append(firsts[1:], bins.size) - 1
-    members = start + rest
-    anchors = items.x[members]
+    members = visible[rest]
     # The member with the lowest rank leads its bin: minimise rank and position together.
     keyed = items.rank[members] * bins.size + np.arange(bins.size)
     leaders = members[np.minimum.reduceat(keyed, firsts) % bins.size]
+    previous_right = left_px - 2
+    pending: list[tuple[int, int, int, float]] = []  # bins with no clear place: they join the next badge
     for b, first, last, leader in zip(bins[firsts].tolist(), firsts.tolist(), lasts.tolist(), leaders.tolist()):
         left = left_px + b * bin_width
-        if first == last and not _hidden(taken, float(px[rest[first]])):
-            frame.singles.append(leader)
+        if pending:
+            first, leader, left = pending[0][0], min([leader, *(p[1] for p in pending)], key=lambda m: items.rank[m]), pending[0][2]
+        half = badge_width(last - first + 1) / 2
+        lo = max(left - half, previous_right + 2 + half, left_px + half)
+        center = _clear_of(taken, (left + left_px + (b + 1) * bin_width) / 2, half, lo, left_px + width_px - half)
+        if center is None:  # every place here covers a labelled marker: its members go with the next badge's
+            pending = [(first, leader, left, 0.0)]
+            continue
+        pending = []
+        previous_right = center + half
+        group = members[first:last + 1]
+        frame.clusters.append(Cluster(center, last - first + 1, float(items.lo[group].min()),
+                                      float(items.hi[group].max()), leader, left, left_px + (b + 1) * bin_width))
+    if pending:  # the last bins found no place: they join the badge before them, or stand where they are
+        first, leader, left, _ = pending[0]
+        group = members[first:]
+        if frame.clusters:
+            previous = frame.clusters.pop()
+            first_leader = min(previous.first, leader, key=lambda m: items.rank[m])
+            count = previous.count + group.size
+            center = max(previous.center, previous.left + badge_width(count) / 2)
+            frame.clusters.append(Cluster(center, count, min(previous.lo, float(items.lo[group].min())),
+                                          max(previous.hi, float(items.hi[group].max())), first_leader, previous.left,
+                                          left_px + width_px))
         else:
-            frame.clusters.append(Cluster(left + bin_width / 2, last - first + 1, float(anchors[first]),
-                                          float(anchors[last]), leader, left, left + bin_width))
+            half = badge_width(group.size) / 2
+            frame.clusters.append(Cluster(min(max(left + half, left_px + half), left_px + width_px - half), group.size,
+                                          float(items.lo[group].min()), float(items.hi[group].max()), leader, left,
+                                          left_px + width_px))
 
 
-def place_strip(items: StripItems, x0: float, x1: float, width_px: float,
-                label_width: Callable[[np.ndarray], np.ndarray], pinned: int | None = None) -> StripFrame:
+def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_px: float,
+                label_width: Callable[[np.ndarray], np.ndarray] | None, pinned: int | None = None) -> StripFrame:
     """Lays the undated items out one after another within the visible part of their period.
 
     Each period's run starts at the left end of its visible band and takes its items in
     priority order (``pinned`` first) while they fit; the rest are one "+N" badge after them.
-    Runs of overlapping periods follow one another rather than overlap.
+    Runs of overlapping periods follow one another rather than overlap. Without ``label_width``
+    (a strip with no room for titles) each run is its badge alone: no marker goes unlabelled.
     """
     frame = StripFrame()
     if len(items) == 0 or x1 <= x0 or width_px <= 0:
         return frame
     scale = width_px / (x1 - x0)
-    cursor = 0.0
+    right_edge = left_px + width_px
+    cursor = left_px
     for lo, hi, start, stop in items.groups:
-        left, right = max((lo - x0) * scale, 0.0), min((hi - x0) * scale, width_px)
-        if right - left < STRIP_MARKER:
+        left, right = left_px + max((lo - x0) * scale, 0.0), left_px + min((hi - x0) * scale, width_px)
+        if right - left < STRIP_SLOT:
             continue  # the period is out of view, or too narrow to hold anything
         frame.bands.append((left, right))
         order = list(range(start, stop))
         if pinned is not None and start <= pinned < stop:
             order.remove(pinned)
             order.insert(0, pinned)
-        widths = np.asarray(label_width(np.asarray(order, dtype=np.int64)), dtype=float).tolist()
         x = max(left, cursor) + 4
         shown = 0
-        for index, width in zip(order, widths):
-            room = right - (badge_width(stop - start - shown - 1) + LABEL_GAP if shown < len(order) - 1 else 0)
-            end = x + STRIP_MARKER + width
-            if end > room:
-                break
-            frame.boxes.append(StripBox(index, x + STRIP_MARKER / 2 - 1, x + STRIP_MARKER, end))
-            x, shown = end + LABEL_GAP, shown + 1
+        if label_width is not None:
+            widths = np.asarray(label_width(np.asarray(order, dtype=np.int64)), dtype=float).tolist()
+            for index, width in zip(order, widths):
+                room = right - (badge_width(stop - start - shown - 1) + LABEL_GAP if shown < len(order) - 1 else 0)
+                end = x + STRIP_SLOT + width
+                if end > room:
+                    break
+                frame.boxes.append(StripBox(index, x + STRIP_SLOT / 2 - 2, x + STRIP_SLOT, end))
+                x, shown = end + LABEL_GAP, shown + 1
         hidden = len(order) - shown
         if hidden:
             badge = badge_width(hidden)
-            x = max(min(x, right - badge), left)  # inside the band, even when nothing else fits
+            x = max(min(x, right_edge - badge), x - LABEL_GAP / 2)  # inside the plot, clear of the run
             frame.clusters.append(Cluster(x + badge / 2, hidden, lo, hi, order[shown], x, x + badge))
             x += badge + LABEL_GAP
         cursor = x

@@ -1,20 +1,37 @@
 """One drawing of each category marker: the timeline, the chips, the list and the detail pane agree."""
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter
 
 from timeline_app.qt.theme import Theme
 from timeline_app.qt.widgets.filter_bar import FilterBar
 from timeline_app.qt.widgets.timeline import TimelineView
 from timeline_app.qt.widgets.milestone_list import MilestoneTableModel, CATEGORY
+from timeline_app.qt.widgets.markers import marker_pixmap
 from timeline_app.qt.widgets.swatch import swatch_pixmap
-from timeline_app.qt.widgets.timeline.sprites import Sprites
 from timeline_app.viewmodel import Navigator
 
 
 def same(a, b) -> bool:
-    return a.toImage().convertToFormat(b.toImage().format()) == b.toImage()
+    a, b = (p if isinstance(p, QImage) else p.toImage() for p in (a, b))
+    return a.convertToFormat(b.format()) == b
+
+
+def timeline_marker(view, category) -> QImage:
+    """The marker as the timeline's painter draws it, cut out of a frame of one marker."""
+    from dataclasses import replace
+
+    from timeline_app.viewmodel.shapes import Marker
+
+    frame = replace(view.frame, fills=[], lines=[], bars=[], labels=[], badges=[], texts=[],
+                    markers=[Marker("m", 8, 8, 6, category.marker, category.id, False, False)])
+    image = QImage(16, 16, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    view.painter.paint(painter, frame, view.theme)
+    painter.end()
+    return image
 
 
 def test_chips_draw_the_timelines_markers(qtbot, session, show):
@@ -24,7 +41,7 @@ def test_chips_draw_the_timelines_markers(qtbot, session, show):
     theme = view.theme
     for category in session.dataset.categories:
         color = theme.category(category.id)  # the colour the timeline draws it in, in this theme
-        timeline = view.milestones.sprites.marker(category.marker, color, False, None, 1.0)
+        timeline = timeline_marker(view, category)
         swatch = swatch_pixmap(category.marker, color, 16, 1.0)  # a 12 px marker, as the timeline's
         assert same(swatch, timeline), category.marker
         chip = bar._toggles[("category", category.id)]
@@ -46,4 +63,4 @@ def test_list_icons_are_the_same_markers_and_survive_selection(session):
 @pytest.mark.parametrize("symbol", ["t", "h", "+", "x"])
 def test_every_shape_is_drawn_once(symbol):
     """The shapes that used to differ (triangle, hexagon, plus, cross) come from one place."""
-    assert same(swatch_pixmap(symbol, "#336699", 16, 1.0), Sprites().marker(symbol, "#336699", False, QColor("white"), 1.0))
+    assert same(swatch_pixmap(symbol, "#336699", 16, 1.0), marker_pixmap(symbol, QColor("#336699"), 12, 1.0))

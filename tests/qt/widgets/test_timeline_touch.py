@@ -29,13 +29,8 @@ def view(qtbot):
 
 
 def at(view, px: float, py: float) -> QPoint:
-    """Plot pixels to the viewport's coordinates (where touch events land)."""
-    return view.mapFromScene(view.viewbox.mapToScene(QPointF(px, py)))
-
-
-def plot_x(view, x: float) -> float:
-    x0, x1 = view.session.state.x_range
-    return (x - x0) * view.viewbox.width() / (x1 - x0)
+    """Frame pixels to the viewport's coordinates (where touch events land)."""
+    return view.map_to_widget(px, py).toPoint()
 
 
 def first_label(view):
@@ -55,10 +50,9 @@ def test_a_tap_selects_what_is_under_the_finger(view):
 def test_a_tap_a_little_beside_a_marker_still_takes_it(view):
     view.navigator.zoom(0.3)
     layout = view.frame.lanes[0]
-    index = layout.dated.singles[0] if layout.dated.singles else layout.dated.labels[0].index
-    x = plot_x(view, float(layout.lane.dated.x[index]))
-    tap(view.viewport(), at(view, x + 11, layout.geometry.marker_y + 8), view.clock)
-    assert view.session.state.selection == str(layout.lane.dated.ids[index])
+    box = layout.dated.labels[0]
+    tap(view.viewport(), at(view, box.anchor + 11, layout.geometry.marker_y + 8), view.clock)
+    assert view.session.state.selection == str(layout.lane.dated.ids[box.index])
 
 
 def test_a_tap_on_nothing_clears_the_selection(view):
@@ -82,7 +76,7 @@ def test_a_swipe_pans_with_the_finger_keeps_gliding_then_stops(view):
     view.navigator.zoom(0.25)
     state, clock, viewport = view.session.state, view.clock, view.viewport()
     x0, x1 = state.x_range
-    days_per_px = (x1 - x0) / view.viewbox.width()
+    days_per_px = (x1 - x0) / view.plot_width()
     press(viewport, {0: at(view, 500, 100)})
     for k in range(1, 9):
         clock.advance(0.012)
@@ -124,8 +118,8 @@ def test_a_new_touch_stops_a_glide(view):
 def test_pinch_zooms_about_the_fingers_centre(view):
     state, clock, viewport = view.session.state, view.clock, view.viewport()
     x0, x1 = state.x_range
-    centre = 300.0
-    under_centre = x0 + centre * (x1 - x0) / view.viewbox.width()
+    centre = 400.0
+    under_centre = x0 + (centre - view.frame.plot.left) * (x1 - x0) / view.plot_width()
     press(viewport, {0: at(view, centre - 60, 120), 1: at(view, centre + 60, 120)})
     for k in range(1, 7):
         clock.advance(0.02)
@@ -133,7 +127,7 @@ def test_pinch_zooms_about_the_fingers_centre(view):
     release(viewport, {0: at(view, centre - 240, 120), 1: at(view, centre + 240, 120)})
     y0, y1 = state.x_range
     assert y1 - y0 == pytest.approx((x1 - x0) * 120 / 480, rel=0.02)  # fingers 4× apart: 4× closer in
-    assert y0 + centre * (y1 - y0) / view.viewbox.width() == pytest.approx(under_centre, abs=(y1 - y0) / 200)
+    assert y0 + (centre - view.frame.plot.left) * (y1 - y0) / view.plot_width() == pytest.approx(under_centre, abs=(y1 - y0) / 200)
     assert state.selection is None
 
 

@@ -34,7 +34,7 @@ def test_it_is_the_same_timeline_arranged_for_a_visitor(kiosk):
     assert window.timeline.navigator is window.navigator is window.card.navigator
     assert not window.findChildren(QMenuBar) and not window.findChildren(QLineEdit)
     assert set(window.action_set.actions) == set(KIOSK_COMMANDS)
-    for archivist_only in ("file.open", "file.export_json", "file.quit", "view.fullscreen", "view.find", "help.about"):
+    for archivist_only in ("file.open", "file.export", "file.quit", "view.fullscreen", "view.find", "help.about"):
         assert archivist_only not in window.action_set.actions
     assert window.session.state.x_range == window.session.full_range()
 

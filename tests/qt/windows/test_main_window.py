@@ -43,8 +43,7 @@ def visible_texts(window) -> list[str]:
             texts.append(widget.text())
     texts += [e.placeholderText() for e in window.findChildren(QLineEdit) if e.isVisibleTo(window)]
     texts.append(window.windowTitle())
-    texts.append(window.timeline.axis.caption)
-    texts += [t.label for t in window.timeline.axis.ticks]
+    texts += [t.text for t in window.timeline.frame.texts]  # what the timeline paints: headers, axis, caption
     return texts
 
 
@@ -228,7 +227,7 @@ def test_a_timeline_of_many_lanes_gets_their_height_and_keeps_its_text_legible(q
     assert all(b.row < l.geometry.rows for l in lanes for b in l.dated.labels)
     assert not any(l.geometry.annotated for l in lanes)  # the captions gave way first
     bottom = max(l.geometry.top + l.geometry.height for l in lanes)
-    assert bottom == pytest.approx(window.timeline.frame.height)  # none cut off
+    assert bottom == pytest.approx(window.timeline.frame.plot.bottom)  # none cut off
     assert not any(l.geometry.strip_labels for l in lanes)  # 11 lanes in 400 px: markers and badges
     window.left_splitter.setSizes([column - 2 * LIST_MIN, LIST_MIN, LIST_MIN])  # the archivist gives it more
     qtbot.waitUntil(lambda: all(l.geometry.strip_labels for l in window.timeline.frame.lanes))

@@ -36,7 +36,7 @@ from ..widgets.kiosk.invitation import Invitation
 from ..widgets.kiosk.lockdown import Lockdown
 from ..widgets.kiosk.members import MemberList
 from ..widgets.kiosk.pin_pad import PinPad
-from ..widgets.kiosk.style import BUTTON_HEIGHT, HEADING, TIMELINE_TEXT, TITLE, font
+from ..widgets.kiosk.style import BUTTON_HEIGHT, HEADING, MIN_TEXT_MM, TIMELINE_TEXT, TITLE, font, px_for_cap_mm
 from ..widgets.timeline import TimelineView
 
 __all__ = ["KioskWindow"]
@@ -61,7 +61,7 @@ class KioskWindow(QWidget):
         self.kiosk = Kiosk(self.navigator, self.clock, config)
         self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
 
-        self.timeline = TimelineView(self.navigator, progressive=animate, clock=self.clock)
+        self.timeline = TimelineView(self.navigator, clock=self.clock, min_text_px=px_for_cap_mm(MIN_TEXT_MM, config.scale))
         self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
         self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
         self.card = KioskCard(self.navigator)

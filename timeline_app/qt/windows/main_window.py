@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = FilterBar(session)
         self.legend = Legend(session, categories=False)  # the filter chips show the categories
-        self.timeline = TimelineView(self.navigator, progressive=animate)
+        self.timeline = TimelineView(self.navigator)
         self._panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
         self._build_layout()
         self.live = LiveDataset(session, opened, self.prefs.watch_files if watch is None else watch, parent=self)
@@ -229,8 +229,8 @@ class MainWindow(QMainWindow):
         if path:
             self.open_dataset(path)
 
-    def export(self, fmt: str) -> None:
-        tools.export(self, fmt)
+    def export(self) -> None:
+        tools.export(self)
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()

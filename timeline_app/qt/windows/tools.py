@@ -3,10 +3,8 @@ the keyboard reference, About. Each acts on the window it is given (its session 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ... import __version__
 from ...i18n import tr
@@ -14,16 +12,11 @@ from ...i18n import tr
 __all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
 
 
-def export(window, fmt: str) -> None:
-    """Writes the dataset as JSON or CSV where the user chooses."""
-    from ...dataset.export import to_csv, to_json  # only when asked: not on the way to the first frame
+def export(window) -> None:
+    """File → Export: the format, and everything or what the window shows (the filter)."""
+    from ..dialogs.export import ExportDialog  # the dialogs are not on the way to the first frame
 
-    dataset = window.session.dataset
-    data = to_json(dataset).encode("utf-8") if fmt == "json" else to_csv(dataset).encode("utf-8-sig")
-    title = tr(f"action.export_{fmt}", window.language()).replace("&", "")
-    path, _ = QFileDialog.getSaveFileName(window, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
-    if path:
-        Path(path).write_bytes(data)
+    ExportDialog(window.session, window.prefs, window.language(), window.statusBar(), parent=window).open()
 
 
 def copy_selected(window, what: str) -> None:

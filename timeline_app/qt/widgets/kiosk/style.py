@@ -14,11 +14,13 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-__all__ = ["BODY", "BUTTON_HEIGHT", "CAPTION", "FIGURE", "HEADING", "MIN_TARGET_MM", "SMALL_BODY", "TITLE",
-           "font", "physical_mm"]
+__all__ = ["BODY", "BUTTON_HEIGHT", "CAPTION", "FIGURE", "HEADING", "MIN_TARGET_MM", "MIN_TEXT_MM", "SMALL_BODY", "TITLE",
+           "font", "physical_mm", "px_for_cap_mm"]
 
 REFERENCE_PITCH_MM = 0.2767  # a 24″ 16:9 screen of 1920×1080 pixels
 MIN_TARGET_MM = 9.0
+MIN_TEXT_MM = 4.0  # capitals of the smallest text, the timeline's painted text included
+_CAP_RATIO = 0.72  # capital height over pixel size of the bundled face (Noto Sans CJK: 0.733)
 
 TITLE = 28  # the card's title, the window's heading
 HEADING = 22  # a branch's name above its figures, panel headings
@@ -33,6 +35,11 @@ TIMELINE_TEXT = 14  # the timeline's own labels (its layout is sized for about t
 def physical_mm(logical_px: float, scale: float) -> float:
     """How long ``logical_px`` is on the reference screen when the kiosk draws at ``scale``."""
     return logical_px * scale * REFERENCE_PITCH_MM
+
+
+def px_for_cap_mm(mm: float, scale: float) -> float:
+    """The pixel size whose capitals are ``mm`` high on the reference screen at ``scale``."""
+    return mm / (REFERENCE_PITCH_MM * scale) / _CAP_RATIO
 
 
 def font(widget: QWidget, px: float, bold: bool = False) -> QFont:

@@ -1,35 +1,33 @@
 """The dual-branch timeline widget: lanes, labels, time axis, and the gestures that drive it.
 
-Gestures (wheel, drag, click, touch) are turned into calls on the window's :class:`Navigator`;
-its keys are the window's actions (:mod:`timeline_app.qt.actions`). The widget then follows the
-ViewState like every other view, so keys, touch, a tour or a test share one path. What fingers
-mean (tap, swipe with inertia, pinch, two-finger tap) is decided without Qt, in
-:mod:`timeline_app.viewmodel.gestures`; this widget only passes their positions on.
+It draws nothing itself: each change of the view state makes a new frame
+(:func:`timeline_app.viewmodel.frame.compute_frame`, Qt-free), which the one timeline painter
+draws, here as anywhere else (an image, an SVG, a PDF). Gestures (wheel, drag, click, touch) are
+turned into calls on the window's :class:`Navigator`; its keys are the window's actions
+(:mod:`timeline_app.qt.actions`). The widget then follows the ViewState like every other view,
+so keys, touch, a tour or a test share one path. What fingers mean (tap, swipe with inertia,
+pinch, two-finger tap) is decided without Qt, in :mod:`timeline_app.viewmodel.gestures`; hit
+tests ask the frame, which answers from the geometry it hands the painter.
 """
 
 from __future__ import annotations
 
-import math
+import weakref
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QEventPoint, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QEventPoint, QFontInfo, QPainter
 from PySide6.QtWidgets import QSizePolicy
+from shiboken6 import Shiboken
 
 from ....i18n import tr
 from ....viewmodel.clock import Clock, MonotonicClock
+from ....viewmodel.frame import LabelTexts, Snapshot, TimelineFrame, compute_frame, lanes_room
 from ....viewmodel.gestures import TouchGestures
-from ....viewmodel.lanes import MIDDLE
 from ....viewmodel.navigator import Navigator
-from ....viewmodel.timescale import range_caption, ticks
 from ...bindings import follow
-from ...painting import painting
-from ...fonts import BUNDLED_FAMILY
-from ..metrics import LEFT_GUTTER, RIGHT_GUTTER
-from .axis import TimeAxis
-from .frame import Frame, LabelCache, compute_frame, lanes_room, max_label_px
 from ...theme import Theme
-from .items import NEW_LABELS_PER_FRAME, BackdropItem, MilestoneItem
+from .painter import TimelineFonts, TimelinePainter
 
 __all__ = ["TimelineView"]
 
@@ -37,25 +35,36 @@ WHEEL_STEP = 0.8  # visible width per wheel notch (zoom in)
 FINGER = 14.0  # px: a tap this near a marker, label or badge takes it (a fingertip is not a pointer)
 GLIDE_FRAME_MS = 16
 _TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
-# Where a tap looks for something to take, nearest first: the point, then two rings around it.
-_FINGER_OFFSETS = [(0.0, 0.0)] + [(r * math.cos(a * math.pi / 4), r * math.sin(a * math.pi / 4))
-                                  for r in (FINGER / 2, FINGER) for a in range(8)]
 
 
-class _TimelineViewBox(pg.ViewBox):
-    """A ViewBox whose gestures go to the view, instead of changing its own range."""
+class _FrameItem(pg.GraphicsObject):
+    """The canvas's one item: paints the view's frame with its painter, and hands the mouse to the
+    view (wheel zooms, drag pans, click selects, double-click zooms in). It owns no drawing."""
 
     def __init__(self, view: TimelineView):
-        super().__init__(enableMouse=False, invertY=True, enableMenu=False, defaultPadding=0.0)
+        super().__init__()
         self.view = view
+        self._rect = QRectF()
 
-    def wheelEvent(self, ev, axis=None):
+    def set_size(self, width: float, height: float) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, *_) -> None:
+        frame = self.view.frame
+        if frame is not None:
+            self.view.painter.paint(painter, frame, self.view.theme)
+
+    def wheelEvent(self, ev):
         delta = ev.delta()
         if delta:
             self.view.zoom_at(WHEEL_STEP ** (delta / 120), ev.pos().x())
         ev.accept()
 
-    def mouseDragEvent(self, ev, axis=None):
+    def mouseDragEvent(self, ev):
         if ev.button() != Qt.MouseButton.LeftButton:
             ev.ignore()
             return
@@ -73,185 +82,146 @@ class _TimelineViewBox(pg.ViewBox):
             self.view.click_at(ev.pos())
 
 
-class _LaneHeaders(pg.GraphicsWidget):
-    """Branch names beside their lanes, and the caption of each "date not stated" strip."""
+class _ViewportEvents(QObject):
+    """Hands the viewport's touch and resize events to the view while it lives.
+
+    A filter of its own, holding the view weakly, rather than Python overrides on the view: Qt
+    still resizes and sends events to what is left of a view being destroyed, and a Python
+    override called then crashed the process.
+    """
 
     def __init__(self, view: TimelineView):
-        super().__init__()
-        self.view = view
-        self.setMinimumWidth(LEFT_GUTTER)
-        self.setMaximumWidth(LEFT_GUTTER)
-        self._key: tuple | None = None
-        self._pixmap = QPixmap()
+        super().__init__(view.viewport())
+        self._view = weakref.ref(view)
+        view.viewport().installEventFilter(self)
 
-    def paint(self, painter: QPainter, *_):
-        """Blits the headers, drawn again only when lanes, language, focus or palette change
-        (zooming and panning, the common case, change none of them)."""
-        frame, session = self.view.frame, self.view.session
-        if frame is None:
-            return
-        dpr = painter.device().devicePixelRatioF()
-        key = (
-            tuple((l.lane.id, l.geometry, len(l.lane.undated) > 0) for l in frame.lanes),
-            session.state.language, session.state.lane, self.view.focus_shown(),
-            id(self.view.theme), self.view.font().key(), dpr, frame.height,
-        )
-        if key != self._key:
-            self._key, self._pixmap = key, self._render(frame, dpr)
-        painter.drawPixmap(QPointF(0, 0), self._pixmap)
-
-    def _render(self, frame, dpr: float) -> QPixmap:
-        pixmap = QPixmap(int(LEFT_GUTTER * dpr), int(math.ceil(frame.height * dpr)))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        with painting(pixmap) as painter:
-            self._draw(painter, frame)
-        return pixmap
-
-    def _draw(self, painter: QPainter, frame) -> None:
-        session, lang, theme = self.view.session, self.view.session.state.language, self.view.theme
-        bold = QFont(self.view.font())
-        bold.setBold(True)
-        small = QFont(self.view.font())
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        for layout in frame.lanes:
-            g, lane = layout.geometry, layout.lane
-            if lane.id == MIDDLE:
-                name, color = tr("timeline.alliance_band", lang), theme.text
-            else:
-                name, color = session.dataset.branch_by_id[lane.id].name.get(lang), theme.branch(lane.id)
-            painter.fillRect(QRectF(0, g.top + 6, 5, g.height - 12), color)
-            if lane.id == session.state.lane and self.view.focus_shown():  # where the keys act
-                painter.fillRect(QRectF(6, g.top + 4, LEFT_GUTTER - 8, g.height - 8), theme.current_row)
-                painter.fillRect(QRectF(6, g.top + 6, 3, g.height - 12), theme.focus)
-            painter.setFont(bold)
-            painter.setPen(theme.text)
-            if g.annotated:  # the name above the strip's caption
-                room = QRectF(14, g.top + 6, LEFT_GUTTER - 20, g.marker_y - g.top)
-            else:  # a compact lane: the name alone, centred on it
-                room = QRectF(14, g.top + 2, LEFT_GUTTER - 20, g.height - 4)
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-            if painter.fontMetrics().boundingRect(room.toRect(), flags, name).height() > room.height():
-                # wrapped, it would be cut off (large type, a low lane): one line, elided
-                flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                name = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(room.width()))
-            painter.drawText(room, flags, name)
-            if len(lane.undated) and g.annotated:
-                painter.setFont(small)
-                painter.setPen(theme.muted)
-                painter.drawText(QRectF(14, g.undated_y - 9, LEFT_GUTTER - 20, 18),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("timeline.undated", lang))
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        view = self._view()
+        if view is None or view._closed or not Shiboken.isValid(view):
+            return False
+        return view.on_viewport_event(event)
 
 
-class TimelineView(pg.GraphicsLayoutWidget):
+class TimelineView(pg.GraphicsView):
     """The zoomable timeline of ``navigator.session``.
 
     ``members_requested(ids, global_pos)`` asks the window to offer a badge's members to choose
-    from, where zooming cannot part them (same day, or the undated strip).
+    from, where zooming cannot part them (same day, or the undated strip). ``min_text_px`` keeps
+    every text at least that many logical pixels high (the kiosk's, read from a step back).
     """
 
     members_requested = Signal(list, QPointF)
 
-    def __init__(self, navigator: Navigator, parent=None, progressive: bool = True, clock: Clock | None = None):
+    def __init__(self, navigator: Navigator, parent=None, clock: Clock | None = None, min_text_px: float = 0.0):
         """``clock`` times touch gestures and glides (tests pass one they move themselves)."""
-        super().__init__(parent)
+        super().__init__(parent, background=None)
         self.navigator = navigator
         self.session = session = navigator.session
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 200)
-        self.ci.layout.setContentsMargins(0, 0, RIGHT_GUTTER, 0)  # ends where the sparklines end
-        self.ci.layout.setSpacing(0)
         self.shows_focus = True
-        self.labels = LabelCache(self._label_font())
-        self.frame: Frame | None = None
+        self.min_text_px = min_text_px
+        self.frame: TimelineFrame | None = None
         self._closed = False
-
-        self.headers = _LaneHeaders(self)
-        self.viewbox = _TimelineViewBox(self)
-        self.axis = TimeAxis(self)
-        self.addItem(self.headers, row=0, col=0)
-        self.addItem(self.viewbox, row=0, col=1)
-        self.addItem(self.axis, row=1, col=1)
-        self.backdrop = BackdropItem(session)
-        # In motion, only a few new labels are rendered per frame (the rest a frame later);
-        # a still picture (a screenshot) renders them all at once.
-        self.milestones = MilestoneItem(session, self.labels, NEW_LABELS_PER_FRAME if progressive else None)
-        self.viewbox.addItem(self.backdrop, ignoreBounds=True)
-        self.viewbox.addItem(self.milestones, ignoreBounds=True)
-        self.viewbox.sigResized.connect(self._on_resized)
+        self.fonts = self._make_fonts()
+        self.painter = TimelinePainter(self.fonts)
+        self.titles = LabelTexts(self.fonts)
+        self.item = _FrameItem(self)
+        self.addItem(self.item)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.touch = TouchGestures(navigator, clock or MonotonicClock(), self.viewbox.width, self.tap_at)
+        self._viewport_events = _ViewportEvents(self)
+        self.touch = TouchGestures(navigator, clock or MonotonicClock(), self.plot_width, self.tap_at)
         self.glide_timer = QTimer(self)
         self.glide_timer.setInterval(GLIDE_FRAME_MS)
         self.glide_timer.timeout.connect(self.advance_glide)
 
         events = session.state.events
         self._unfollow = [
-            follow(self, events.x_range, self._on_range_changed),
-            follow(self, events.selection, self._on_selection_changed),
+            follow(self, events.x_range, self._on_state_changed),
+            follow(self, events.selection, self._on_state_changed),
             follow(self, events.language, self._on_language_changed),
-            follow(self, events.lane, self._on_lane_changed),
-            follow(self, events.filter, self._on_filter_changed),
+            follow(self, events.lane, self._on_state_changed),
+            follow(self, events.filter, self._on_state_changed),
             follow(self, session.matches_changed, self._on_matches_changed),
             follow(self, session.dataset_changed, self._on_dataset_changed),
         ]
         self._apply_palette()
         self._retranslate()
-        self._on_range_changed(session.state.x_range)
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    def plot_width(self) -> float:
+        """Width in px of the part of the widget where time is drawn."""
+        return self.frame.plot.width if self.frame is not None else max(self.width() - 196.0, 1.0)
+
+    def map_to_widget(self, x: float, y: float) -> QPointF:
+        """Where a point of the frame is in the widget (the frame is laid out in its pixels)."""
+        return QPointF(self.mapFromScene(QPointF(x, y)))
+
+    def _frame_point(self, widget_pos) -> tuple[float, float]:
+        p = self.mapToScene(widget_pos.toPoint() if isinstance(widget_pos, QPointF) else widget_pos)
+        return p.x(), p.y()
 
     # -- gestures -> navigator -------------------------------------------------------------
 
     def _px_to_x(self, px: float) -> float:
         x0, x1 = self.session.state.x_range
-        return x0 + px * (x1 - x0) / max(self.viewbox.width(), 1.0)
+        return x0 + px * (x1 - x0) / max(self.plot_width(), 1.0)
 
     def zoom_at(self, factor: float, px: float, animate: bool = False) -> None:
-        """Zooms by ``factor`` keeping the time under ``px`` (plot pixels) where it is."""
-        anchor = self._px_to_x(px)
+        """Zooms by ``factor`` keeping the time under ``px`` (frame pixels) where it is."""
+        anchor = self._px_to_x(px - self._plot_left())
         if animate:
             x0, x1 = self.session.state.x_range
             self.navigator.go((anchor - (anchor - x0) * factor, anchor + (x1 - anchor) * factor))
         else:
             self.navigator.zoom(factor, anchor)
 
+    def _plot_left(self) -> float:
+        return self.frame.plot.left if self.frame is not None else 0.0
+
     def pan_pixels(self, dx: float) -> None:
         """Drags the timeline by ``dx`` pixels (content follows the pointer)."""
         self.navigator.pan(self._px_to_x(0) - self._px_to_x(dx))
 
-    def click_at(self, pos: QPointF) -> None:
-        """Selects the milestone under ``pos``, opens a badge, or clears the selection.
+    def click_at(self, pos: QPointF, reach: float = 0.0) -> None:
+        """Selects the milestone at ``pos`` (frame pixels), opens a badge, or clears the selection.
 
         A badge zooms in on its members; where zooming cannot part them (they share a day, or
         they are undated) the window is asked to offer them as a list to choose from.
         """
         if self.frame is None:
             return
-        hit = self.frame.hit(pos)
+        hit = self.frame.hit(pos.x(), pos.y(), reach)
         if hit.milestone is not None:
             self.navigator.select(hit.milestone, reveal=False)
-        elif hit.cluster is None:
+        elif hit.badge is None:
             self.navigator.select(None)
-        elif hit.in_strip or hit.cluster.hi - hit.cluster.lo <= 2:
-            global_pos = self.mapToGlobal(self.mapFromScene(self.viewbox.mapToScene(pos)))
-            self.members_requested.emit(self.frame.cluster_members(hit), QPointF(global_pos))
+        elif hit.badge.in_strip or hit.badge.hi - hit.badge.lo <= 2:
+            global_pos = self.mapToGlobal(self.map_to_widget(pos.x(), pos.y()).toPoint())
+            self.members_requested.emit(self.frame.badge_members(hit.badge), QPointF(global_pos))
         else:
-            self.navigator.show_span(hit.cluster.lo, hit.cluster.hi)
+            self.navigator.show_span(hit.badge.lo, hit.badge.hi)
 
     # -- touch -> gestures -> navigator -----------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:
+    def on_viewport_event(self, event: QEvent) -> bool:
+        """Touch goes to the gestures (True: handled, no mouse events are made up from it); a new
+        size makes a new frame."""
         if event.type() in _TOUCH:
             self._on_touch(event)
-            return True  # handled: no mouse events are made up from it
-        return super().viewportEvent(event)
+            return True
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and self.isVisible():
+            self.refresh()  # (a window being destroyed hides first: its views are not drawn again)
+        return False
 
     def _on_touch(self, event) -> None:
         kind = event.type()
         if kind == QEvent.Type.TouchCancel:
             self.touch.cancel()
             return
-        down = {p.id(): None if p.state() == QEventPoint.State.Stationary else self._plot_point(p)
+        down = {p.id(): None if p.state() == QEventPoint.State.Stationary else self._touch_point(p)
                 for p in event.points() if p.state() != QEventPoint.State.Released}
         if kind == QEvent.Type.TouchBegin:
             self.stop_glide()
@@ -262,21 +232,15 @@ class TimelineView(pg.GraphicsLayoutWidget):
             self.glide_timer.start()
         event.accept()
 
-    def _plot_point(self, point: QEventPoint) -> tuple[float, float]:
-        p = self.viewbox.mapFromScene(self.mapToScene(point.position().toPoint()))
-        return p.x(), p.y()
+    def _touch_point(self, point: QEventPoint) -> tuple[float, float]:
+        """Where a finger is, in plot x and frame y (from its screen position, which every touch
+        event carries, wherever it was made)."""
+        x, y = self._frame_point(self.viewport().mapFromGlobal(point.globalPosition()))
+        return x - self._plot_left(), y
 
     def tap_at(self, x: float, y: float) -> None:
-        """A tap: the nearest milestone or badge within a fingertip is taken, else the point's."""
-        if self.frame is None:
-            return
-        for dx, dy in _FINGER_OFFSETS:
-            pos = QPointF(x + dx, y + dy)
-            hit = self.frame.hit(pos)
-            if hit.milestone is not None or hit.cluster is not None:
-                self.click_at(pos)
-                return
-        self.click_at(QPointF(x, y))
+        """A tap at plot x, frame y: what is there, else the nearest within a fingertip."""
+        self.click_at(QPointF(x + self._plot_left(), y), FINGER)
 
     def advance_glide(self) -> None:
         """One frame of a swipe's glide (the glide timer's slot)."""
@@ -289,30 +253,12 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     # -- state -> drawing ------------------------------------------------------------------
 
-    def _on_range_changed(self, r) -> None:
-        x0, x1 = r
-        self.viewbox.setXRange(x0, x1, padding=0)
-        lang, width = self.session.state.language, max(self.viewbox.width(), 1.0)
-        marks = ticks(x0, x1, width, lang)
-        self.axis.set_ticks(marks, range_caption(x0, x1, lang), x0, x1)
+    def _on_state_changed(self, _=None) -> None:
         self.refresh()
-
-    def _on_resized(self) -> None:
-        self.viewbox.setYRange(0, self.viewbox.height(), padding=0)
-        self._on_range_changed(self.session.state.x_range)
-
-    def _on_selection_changed(self, _) -> None:
-        self.refresh()
-
-    def _on_lane_changed(self, _) -> None:
-        self.headers.update()
-
-    def _on_filter_changed(self, _) -> None:
-        self.backdrop.update()  # the years outside the filter's range are shaded
 
     def _on_language_changed(self, _) -> None:
         self._retranslate()
-        self._on_range_changed(self.session.state.x_range)
+        self.refresh()
 
     def _retranslate(self) -> None:
         lang = self.session.state.language
@@ -320,23 +266,12 @@ class TimelineView(pg.GraphicsLayoutWidget):
         self.setAccessibleDescription(tr("timeline.desc", lang))
 
     def _on_matches_changed(self) -> None:
-        self.labels.forget_lanes()  # new lanes: the old width arrays would only pile up
+        self.titles.forget_lanes()  # new lanes: the old width arrays would only pile up
         self.refresh()
 
     def _on_dataset_changed(self, _) -> None:
-        self.labels.clear()
+        self.titles.reset()
         self._apply_palette()  # the new dataset's colours
-
-    def paintEvent(self, event) -> None:
-        """The timeline draws its focus: a frame round the plot while the keys act on it."""
-        super().paintEvent(event)
-        if self.focus_shown() and not self._closed:
-            painter = QPainter(self.viewport())
-            try:
-                painter.setPen(QPen(self.theme.focus, 2))
-                painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
-            finally:
-                painter.end()
 
     def focus_shown(self) -> bool:
         """Whether to draw where the keyboard is: while focused, unless ``shows_focus`` is off
@@ -345,31 +280,27 @@ class TimelineView(pg.GraphicsLayoutWidget):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        self._show_focus()
+        self.refresh()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        self._show_focus()
-
-    def _show_focus(self) -> None:
-        if not self._closed:
-            self.viewport().update()
-            self.headers.update()
+        self.refresh()
 
     def height_wanted(self) -> int:
         """The widget's height at which no lane has to be compact (see :mod:`timeline_app.viewmodel.geometry`)."""
-        return int(self.height() - self.viewbox.height() + lanes_room(self.session))
+        return int(lanes_room(self.session, self.fonts.height("label") + 6))
+
+    def snapshot(self) -> Snapshot:
+        """What the widget shows now, at its size."""
+        return Snapshot.of(self.session.state, float(self.width()), float(self.height()), self.focus_shown())
 
     def refresh(self) -> None:
-        """Recomputes the frame (layout of every lane) and redraws."""
-        width, height = self.viewbox.width(), self.viewbox.height()
-        if width <= 1 or height <= 1:
+        """Recomputes the frame (everything placed) and redraws."""
+        if self._closed or not Shiboken.isValid(self) or self.width() <= 1 or self.height() <= 1:
             return
-        self.labels.set_max_width(max_label_px(width))
-        self.frame = compute_frame(self.session, width, height, self.labels)
-        self.backdrop.set_frame(self.frame, self.theme)
-        self.milestones.set_frame(self.frame, self.theme)
-        self.headers.update()
+        self.frame = compute_frame(self.session, self.snapshot(), self.fonts, self.titles)
+        self.item.set_size(self.width(), self.height())
+        self.item.update()
 
     def close(self) -> bool:
         """pyqtgraph clears the scene on close: stop following the state before it does."""
@@ -384,21 +315,21 @@ class TimelineView(pg.GraphicsLayoutWidget):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         # Qt sends changes while the base class is built, and after close() cleared the scene.
-        live = hasattr(self, "milestones") and not self._closed
+        live = hasattr(self, "item") and not self._closed
         if live and event.type() in (event.Type.PaletteChange, event.Type.FontChange):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
         self.theme = Theme.of(self, self.session.dataset)
         self.setBackground(self.theme.base)
-        self.axis.clear_cache()
-        self.labels.clear(self._label_font())
+        fonts = self._make_fonts()
+        if fonts.label_px != self.fonts.label_px:
+            self.fonts = fonts
+            self.painter = TimelinePainter(fonts)
+            self.titles.reset(measure=fonts)
         self.refresh()
 
-    def _label_font(self) -> QFont:
-        """Labels use the bundled CJK font first (its Latin is Noto Sans): the same look on every
-        machine, and CJK titles shaped without a per-glyph fallback search."""
-        font = QFont(self.font())
-        font.setFamilies([BUNDLED_FAMILY, *font.families()])
-        font.setPointSizeF(font.pointSizeF() * 0.95)
-        return font
+    def _make_fonts(self) -> TimelineFonts:
+        """Titles a little smaller than the widget's font, in pixels of the frame; the bundled CJK
+        face first (its Latin is Noto Sans): the same look on every machine and on paper."""
+        return TimelineFonts(self.font(), QFontInfo(self.font()).pixelSize() * 0.95, self.min_text_px)
