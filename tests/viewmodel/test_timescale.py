@@ -25,6 +25,8 @@ def test_the_ends_of_the_calendar_have_ticks_and_bound_the_range():
     from timeline_app.viewmodel import Session
     from timeline_app.viewmodel.timescale import END_DAY, FIRST_DAY
 
+    assert [t.label for t in ticks(FIRST_DAY, END_DAY, 1000, "en")] == ["1000", "2000", "3000", "4000", "5000", "6000",
+                                                                         "7000", "8000", "9000"]  # not 1,000 ticks
     last = day_of(dt.date.max)
     assert [t.label for t in ticks(last - 3, last + 1, 1400, "en")] == ["28", "29"]  # (a month's last days take none)
     assert ticks(FIRST_DAY, FIRST_DAY + 5, 1400, "en")[0].label == "Jan 1"

@@ -49,8 +49,9 @@ class Tick:
 
 
 # (unit, step, typical spacing in days), coarse to fine
-_LEVELS = [
-    ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
+_LEVELS = [  # (from centuries: a dataset may reach from 0001 to 9999)
+    ("year", 1000, 365250), ("year", 500, 182625), ("year", 100, 36525), ("year", 50, 18262.5),
+    ("year", 20, 7305), ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
     ("month", 6, 182.6), ("month", 3, 91.3), ("month", 1, 30.44),
     ("day", 14, 14), ("day", 7, 7), ("day", 2, 2), ("day", 1, 1),
 ]

@@ -37,3 +37,18 @@ def test_a_file_name_with_markup_never_reaches_a_tooltip_as_markup(qtbot, tmp_pa
         document = QTextDocument()
         document.setHtml(tip)
         assert path.name in document.toPlainText()  # shown as written, not read as tags
+
+
+def test_a_window_on_the_ends_of_the_calendar_paints(tmp_path):
+    """A day in year 9999 killed the window with a segfault in paint (in a process of its own here)."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = Path(__file__).parents[2] / "dataset" / "corpus"
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "TIMELINE_APP_LOG_DIR": str(tmp_path / "log")}
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "--screenshot", str(shot), "--size", "1200x700",
+                             str(corpus / "last-day.yaml")], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 0
