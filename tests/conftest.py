@@ -3,8 +3,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# CI runs the property tests on the same examples every time (.ci/run sets HYPOTHESIS_PROFILE=ci): a
+# failure there is one that reproduces; locally each run draws new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 _CACHE = tempfile.TemporaryDirectory(prefix="timeline-app-test-cache-")  # removed when the tests end
 os.environ["TIMELINE_APP_CACHE_DIR"] = _CACHE.name  # the app's cache of datasets, never the user's
 

@@ -17,7 +17,7 @@ from . import __version__
 from .i18n import LANGUAGES, system_language, tr
 from .dataset import DatasetError, bundled_dataset_path, load_dataset
 from .dataset.problems import Problem
-from .i18n.problems import format_problem, message_text, report_lines
+from .i18n.problems import format_problem, message_text, report_lines, visible
 from .startup_gc import resume_collection
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ _OVERRIDES = (("--attract-after", "S"), ("--reset-after", "S"), ("--tour", "ID")
               ("--scale", "X"))
 _OVERRIDE_KEYS = {option: option[2:].replace("-", "_") for option, _ in _OVERRIDES}
 _UNREADABLE = {"problem.file.missing", "problem.file.denied", "problem.file.folder", "problem.file.unreadable",
-               "problem.config.folder"}
+               "problem.file.not_regular", "problem.config.folder"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,11 +248,11 @@ def _dataset_path(arg: Path | None) -> Path | None:
     """The dataset to read, or None after telling the user why it cannot be read."""
     path = arg or bundled_dataset_path()
     if not path.exists():
-        print(f"timeline-app: {path}: no such file", file=sys.stderr)
+        print(f"timeline-app: {visible(str(path))}: no such file", file=sys.stderr)
     elif not path.is_file():
-        print(f"timeline-app: {path}: not a file", file=sys.stderr)
+        print(f"timeline-app: {visible(str(path))}: not a file", file=sys.stderr)
     elif not os.access(path, os.R_OK):
-        print(f"timeline-app: {path}: permission denied", file=sys.stderr)
+        print(f"timeline-app: {visible(str(path))}: permission denied", file=sys.stderr)
     else:
         return path
     return None
@@ -268,10 +268,10 @@ def _load(args: argparse.Namespace, report=None):
     try:
         return load_dataset(path, display_name=str(args.dataset) if args.dataset else None), EXIT_OK
     except DatasetError as err:
-        return None, _report(err.problems, args.lang or system_language(), report or sys.stdout)
+        return None, _report(err.problems, args.lang or system_language(), report or sys.stdout, err.total)
 
 
-def _report(problems: list[Problem], lang: str, out) -> int:
+def _report(problems: list[Problem], lang: str, out, total: int | None = None) -> int:
     """Prints ``problems`` worded in ``lang`` and gives the exit code: a path that cannot be read
     is a usage error (told on stderr); else every problem goes to ``out``, their count to stderr."""
     if problems[0].key in _UNREADABLE:
@@ -279,7 +279,7 @@ def _report(problems: list[Problem], lang: str, out) -> int:
         return EXIT_USAGE
     for line in report_lines(problems, lang):
         print(line, file=out)
-    count = len(problems)
+    count = len(problems) if total is None else total
     print(tr("problem.report.count_one", lang) if count == 1 else tr("problem.report.count", lang, n=count),
           file=sys.stderr)
     return EXIT_INVALID
@@ -290,7 +290,7 @@ def _validate(args: argparse.Namespace) -> int:
     if dataset is None:
         return code
     print(
-        f"{dataset.path}: valid: {len(dataset.milestones)} milestones, {len(dataset.indicators)} indicators, "
+        f"{visible(str(dataset.path))}: valid: {len(dataset.milestones)} milestones, {len(dataset.indicators)} indicators, "
         f"{len(dataset.branches)} branches, {len(dataset.categories)} categories, "
         f"{len(dataset.eras)} eras, {len(dataset.sources)} sources"
     )
@@ -313,7 +313,8 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     data = fmt.write(selection, lang)
     if args.output == "-":
-        sys.stdout.buffer.write(data)
+        for piece in [data] if isinstance(data, bytes) else data:  # the JSON streams, a milestone at a time
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
         return EXIT_OK
     from .interchange.common import write_atomically
@@ -321,7 +322,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         write_atomically(Path(args.output), data)
     except OSError as err:
-        print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
+        print(f"timeline-app: {visible(args.output)}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
     print(selection.confirmation(args.output, args.format, lang, figures=args.format == "indicators-csv"),
           file=sys.stderr)
@@ -426,7 +427,7 @@ def _validate_config(args: argparse.Namespace) -> int:
     if problems:
         return _report(problems, lang, sys.stdout)
     tour = f"tour '{config.tour}'" if config.tour else "every milestone in date order"
-    print(f"{args.config}: valid kiosk configuration: {dataset.path}, {tour}, tour after {config.attract_after:g} s, "
+    print(f"{visible(str(args.config))}: valid kiosk configuration: {visible(str(dataset.path))}, {visible(tour)}, tour after {config.attract_after:g} s, "
           f"reset after {config.reset_after:g} s, language {config.language}, "
           f"exit PIN {'set' if config.exit_pin else 'not set (the corner is off)'}")
     return EXIT_OK

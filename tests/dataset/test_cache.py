@@ -1,12 +1,17 @@
 """The cache of validated datasets: a hit is the cold load; anything stale, broken or foreign is rebuilt."""
 
+import dataclasses
+import hashlib
 import os
 import pickle
+import time
+from decimal import Decimal
 
 import pytest
 
 from timeline_app.dataset import DatasetError, cache, load_dataset
 from timeline_app.dataset.cache import ENV_VAR, cache_dir, cache_file, load_cached
+from timeline_app.dataset.files import remove_stale_temporaries
 from timeline_app.i18n.problems import format_problem
 
 CORPUS = __import__("pathlib").Path(__file__).parent / "corpus"
@@ -85,18 +90,59 @@ def test_a_forged_entry_runs_nothing(folder, dataset_file, parses, tmp_path):
     """A payload with our header and a matching hash that names os.system is refused, not run."""
     load_cached(dataset_file)
     entry = cache_file(dataset_file)
-    raw = entry.read_bytes()
     marker = tmp_path / "ran"
 
     class Evil:
         def __reduce__(self):
             return os.system, (f"touch {marker}",)
 
-    payload = pickle.dumps(Evil())
-    head = raw[: raw.index(b"\n", len(cache.MAGIC)) + 1 + 2 * cache._DIGEST]
-    entry.write_bytes(head + __import__("hashlib").blake2b(payload, digest_size=cache._DIGEST).digest() + payload)
+    forge(entry, pickle.dumps(Evil()))
     assert load_cached(dataset_file) == load_dataset(dataset_file)
     assert not marker.exists() and len(parses) == 2
+
+
+def forge(entry, payload: bytes) -> None:
+    """Puts ``payload`` in the entry behind a header and a hash that match: what a forger can write."""
+    raw = entry.read_bytes()
+    head = raw[: raw.index(b"\n", len(cache.MAGIC)) + 1 + 2 * cache._DIGEST]
+    entry.write_bytes(head + hashlib.blake2b(payload, digest_size=cache._DIGEST).digest() + payload)
+
+
+def self_holding(dataset):
+    """A dataset whose milestones hold the dataset itself: hashing or comparing it never ends."""
+    forged = dataclasses.replace(dataset)
+    object.__setattr__(forged, "milestones", (forged,))
+    return forged
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda d: dataclasses.replace(d, milestones=(dataclasses.replace(d.milestones[0], title=42),)),
+    lambda d: dataclasses.replace(d, milestones=(dataclasses.replace(d.milestones[0], branch="nowhere"),)),
+    lambda d: dataclasses.replace(d, indicators=(dataclasses.replace(
+        d.indicators[0], points=(dataclasses.replace(d.indicators[0].points[0], value=Decimal("Infinity")),)),)),
+    lambda d: dataclasses.replace(d, sources=d.sources * 2),  # one id twice
+    lambda d: d.chronological and d,  # a cached property in the pickled state: not ours to trust
+    self_holding,
+], ids=["a-number-for-a-title", "unknown-branch", "infinite-figure", "duplicate-id", "cached-property",
+        "holds-itself"])
+def test_an_entry_whose_model_is_wrong_is_dropped_and_rebuilt(folder, dataset_file, parses, wrong):
+    """Our own record types, put together as the loader never would: every start died on one."""
+    good = load_cached(dataset_file)
+    forge(cache_file(dataset_file), pickle.dumps(wrong(dataclasses.replace(good, path=None))))
+    assert load_cached(dataset_file) == load_dataset(dataset_file)
+    assert len(parses) == 2
+    load_cached(dataset_file)
+    assert len(parses) == 2  # the rebuilt entry is good again
+
+
+def test_temporary_files_left_by_a_killed_write_are_removed(folder, dataset_file):
+    load_cached(dataset_file)
+    stale, fresh = folder / "abc.dataset1234.tmp", folder / "def.dataset5678.tmp"  # as mkstemp names them
+    stale.write_bytes(b"half an entry")
+    fresh.write_bytes(b"another process's write under way")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    assert remove_stale_temporaries(folder) == [stale]
+    assert not stale.exists() and fresh.exists() and cache_file(dataset_file).exists()
 
 
 def test_a_file_with_problems_is_never_cached(folder, tmp_path):

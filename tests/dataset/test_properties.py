@@ -229,17 +229,24 @@ def check_positions(data: bytes, problems) -> None:
         assert 1 <= p.column <= len(lines[p.line - 1]) + 1, p
 
 
+# What a byte mutation writes: YAML's punctuation, and what the parsers were found to read apart
+# (control characters, line breaks other than LF, escapes of no character, a header's "#"…).
+PIECES = [bytes([b]) for b in b"\t\n\r :{}[],-?'\"#&*!|>%@`\x00\x7f\xff\xe4x9"] + [
+    "\u0080".encode(), "\u0085".encode(), "\u2028".encode(), "\ufeff".encode(), b"\\ud800", b"\\U00110000", b">#",
+    "\u0662".encode(), "\uff12".encode(), b"9999-24", "\U0001f600".encode()]
+
+
 @SLOW
 @given(st.lists(st.tuples(st.sampled_from(["flip", "insert", "delete"]), st.integers(0, len(BUNDLED) - 1),
-                          st.sampled_from(b"\t\n :{}[],-?'\"#&*!|>%@`\x00\xff\xe4x9")), min_size=1, max_size=4))
+                          st.sampled_from(PIECES)), min_size=1, max_size=4))
 def test_byte_mutations_give_the_loaders_own_answer(edits):
     data = bytearray(BUNDLED)
-    for op, at, byte in edits:
+    for op, at, piece in edits:
         at = min(at, len(data) - 1)
         if op == "flip":
-            data[at] = byte
+            data[at:at + len(piece)] = piece
         elif op == "insert":
-            data.insert(at, byte)
+            data[at:at] = piece
         else:
             del data[at]
     data = bytes(data)
@@ -247,8 +254,12 @@ def test_byte_mutations_give_the_loaders_own_answer(edits):
     if isinstance(fast, list):
         check_positions(data, fast)
         check_positions(data, reference)
-        if not any(p.key in {"problem.yaml.syntax", "problem.yaml.depth"} for p in fast):
+        if not (isinstance(reference, list)
+                and any(p.key in {"problem.yaml.syntax", "problem.yaml.depth"} for p in fast + reference)):
             assert fast == reference
+        else:  # each parser words its syntax errors (the pure one a '?' in {…} as its own), but both stop
+            same = {"problem.yaml.flow_question": "problem.yaml.syntax"}
+            assert [same.get(p.key, p.key) for p in fast] == [same.get(p.key, p.key) for p in reference]
     else:
         assert fast == reference
 

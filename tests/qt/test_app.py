@@ -78,3 +78,54 @@ def test_a_started_window_lets_the_collector_go_at_its_first_frame(started, monk
     QTimer.singleShot(0, close_once_resumed)
     assert main([str(Path(__file__).parents[1] / "data" / "small.yaml"), "--lang", "en"]) == 0
     assert resumed and resumed[0] < deadline
+
+
+GOOD = Path(__file__).parents[1] / "data" / "small.yaml"
+
+
+def dead_starts(path: Path, n: int) -> None:
+    """As if ``n`` starts in a row had died opening ``path`` before their first frame."""
+    from timeline_app.dataset.start_guard import StartGuard
+
+    for _ in range(n):
+        StartGuard().begin(path.absolute())
+
+
+def test_after_a_start_that_died_the_dataset_is_read_afresh_past_the_cache(started, monkeypatch, capsys):
+    """A cache entry (or last good copy) that kills the app is not trusted on the next start."""
+    from timeline_app.dataset import cache
+    from timeline_app.dataset.start_guard import MARKER_NAME
+
+    def deadly(*args, **kwargs):
+        raise AssertionError("the cache was trusted again")
+
+    monkeypatch.setattr(cache, "load_cached", deadly)
+    dead_starts(GOOD, 1)
+    code, seen = started(str(GOOD), "--lang", "en")
+    assert code == 0 and seen["problems"] == [] and not seen["title"].endswith("(not loaded)")
+    assert "the last start stopped while opening" in capsys.readouterr().err
+    assert not (cache.cache_dir() / MARKER_NAME).exists()  # this start got through: the next is as usual
+
+
+def test_after_two_starts_that_died_the_dataset_is_not_opened_and_the_window_says_so(started, tmp_path):
+    path = tmp_path / "deadly.yaml"
+    path.write_bytes(GOOD.read_bytes())
+    dead_starts(path, 2)
+    code, seen = started(str(path), "--lang", "en")
+    assert code == 0 and seen["panel"]
+    assert seen["problems"] == [f"{path}:1:1: timeline-app stopped 2 times in a row while opening this file, so it was "
+                                "not opened again; press F5 to try (the log says what happened)"]
+
+
+def test_a_loader_bug_is_listed_as_a_problem_in_the_window(started, monkeypatch, crash_log):
+    """A fault of ours while loading is a problem with a catalog key (its ad-hoc key raised KeyError)."""
+    from timeline_app.dataset.last_good import LastGoodCopies
+
+    def broken(self, path):
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(LastGoodCopies, "load", broken)
+    code, seen = started(str(GOOD), "--lang", "en")
+    assert code == 0
+    assert seen["problems"] == [f"{GOOD}:1:1: could not be loaded because of a fault in timeline-app (RuntimeError: "
+                                "a bug in the loader); the log has the details, please report it"]

@@ -91,3 +91,16 @@ def test_qt_warnings_go_to_the_log(crash_log):
     installed, _ = crash_log
     qWarning("a deliberate warning from Qt")
     assert "WARNING timeline_app.qt: a deliberate warning from Qt" in installed.path.read_text(encoding="utf-8")
+
+
+def test_a_log_folder_that_cannot_be_written_does_not_stop_the_start(tmp_path):
+    """A file where the log folder should be (or a read-only one): the app did not start at all."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    shot = tmp_path / "shot.png"
+    env = {**__import__("os").environ, "TIMELINE_APP_LOG_DIR": str(blocker / "log")}
+    result = subprocess.run([sys.executable, "-m", "timeline_app", "--screenshot", str(shot), "--size", "640x480"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 0
+    assert "the log cannot be written" in result.stderr and str(blocker) in result.stderr

@@ -6,8 +6,10 @@ header that says what it is for: a magic string, the layout of this cache, the a
 the dataset format and the shape of the record classes, the file's content hash, and a hash of
 the payload. Anything that does not match (another app's file, an older version, an edited
 dataset, a truncated or corrupted write) is ignored and rebuilt. Only our own record types may
-come out of the payload, so even a forged entry cannot run code. Entries are written atomically
-(a temporary file renamed over the old one). A file with problems is never cached.
+come out of the payload, so even a forged entry cannot run code, and what comes out is checked by
+type and shape (:mod:`.shape`) before it is trusted. Entries are written atomically (a temporary
+file renamed over the old one; one left by a write that was killed is removed by
+:func:`~.files.remove_stale_temporaries` at the next start). A file with problems is never cached.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from .. import __version__
 from . import edtf, records
 from .parse import parse_dataset
 from .records import FORMAT_VERSION, Dataset
-from .files import read_bytes
+from .files import MAX_BYTES, read_bytes, read_regular
+from .shape import conforms
 
 __all__ = ["ENV_VAR", "cache_dir", "cache_file", "load_cached"]
 
@@ -31,6 +34,7 @@ ENV_VAR = "TIMELINE_APP_CACHE_DIR"
 MAGIC = b"timeline-app validated dataset\n"
 LAYOUT = 1  # the header and payload layout below
 _DIGEST = 32  # bytes of a blake2b digest
+MAX_ENTRY_BYTES = 8 * MAX_BYTES  # a model pickles to about as many bytes as its file; far past that is not ours
 _SAFE = {  # the only globals a payload may name
     (module.__name__, name) for module in (records, edtf) for name in module.__all__
 } | {("decimal", "Decimal"), ("datetime", "date"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath")}
@@ -83,7 +87,7 @@ def load_cached(path: str | Path, display_name: str | None = None, folder: Path 
 def _read(entry: Path, content: bytes) -> Dataset | None:
     """The cached model for a file with this content hash, or None for anything else."""
     try:
-        raw = entry.read_bytes()
+        raw = read_regular(entry, MAX_ENTRY_BYTES)
     except OSError:
         return None
     head = _HEADER + content
@@ -96,7 +100,7 @@ def _read(entry: Path, content: bytes) -> Dataset | None:
         dataset = _SafeUnpickler(io.BytesIO(payload)).load()
     except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is rebuilt
         return None
-    return dataset if type(dataset) is Dataset else None
+    return dataset if conforms(dataset) else None
 
 
 def _write(entry: Path, content: bytes, dataset: Dataset) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from .edtf import EdtfDate, EdtfError, parse_edtf
-from .problems import Message, Problem
+from .problems import Message, Problem, ProblemList, cut
 from .records import Text
 from .nodes import Mapping, Node, Scalar, Sequence
 
@@ -29,6 +29,7 @@ _KINDS = ("dataset", "source", "branch", "category", "era", "milestone", "indica
           "citation", "tour")
 _KIND_NAMES = {kind: Message.of(f"problem.kind.{kind.replace(' ', '_')}") for kind in _KINDS}
 
+MAX_DIGITS = 15  # before the point: figures are drawn as floats, exact to 15 digits (and finite)
 T = TypeVar("T")
 
 
@@ -42,14 +43,18 @@ class Checks:
 
     def __init__(self, name: str):
         self.name = name
-        self.problems: list[Problem] = []
+        self.problems = ProblemList()
         self._strings: dict[str, str] = {}
         self._dates: dict[str, EdtfDate | EdtfError] = {}
         self._texts: dict[tuple[str, str], Text] = {}
         self._text_labels: dict[str, Message] = {}
 
     def fail(self, node: Node, key: str, /, **params: object) -> None:
-        self.problems.append(Problem(self.name, node.line, node.column, key, tuple(params.items())))
+        """Records a problem; a long value it quotes is cut (a megabyte of id is named by its start)."""
+        if self.problems.beyond(node.line, node.column):
+            return
+        self.problems.append(Problem(self.name, node.line, node.column, key,
+                                     tuple((k, cut(v)) for k, v in params.items())))
 
     # -- shapes ----------------------------------------------------------------------------
 
@@ -65,14 +70,18 @@ class Checks:
         for key in items:
             if key not in spec:
                 self._unknown_key(items[key][0], key, what, spec)
-        result = {}
+        result, missing = {}, []
         for key, required in spec.items():
             pair = items.get(key)
             if pair is None or (type(pair[1]) is Scalar and pair[1].is_null):
                 if required:
-                    self.fail(node, "problem.key.missing", what=self._label(node, what), key=key)
+                    missing.append(key)
                 continue
             result[key] = pair[1]
+        if missing and not self.problems.beyond(node.line, node.column, len(missing)):
+            label = self._label(node, what)
+            for key in missing:
+                self.fail(node, "problem.key.missing", what=label, key=key)
         return result
 
     def _unknown_key(self, key_node: Scalar, key: str, what: str | Message, spec: dict[str, bool]) -> None:
@@ -183,7 +192,8 @@ class Checks:
         value = self.string(node, what)
         if value is None:
             return None
-        if not _INTEGER_RE.fullmatch(value) or not low <= int(value) <= high:
+        if len(value) > len(str(high)) or not _INTEGER_RE.fullmatch(value) or not low <= int(value) <= high:
+            # (the length first: int() refuses more than 4,300 digits with a ValueError)
             self.fail(node, "problem.value.integer", value=value, low=low, high=high)
             return None
         return int(value)
@@ -194,6 +204,9 @@ class Checks:
             return None
         if not _NUMBER_RE.fullmatch(value):
             self.fail(node, "problem.value.number", value=value)
+            return None
+        if value.find(".") > MAX_DIGITS or ("." not in value and len(value) > MAX_DIGITS):
+            self.fail(node, "problem.value.too_large", value=value, digits=MAX_DIGITS)
             return None
         number = Decimal(value)  # the pattern admits only valid decimals
         if number <= 0:

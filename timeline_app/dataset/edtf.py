@@ -19,7 +19,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from .problems import Message
+from .problems import Message, cut
 
 __all__ = ["OPEN", "UNKNOWN", "EdtfDate", "EdtfError", "End", "Kind", "Member", "Part", "Precision", "parse_edtf"]
 
@@ -28,7 +28,7 @@ class EdtfError(ValueError):
     """A string that is not a date of the supported EDTF subset; ``reason`` says why, in any language."""
 
     def __init__(self, key: str, /, **params: object):
-        self.reason = Message.of(key, **params)
+        self.reason = Message(key, tuple((name, cut(value)) for name, value in params.items()))
         super().__init__(key)
 
     def __str__(self) -> str:  # unworded, for a traceback; people read i18n.problems.message_text(reason)
@@ -118,10 +118,11 @@ class EdtfDate:
 
 _KIND_ORDER = {Kind.DATE: 0, Kind.INTERVAL: 1, Kind.ONE_OF: 2}
 
-_PART_RE = re.compile(
+_PART_RE = re.compile(  # ASCII digits only: EDTF has no others, and int() would read "٢٠١٦" as 2016
     r"(?P<year>\d{4}|\d{3}X|\d{2}XX)"
     r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
-    r"(?P<qual>[?~%])?"
+    r"(?P<qual>[?~%])?",
+    re.ASCII,
 )
 
 
@@ -184,6 +185,8 @@ def _parse_part(s: str) -> Part:
     if 21 <= month <= 24:
         if day_s is not None:
             raise EdtfError("problem.edtf.season_day", text=s)
+        if year == 9999 and month == 24:
+            raise EdtfError("problem.edtf.last_winter", text=s)
         lo, hi = _season_bounds(year, month)
         return Part(year, None, None, month, Precision.SEASON, uncertain, approximate, lo, hi)
     if not 1 <= month <= 12:
@@ -215,6 +218,8 @@ def _season_bounds(year: int, season: int) -> tuple[dt.date, dt.date]:
 
 def _explain_bad_part(s: str) -> str:
     """The key of the likeliest reason ``s`` is not a date."""
+    if any(c.isdigit() and not c.isascii() for c in s):
+        return "problem.edtf.digits"
     if re.fullmatch(r"-\d+.*", s):
         return "problem.edtf.negative_year"
     if re.fullmatch(r"Y-?\d+", s) or re.fullmatch(r"\d{5,}.*", s):

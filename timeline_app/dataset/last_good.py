@@ -15,8 +15,9 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .files import read_regular
 from .loader import load_dataset
-from .problems import DatasetError, Problem
+from .problems import DatasetError, Problem, bug_problem
 from .records import Dataset, Text
 
 __all__ = ["CACHE_DIR_ENV", "LastGoodCopies", "Opened", "cache_dir", "empty_dataset", "file_signature", "holds_nothing"]
@@ -86,7 +87,7 @@ class LastGoodCopies:
         before = file_signature(path)
         dataset = load_dataset(path, cache=True)  # an unchanged file comes from the cache of checked datasets
         try:
-            data = path.read_bytes()
+            data = read_regular(path)  # (a FIFO swapped in meanwhile is not waited on)
         except OSError:
             return dataset
         if file_signature(path) == before:
@@ -126,13 +127,20 @@ class LastGoodCopies:
             return None
         return replace(dataset, path=Path(dataset_path)), saved
 
-    def open(self, path: Path) -> Opened:
-        """The dataset at ``path``; on problems, its last good copy, else an empty dataset."""
+    def open(self, path: Path, trusted: bool = True) -> Opened:
+        """The dataset at ``path``; on problems, its last good copy, else an empty dataset.
+
+        Not ``trusted`` (the last start died opening it), the file is read afresh, past the cache,
+        and no copy stands in for it.
+        """
         try:
-            return Opened(self.load(path))
+            return Opened(self.load(path) if trusted else load_dataset(path))
         except DatasetError as err:
             problems = err.problems
-        recalled = self.recall(path)
+        except Exception as err:  # noqa: BLE001 - a fault of ours: listed and logged, and the start goes on
+            _log.exception("loading %s failed", path)
+            problems = [bug_problem(str(path), err)]
+        recalled = self.recall(path) if trusted else None
         if recalled is None:
             return Opened(empty_dataset(Path(path)), problems)
         return Opened(recalled[0], problems, recalled[1])

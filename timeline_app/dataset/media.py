@@ -67,8 +67,11 @@ def resolve_media(folder: Path, name: str, max_bytes: int = MAX_MEDIA_BYTES) -> 
         return MediaFile(None, fault=MediaFault.ABSOLUTE)
     if ".." in re.split(r"[\\/]", name):
         return MediaFile(None, fault=MediaFault.OUTSIDE)
-    base = folder.resolve()
-    target = (base / name).resolve()
+    try:
+        base = folder.resolve()
+        target = (base / name).resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links (RuntimeError before Python 3.13), a NUL
+        return MediaFile(None, fault=MediaFault.UNREADABLE)
     if not target.is_relative_to(base):  # a symbolic link out of the folder
         return MediaFile(None, fault=MediaFault.OUTSIDE)
     claimed = _FORMATS.get(target.suffix.lower())

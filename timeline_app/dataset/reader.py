@@ -9,6 +9,7 @@ come in any order. Ids are unique across the file; a duplicate names the first, 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +48,7 @@ _UNITS = {u: u for u in UNITS}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 _SPANS = {"total": False, "each_year": True}  # a point's span: is it each year's figure?
 _LANGUAGES = {"zh": "zh", "en": "en"}  # a source's language: one of the two a text holds
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _source(id_: str, title: Text, date: EdtfDate, outlet: Text | None = None, **optional) -> Source:
@@ -241,7 +243,11 @@ class Reader(Checks):
         f = self.fields(node, "media item", _MEDIA)
         if f is None:
             return None
-        return self._build(Media, self.string(f.get("path"), "path"), self.text(f.get("caption"), "caption"),
+        path = self.string(f.get("path"), "path")
+        if path is not None and _CONTROL.search(path):  # a NUL ends a path in the OS's hands: no file has it
+            self.fail(f["path"], "problem.media.control", path=path)
+            path = None
+        return self._build(Media, path, self.text(f.get("caption"), "caption"),
                            credit=self.text(f.get("credit"), "credit"))
 
     def citations(self, node: Node | None) -> tuple[Citation, ...] | None:

@@ -8,9 +8,12 @@ files become problems with a position.
 
 Two parsers read the same grammar here. libyaml (PyYAML's C parser) is the fast one; PyYAML's
 pure-Python parser is the reference, and the only one on an installation without libyaml. Where
-they differ, the loader refuses what the pure parser cannot read: a plain value with ``?`` inside
-``{…}`` or ``[…]`` is a problem in both, and a file holding a tab, a byte-order mark after the
-start or a Unicode line separator is handed to the pure parser, whose answer then stands.
+they differ, the loader refuses what either cannot read: a plain value with ``?`` inside ``{…}``
+or ``[…]``, and a block scalar's header followed at once by ``#`` (``>#note``), are problems in
+both; an escape that names no character (``"\ud800"``, a lone surrogate) is a syntax error in
+both. A file holding a tab, a byte-order mark after the start, a line break other than LF and
+CRLF (a lone CR, NEL, LS, PS) is handed to the pure parser, whose answer then stands. Lines are
+counted at LF alone, as editors and ``grep -n`` count them, whichever parser read the file.
 
 The items of the top-level lists can be handed to a ``sink`` as each one ends, instead of being
 kept in the tree: a large file then never exists as one big tree in memory.
@@ -18,14 +21,16 @@ kept in the tree: a large file then never exists as one big tree in memory.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from .nodes import Mapping, Node, Scalar, Sequence
-from .problems import DatasetError, Problem
+from .problems import DatasetError, Problem, ProblemList
 
 try:
     from yaml import CBaseLoader as _FastLoader
@@ -39,6 +44,19 @@ __all__ = [
 MAX_DEPTH = 32
 # Bytes where libyaml and the pure parser read a file differently: tab, NEL, LS, PS, and a BOM.
 _DIVERGENT = (b"\t", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", codecs.BOM_UTF8)
+_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # what both parsers count as a line, besides LF
+_BLOCK_STYLES = ("|", ">")
+# In UTF-8, the characters YAML refuses (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab, LF
+# and CR, DEL, C1 controls but NEL, U+FFFE and U+FFFF (NUL is told apart as binary; surrogates are
+# not UTF-8 at all).
+_NOT_PRINTABLE = [re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]"), re.compile(rb"\xc2[\x80-\x84\x86-\x9f]"),
+                  re.compile(rb"\xef\xbf[\xbe\xbf]")]  # searched only where a quick pass finds their bytes
+_PLAIN, _HIGH = bytes(range(0x20, 0x7f)) + b"\t\n\r", bytes(range(0x80, 0x100))
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_BLOCK_HEADER = re.compile(r"[|>](?:[-+][1-9]?|[1-9][-+]?)?#")  # "#" must be apart from the header
+# An escape of a character that cannot be: a surrogate, or past U+10FFFF.
+_BAD_ESCAPE = re.compile(r"\\(?:u(?=[dD][89a-fA-F])|U(?=0000[dD][89a-fA-F]|00(?:1[1-9a-fA-F]|[2-9a-fA-F])|"
+                         r"0[1-9a-fA-F]|[1-9a-fA-F]))")
 
 
 Sink = Callable[[str, Node], None]  # (top-level key, one finished item of its list)
@@ -56,32 +74,113 @@ def parse_yaml(data: bytes, name: str, fast: bool = True, sink: Sink | None = No
     syntax, no document).
     """
     _check_encoding(data, name)
+    _check_characters(data, name)
+    parser = lines = None
     if fast and _FastLoader is not None and not _diverges(data):
-        parser, text = _FastLoader(data), None  # libyaml decodes the bytes itself
+        text = None  # libyaml decodes the bytes itself
+        builder = _TreeBuilder(name, sink, data)
     else:
         text = data.decode("utf-8").removeprefix("\ufeff")
-        parser = yaml.BaseLoader(text)
-    builder = _TreeBuilder(name, sink)
+        builder = _TreeBuilder(name, sink)
+        if any(c in text for c in _LINE_BREAKS):
+            lines = _Lines(text)
     try:
-        builder.run(parser)
-    except _TooDeep:
+        parser = _FastLoader(data) if text is None else _PureLoader(text)
+        builder.run(parser if lines is None else lines.follow(parser))
+    except _Stop:
         pass
     except yaml.MarkedYAMLError as err:
+        if lines is not None:
+            lines.place(err.problem_mark)
+            lines.place(err.context_mark)
         builder.problems.append(_syntax_problem(err, name, data))
-    except yaml.reader.ReaderError as err:  # a control character or the like
-        line, column = _position(text, err.position) if text is not None else _byte_position(data, err.position)
-        builder.problems.append(Problem(name, line, column, "problem.yaml.character", (("code", _code(err.character)),)))
     else:
         if builder.root is None:
             raise DatasetError([Problem(name, 1, 1, "problem.file.no_document")])
         return builder.root, builder.problems
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     raise DatasetError(builder.problems)
 
 
 def _diverges(data: bytes) -> bool:
-    return any(data.find(b, 1 if b == codecs.BOM_UTF8 else 0) >= 0 for b in _DIVERGENT) or data.startswith(b"\t")
+    return (any(data.find(b, 1 if b == codecs.BOM_UTF8 else 0) >= 0 for b in _DIVERGENT) or data.startswith(b"\t")
+            or (b"\r" in data and _LONE_CR.search(data) is not None))
+
+
+def _check_characters(data: bytes, name: str) -> None:
+    """Refuses the first character YAML does not allow, wherever it is: the pure parser checks the
+    whole text before it parses, libyaml only as far as it has read (it would report a syntax error
+    before it, and the two would disagree)."""
+    residue = data.translate(None, _PLAIN)  # what is not printable ASCII: a few bytes, or the text's own
+    if not residue:
+        return
+    patterns = [pattern for pattern, there in zip(_NOT_PRINTABLE, (
+        residue.translate(None, _HIGH), b"\xc2" in residue, b"\xef\xbf" in residue)) if there]
+    found = [m for m in (pattern.search(data) for pattern in patterns) if m is not None]
+    if found:
+        bad = min(found, key=lambda m: m.start())
+        line, column = _byte_position(data, bad.start())
+        character = bad[0].decode("utf-8")
+        raise DatasetError([Problem(name, line, column, "problem.yaml.character", (("code", _code(character)),))])
+
+
+class _PureLoader(yaml.BaseLoader):
+    """The pure parser, refusing escapes of characters that cannot be, as libyaml does.
+
+    It would give a lone surrogate (``"\\ud800"``), which no file can hold and no terminal can
+    print, and raise a bare ``ValueError`` past U+10FFFF.
+    """
+
+    def scan_flow_scalar(self, style):
+        start = self.get_mark()
+        try:
+            token = super().scan_flow_scalar(style)
+        except ValueError:
+            token = None
+        if token is not None and (style != '"' or token.value.isascii() or not _has_surrogate(token.value)):
+            return token
+        at = _BAD_ESCAPE.search(self.buffer, start.index)
+        index = at.end() if at else start.index
+        line, column = _position(self.buffer, index)
+        mark = yaml.Mark(start.name, index, line - 1, column - 1, None, None)
+        raise yaml.scanner.ScannerError("while parsing a quoted scalar", start,
+                                        "found invalid Unicode character escape code", mark)
+
+
+def _has_surrogate(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class _Lines:
+    """Where each LF-counted line of a text starts, to place the pure parser's marks as editors do:
+    it also counts a lone CR, NEL, LS and PS as line breaks."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def place(self, mark) -> None:
+        if mark is not None:
+            line = bisect.bisect_right(self.starts, mark.index) - 1
+            mark.line, mark.column = line, mark.index - self.starts[line]
+
+    def follow(self, parser):
+        """The parser, its events' marks placed by LF."""
+        get_event = parser.get_event
+        place = self.place
+
+        def placed():
+            event = get_event()
+            place(event.start_mark)
+            return event
+
+        parser.get_event = placed
+        return parser
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, name: str, data: bytes) -> Problem:
@@ -112,8 +211,8 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
-def _code(character: int | str) -> str:
-    return f"#x{character if isinstance(character, int) else ord(character):04X}"
+def _code(character: str) -> str:
+    return f"#x{ord(character):04X}"
 
 
 def _check_encoding(data: bytes, name: str) -> None:
@@ -139,18 +238,20 @@ def _check_encoding(data: bytes, name: str) -> None:
         raise DatasetError([Problem(name, line, column, key, (("byte", f"0x{data[err.start]:02X}"),))]) from None
 
 
-class _TooDeep(Exception):
-    """Nesting past MAX_DEPTH: the file is read no further."""
+class _Stop(Exception):
+    """A fault the pure parser stops at (nesting past MAX_DEPTH, a flow "?"): the file is read no further."""
 
 
 class _TreeBuilder:
     """Turns parser events into nodes, recording problems instead of raising."""
 
-    def __init__(self, name: str, sink: Sink | None):
+    def __init__(self, name: str, sink: Sink | None, source: bytes | None = None):
         self.name = name
         self.sink = sink
-        self.problems: list[Problem] = []
+        self.problems = ProblemList()
         self.root: Node | None = None
+        self.source = source  # the bytes libyaml reads: block scalars' headers are checked in them
+        self._line_starts: list[int] | None = None
 
     def _problem(self, mark, key: str, /, **params: object) -> None:
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, key, tuple(params.items())))
@@ -178,6 +279,8 @@ class _TreeBuilder:
                 plain = not event.style
                 if plain and flow and flow[-1] and "?" in value:
                     self._flow_question(mark, value)
+                elif event.style in _BLOCK_STYLES and self.source is not None:
+                    self._check_block_header(mark)
                 node = Scalar(mark.line + 1, mark.column + 1, value, plain)
             elif kind is MappingEnd or kind is SequenceEnd:
                 node = stack.pop()
@@ -195,7 +298,7 @@ class _TreeBuilder:
                 node = cls(mark.line + 1, mark.column + 1)
                 if len(stack) >= MAX_DEPTH:  # libyaml stops at 1000 levels, the pure parser never: stop here
                     self._problem(mark, "problem.yaml.depth", max=MAX_DEPTH)
-                    raise _TooDeep
+                    raise _Stop
             elif kind is AliasEvent:
                 mark = event.start_mark
                 self._problem(mark, "problem.yaml.alias", name=event.anchor)
@@ -261,7 +364,22 @@ class _TreeBuilder:
         if event.tag is not None and not (type(event) is yaml.ScalarEvent and event.tag == "!"):
             self._problem(event.start_mark, "problem.yaml.tag", tag=event.tag)
 
+    def _check_block_header(self, mark) -> None:
+        """libyaml takes ``>#note`` for a header and a comment; the pure parser, as YAML says, wants a
+        space before the ``#``. Refused as the pure parser refuses it."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer(b"\n", self.source)]
+        start = self._line_starts[mark.line]
+        end = self.source.find(b"\n", start)
+        line = self.source[start:end if end >= 0 else len(self.source)].decode("utf-8")
+        header = _BLOCK_HEADER.match(line, mark.column)
+        if header is not None:
+            at = yaml.Mark(self.name, 0, mark.line, header.end() - 1, None, None)
+            raise yaml.scanner.ScannerError("while scanning a block scalar", mark,
+                                            "expected chomping or indentation indicators, but found '#'", at)
+
     def _flow_question(self, mark, value: str) -> None:
         """libyaml reads ``{date: 2013?}``; the pure parser stops at the ``?``. Points at it, as that one does."""
         offset = value.index("?") if "\n" not in value else 0
         self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1 + offset, "problem.yaml.flow_question"))
+        raise _Stop  # where the pure parser stops

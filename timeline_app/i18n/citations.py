@@ -103,7 +103,7 @@ def citations(m: Milestone, ds: Dataset, lang: str, accessed: dt.date | None = N
 
 def milestone_link(m: Milestone, dataset_path: Path | None, x_range: tuple[float, float]) -> str:
     """The record's id, and a command line that reopens the viewer on it at the visible range."""
-    first, last = (dt.date.fromordinal(max(int(x), 1)) for x in x_range)
+    first, last = (dt.date.fromordinal(min(max(int(x), 1), dt.date.max.toordinal())) for x in x_range)
     command = ["timeline-app"]
     if dataset_path is not None:
         command.append(str(dataset_path))

@@ -7,21 +7,37 @@ and :func:`report_lines` keeps a flood of identical problems readable.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..dataset.problems import Message, Problem
 from . import catalog
 
-__all__ = ["REPORT_LANGUAGE", "format_problem", "message_text", "problem_message", "report_lines", "word"]
+__all__ = ["REPORT_LANGUAGE", "format_problem", "message_text", "problem_message", "report_lines", "visible", "word"]
 
 REPORT_LANGUAGE = "en"  # what a log, a test and ``validate`` without ``--lang`` read
 SHOWN_PER_KIND = 5  # problems of one kind shown in full before the rest are summarised
 MAX_REPORT_LINES = 300
 
+# What must not reach a terminal or a list as itself: C0 and C1 controls (ESC starts a terminal's
+# commands, BEL rings), DEL, bidirectional overrides and isolates (they reorder what follows),
+# zero-width characters (they hide), line and paragraph separators, and lone surrogates (no
+# encoder takes them: print() would raise).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that could act on a terminal or hide written as an escape."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
 
 def word(key: str, params: tuple[tuple[str, object], ...], lang: str) -> str:
-    """The catalog's wording of ``key`` in ``lang``, nested messages worded in the same language."""
-    values = {name: message_text(value, lang) if isinstance(value, Message) else value for name, value in params}
+    """The catalog's wording of ``key`` in ``lang``, nested messages worded in the same language, the
+    values a message quotes from a file made :func:`visible`."""
+    values = {name: message_text(value, lang) if isinstance(value, Message) else visible(value) if type(value) is str
+              else value for name, value in params}
     return catalog(lang).STRINGS[key].format(**values)
 
 
@@ -36,7 +52,7 @@ def problem_message(problem: Problem, lang: str = REPORT_LANGUAGE) -> str:
 
 def format_problem(problem: Problem, lang: str = REPORT_LANGUAGE) -> str:
     """``FILE:LINE:COL: message`` with the message in ``lang``."""
-    return f"{problem.file}:{problem.line}:{problem.column}: {problem_message(problem, lang)}"
+    return f"{visible(problem.file)}:{problem.line}:{problem.column}: {problem_message(problem, lang)}"
 
 
 def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
@@ -59,7 +75,7 @@ def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
         lines = Message.of("problem.report.lines", first=rest[0].line, last=rest[-1].line) \
             if rest[-1].line != rest[0].line else Message.of("problem.report.line", line=rest[0].line)
         more = Message.of("problem.report.more", message=problem_message(rest[0], lang), n=len(rest), lines=lines)
-        entries.append((rest[0], f"{rest[0].file}:{rest[0].line}:{rest[0].column}: {message_text(more, lang)}",
+        entries.append((rest[0], f"{visible(rest[0].file)}:{rest[0].line}:{rest[0].column}: {message_text(more, lang)}",
                         len(rest)))
     entries.sort(key=lambda entry: entry[0].sort_key())
     lines = [text for _, text, _ in entries]
@@ -68,4 +84,4 @@ def report_lines(problems: Sequence[Problem], lang: str = REPORT_LANGUAGE,
     hidden = entries[max_lines - 1:]
     first = hidden[0][0]
     tail = message_text(Message.of("problem.report.rest", n=sum(count for _, _, count in hidden)), lang)
-    return lines[:max_lines - 1] + [f"{first.file}:{first.line}:{first.column}: {tail}"]
+    return lines[:max_lines - 1] + [f"{visible(first.file)}:{first.line}:{first.column}: {tail}"]

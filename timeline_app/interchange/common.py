@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..dataset.problems import Message
@@ -56,13 +57,13 @@ def parse_source_field(text: str) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes ``data`` to a temporary name in ``path``'s folder, then renames it over ``path``: a
-    reader (or a crash) never sees half a file, and a failed write leaves the old one."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Writes ``data`` (or its pieces, in turn) to a temporary name in ``path``'s folder, then renames
+    it over ``path``: a reader (or a crash) never sees half a file, and a failed write leaves the old one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as open() would make it; mkstemp's is 0600

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from .selection import Selection
 
@@ -15,13 +15,14 @@ class ExportFormat:
     name: str  # as --format spells it
     suffix: str
     filterable: bool  # whether "what I see" applies (the JSON is always the whole dataset)
-    write: Callable[[Selection, str], bytes]
+    write: Callable[[Selection, str], bytes | Iterable[bytes]]  # bytes, or pieces of them to write in turn
 
 
-def _json(sel: Selection, lang: str) -> bytes:
-    from .json_export import to_json
+def _json(sel: Selection, lang: str) -> Iterable[bytes]:
+    """Streamed, a milestone at a time: an archive of 450,000 milestones as one string took 4 GB."""
+    from .json_export import iter_json
 
-    return to_json(sel.dataset).encode("utf-8")
+    return (piece.encode("utf-8") for piece in iter_json(sel.dataset))
 
 
 def _csv(sel: Selection, lang: str) -> bytes:

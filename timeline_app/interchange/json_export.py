@@ -7,6 +7,7 @@ The shape is documented by ``schema/export.schema.json`` (tests validate against
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +15,7 @@ from ..dataset.edtf import EdtfDate
 from ..dataset.records import Citation, Dataset, Milestone, Text
 from ..i18n.dates import describe
 
-__all__ = ["SCHEMA_ID", "to_json", "to_json_data"]
+__all__ = ["SCHEMA_ID", "iter_json", "to_json", "to_json_data"]
 
 SCHEMA_ID = "https://timeline-app.invalid/schema/export-1.json"
 
@@ -63,8 +64,8 @@ def _milestone(m: Milestone) -> dict[str, Any]:
     }
 
 
-def to_json_data(ds: Dataset) -> dict[str, Any]:
-    """The whole dataset as plain JSON-ready data, milestones in chronological order."""
+def to_json_data(ds: Dataset, milestones: bool = True) -> dict[str, Any]:
+    """The whole dataset as plain JSON-ready data, milestones in chronological order (or none)."""
     return {
         "$schema": SCHEMA_ID,
         "format": 1,
@@ -87,7 +88,7 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
             for c in ds.categories
         ],
         "eras": [{"id": e.id, "name": _text(e.name), "date": _date(e.date), "color": e.color} for e in ds.eras],
-        "milestones": [_milestone(m) for m in ds.chronological],
+        "milestones": [_milestone(m) for m in ds.chronological] if milestones else [],
         "indicators": [
             {
                 "id": i.id, "branch": i.branch, "measure": i.measure, "label": _text(i.label), "unit": i.unit,
@@ -105,4 +106,23 @@ def to_json_data(ds: Dataset) -> dict[str, Any]:
 
 
 def to_json(ds: Dataset) -> str:
-    return json.dumps(to_json_data(ds), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(ds))
+
+
+def iter_json(ds: Dataset) -> Iterator[str]:
+    """:func:`to_json`'s text in pieces, one milestone at a time: an archive of 450,000 milestones
+    is written within bounded memory (as one tree of dicts first, it took 4 GB)."""
+    head, tail = json.dumps(to_json_data(ds, milestones=False), ensure_ascii=False, indent=2).split(_EMPTY, 1)
+    yield head
+    if ds.milestones:
+        yield '"milestones": [\n'
+        for n, m in enumerate(ds.chronological):
+            text = json.dumps(_milestone(m), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            yield ("    " if n == 0 else ",\n    ") + text
+        yield "\n  ]"
+    else:
+        yield _EMPTY
+    yield tail + "\n"
+
+
+_EMPTY = '"milestones": []'  # where the streamed milestones go (a quote inside a value is escaped: never this)

@@ -16,9 +16,12 @@ from PySide6.QtCore import QTimer
 
 from ..startup_gc import resume_collection
 from ..dataset import bundled_dataset_path
-from ..dataset.last_good import LastGoodCopies, Opened
-from ..i18n.problems import format_problem
-from ..i18n import system_language
+from ..dataset.files import remove_stale_temporaries
+from ..dataset.last_good import LastGoodCopies, Opened, empty_dataset, holds_nothing
+from ..dataset.problems import Problem
+from ..dataset.start_guard import StartGuard
+from ..i18n.problems import format_problem, visible
+from ..i18n import system_language, tr
 from ..viewmodel import Session
 from .crash import install_crash_log, log
 from .first_paint import after_first_paint
@@ -51,7 +54,8 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
     path = (path or prefs.last_dataset or bundled_dataset_path()).absolute()
     crash_log.dataset = path
-    opened = _open(path, lang)
+    guard = _guard()
+    opened = _open(path, lang, guard.begin(path))
     session = _session(opened, select)
     from .windows.main_window import MainWindow
 
@@ -74,13 +78,16 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     if select:
         window.navigator.select(select, reveal=show_range is None)
     window.first_frame.connect(resume_collection)
+    window.first_frame.connect(guard.done)
     if startup_report:
         window.first_frame.connect(report_startup)
     if screenshot is not None:
-        return _screenshot(app, window, screenshot, size)
+        return _screenshot(app, window, screenshot, size, guard)
     window.show()
     QTimer.singleShot(COLLECT_BY_MS, resume_collection)
-    return app.exec()
+    code = app.exec()
+    guard.done()
+    return code
 
 
 def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | None = None,
@@ -103,14 +110,16 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
 
     path = Path(path).absolute()
     crash_log.dataset = path
-    opened = _open(path, "en")
+    guard = _guard()
+    opened = _open(path, "en", guard.begin(path))
     for problem in opened.problems:
         log.warning("kiosk dataset: %s", format_problem(problem))
     session = _session(opened, select)
     fonts.finish(app)
     if session is None:
         return 2
-    problems = dataset_problems(config, session.dataset)
+    # (an empty stand-in names nothing the configuration does: a restart would only fail the same way)
+    problems = [] if holds_nothing(session.dataset) else dataset_problems(config, session.dataset)
     for problem in problems:
         print(problem_line(problem, config.language), file=sys.stderr)
     if problems:
@@ -125,27 +134,52 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
             window.kiosk.start_tour()
             for _ in range(tour_step - 1):
                 window.kiosk.tour.advance()
-        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)))
+        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)), guard)
     from ..sd_notify import notify
     from .watchdog import Watchdog
 
     after_first_paint(window, resume_collection)
+    after_first_paint(window, guard.done)
     QTimer.singleShot(COLLECT_BY_MS, resume_collection)
     window.showFullScreen()
     Watchdog(window)  # lives as long as the window
     notify("READY=1")
     code = app.exec()
+    guard.done()
     notify("STOPPING=1")
     return KIOSK_LEFT if window.left else code
 
 
-def _open(path: Path, lang: str | None) -> Opened:
-    """The dataset at ``path``, or its last good copy (or nothing) with its problems said."""
-    opened = LastGoodCopies().open(path)
+def _guard() -> StartGuard:
+    """The start's guard against a crash loop, once the temporary files of killed writes are gone."""
+    from ..dataset.cache import cache_dir
+    from ..dataset.last_good import cache_dir as copies_dir
+
+    for folder in (cache_dir(), copies_dir()):
+        for stale in remove_stale_temporaries(folder):
+            log.info("removed %s, left by a write that did not finish", stale)
+    return StartGuard()
+
+
+def _open(path: Path, lang: str | None, failures: int = 0) -> Opened:
+    """The dataset at ``path``, or its last good copy (or nothing) with its problems said.
+
+    After ``failures`` starts in a row that died opening it: once, it is read afresh (past the
+    cache and the last good copy); more often, it is not opened (F5 tries again).
+    """
+    if failures:
+        log.warning("the last %d start(s) died opening %s", failures, path)
+    if failures == 1:
+        print(f"timeline-app: {tr('start.crashed', lang or system_language(), path=visible(str(path)))}",
+              file=sys.stderr)
+    if failures >= 2:
+        opened = Opened(empty_dataset(path), [Problem(str(path), 1, 1, "problem.start.crashed", (("n", failures),))])
+    else:
+        opened = LastGoodCopies().open(path, trusted=not failures)
     for problem in opened.problems:
         print(format_problem(problem, lang or system_language()), file=sys.stderr)
     if opened.copy_saved is not None:
-        print(f"timeline-app: showing the last good copy of {path}, kept {opened.copy_saved:%Y-%m-%d %H:%M}",
+        print(f"timeline-app: showing the last good copy of {visible(str(path))}, kept {opened.copy_saved:%Y-%m-%d %H:%M}",
               file=sys.stderr)
     return opened
 
@@ -158,13 +192,14 @@ def _session(opened: Opened, select: str | None) -> Session | None:
     return session
 
 
-def _screenshot(app, window, target: Path, size: tuple[int, int]) -> int:
+def _screenshot(app, window, target: Path, size: tuple[int, int], guard: StartGuard) -> int:
     """Renders exactly what a user would see at ``size`` and writes it as a PNG."""
     window.resize(*size)
     window.show()
     for _ in range(3):  # layouts settle over a few passes (heights that depend on widths)
         app.processEvents()
     image = window.grab()
+    guard.done()
     if not image.save(str(target), "PNG"):
         print(f"timeline-app: cannot write {target}", file=sys.stderr)
         return 2

@@ -9,7 +9,9 @@
 - Qt's own warnings go to the log too.
 
 The log is ``timeline-app.log`` in the platform's user log folder (``TIMELINE_APP_LOG_DIR``
-overrides it), rotated at :data:`MAX_BYTES` with :data:`BACKUPS` older files kept.
+overrides it), rotated at :data:`MAX_BYTES` with :data:`BACKUPS` older files kept. When that
+folder cannot be written (read-only, full, a file in its place), the log and faulthandler go to
+the console and the app starts all the same.
 """
 
 from __future__ import annotations
@@ -70,6 +72,19 @@ class _LogFile(RotatingFileHandler):
         faulthandler.enable(self.stream, all_threads=True)
 
 
+class _StderrLog(logging.StreamHandler):
+    """Where the log goes when its folder cannot be written: the console, if there is one."""
+
+    def __init__(self):
+        super().__init__(sys.__stderr__)
+        if sys.__stderr__ is not None:
+            faulthandler.enable(sys.__stderr__, all_threads=True)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is not None:  # (pythonw and a desktop launcher may give none)
+            super().emit(record)
+
+
 class _Bridge(QObject):
     """Carries a report to the GUI thread, whichever thread the error happened on."""
 
@@ -80,10 +95,15 @@ class CrashLog:
     """The installed hooks; ``uninstall()`` puts back what was there (tests install their own)."""
 
     def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / LOG_NAME
         self.dataset: Path | None = None  # named in every report; the window keeps it current
-        self._handler = _LogFile(self.path)
+        self.path: Path | None = folder / LOG_NAME  # None when the folder cannot be written
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._handler: logging.Handler = _LogFile(self.path)
+            self.unwritable: str | None = None
+        except OSError as err:  # a log that cannot be written must not stop the start: stderr instead
+            self.path, self.unwritable = None, f"{folder}: {err.strerror or err}"
+            self._handler = _StderrLog()
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         self._bridge: _Bridge | None = None
         self._reporter: Reporter | None = None
@@ -101,6 +121,8 @@ class CrashLog:
         log.info("%s %s started (Python %s, %s %s %s)", APP_NAME, __version__, platform.python_version(),
                  platform.system(), platform.release(), platform.machine())  # platform.platform() reads the
         # interpreter binary for its libc version: 5–9 ms of every start
+        if self.unwritable:
+            log.warning("the log cannot be written (%s): logging to the console instead", self.unwritable)
         return self
 
     def uninstall(self) -> None:

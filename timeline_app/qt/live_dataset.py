@@ -21,7 +21,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer,
 
 from ..dataset.last_good import LastGoodCopies, Opened, file_signature
 from ..dataset.media import media_paths
-from ..dataset.problems import DatasetError, Problem
+from ..dataset.problems import DatasetError, Problem, bug_problem
 from ..dataset.records import Dataset
 from ..i18n.problems import report_lines
 from ..viewmodel.session import Session
@@ -51,7 +51,7 @@ def _load(path: Path, copies: LastGoodCopies) -> _Result:
         result = _Result(path, None, err.problems)
     except Exception as err:  # noqa: BLE001 - a loader bug: logged, and the last good data stays
         sys.excepthook(*sys.exc_info())
-        result = _Result(path, None, [Problem(str(path), 1, 1, f"could not be loaded ({type(err).__name__}: {err})")])
+        result = _Result(path, None, [bug_problem(str(path), err)])
     if file_signature(path) != before:
         return _Result(path, result.dataset, result.problems, result.media, settled=False)
     return result

@@ -17,6 +17,7 @@ import numpy as np
 from ..i18n import catalog, tr
 from .geometry import ROW_HEIGHT, LaneGeometry, lane_geometry, lanes_height
 from .index import DrawStyle
+from .labels import label_text
 from .lanes import MIDDLE, Lane
 from .placement import (BADGE_HEIGHT, LABEL_PAD, Cluster, LaneFrame, StripFrame, badge_text, badge_width,
                         place_lane, place_strip)
@@ -86,7 +87,7 @@ class LabelTexts:
         key = (lang, milestone_id)
         hit = self._titles.get(key)
         if hit is None:
-            text = session.dataset.milestone_by_id[milestone_id].title.get(lang)
+            text = label_text(session.dataset.milestone_by_id[milestone_id].title.get(lang))
             width = self.measure.width(text, TextStyle.LABEL)
             if width > self.max_width:  # most titles fit: measure once, elide only the long ones
                 text = self.measure.elide(text, TextStyle.LABEL, self.max_width)

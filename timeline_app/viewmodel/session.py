@@ -20,7 +20,7 @@ from .filtering import Matcher
 from .index import MilestoneIndex
 from .lanes import Lane, build_lanes
 from .state import Filter, ViewState
-from .timescale import MARGIN_DAYS, day_of
+from .timescale import END_DAY, FIRST_DAY, MARGIN_DAYS, day_of
 
 __all__ = ["Session"]
 
@@ -139,7 +139,7 @@ class Session:
         """The data's bounds with margins: the widest the timeline may show."""
         if self._full_range is None:
             lo, hi = self.data_bounds()
-            self._full_range = (lo - MARGIN_DAYS, hi + MARGIN_DAYS)
+            self._full_range = (max(lo - MARGIN_DAYS, FIRST_DAY), min(hi + MARGIN_DAYS, END_DAY))
         return self._full_range
 
     def clamp_range(self, x0: float, x1: float) -> tuple[float, float]:

@@ -13,10 +13,13 @@ from ..dataset.edtf import EdtfDate
 from ..i18n import catalog
 from ..i18n.dates import day_words, month_words, range_words, year_words
 
-__all__ = ["MARGIN_DAYS", "OPEN_END_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
+__all__ = ["END_DAY", "FIRST_DAY", "MARGIN_DAYS", "OPEN_END_DAYS", "Tick", "date_of", "day_of", "range_caption", "span_of", "ticks"]
 
 MARGIN_DAYS = 120.0  # room kept before the first and after the last date
 OPEN_END_DAYS = 365.0  # how far an open-ended span is drawn past its known end
+# The days a date can name (0001-01-01 to the end of 9999-12-31): no range reaches past them, so
+# every x on screen is a date Python can make (a painter asking for year 10000 raised, in paint).
+FIRST_DAY, END_DAY = 1.0, float(dt.date.max.toordinal() + 1)
 
 
 def day_of(d: dt.date) -> float:
@@ -46,8 +49,9 @@ class Tick:
 
 
 # (unit, step, typical spacing in days), coarse to fine
-_LEVELS = [
-    ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
+_LEVELS = [  # (from centuries: a dataset may reach from 0001 to 9999)
+    ("year", 1000, 365250), ("year", 500, 182625), ("year", 100, 36525), ("year", 50, 18262.5),
+    ("year", 20, 7305), ("year", 10, 3652.5), ("year", 5, 1826.25), ("year", 2, 730.5), ("year", 1, 365.25),
     ("month", 6, 182.6), ("month", 3, 91.3), ("month", 1, 30.44),
     ("day", 14, 14), ("day", 7, 7), ("day", 2, 2), ("day", 1, 1),
 ]
@@ -83,6 +87,8 @@ def ticks(x0: float, x1: float, width_px: float, lang: str) -> list[Tick]:
         if d.day == 1 or ((d.day - 1) % step == 0 and d.day <= 29 - step // 2):
             if d >= lo:
                 result.append(_day_tick(d, lang))
+        if d == dt.date.max:  # the calendar's last day has no next one
+            break
         d += dt.timedelta(days=1)
     return result
 

@@ -201,3 +201,36 @@ def test_the_problems_dock_is_made_when_problems_come_where_the_saved_layout_put
     qtbot.waitUntil(lambda: third.files._problems_panel is not None and third.problems_panel.list.count() == 2)
     assert third.dockWidgetArea(third.problems_panel) == Qt.DockWidgetArea.TopDockWidgetArea
     assert third.problems_panel.isVisible() and third.problems_panel.windowTitle() == "Problems"
+
+
+def test_a_dataset_replaced_by_a_fifo_is_refused_and_the_window_still_closes(qtbot, dataset):
+    """Reading a FIFO waits for a writer: live reload stopped, and closing waited on the worker for ever."""
+    window = open_window(qtbot, Session.open(dataset))
+    good = window.session.dataset
+    fifo = dataset.with_name("pipe")
+    os.mkfifo(fifo)
+    os.replace(fifo, dataset)
+    panel = window.problems_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() == 1, timeout=5000)
+    assert panel.list.item(0).text() == (f"{dataset}:1:1: cannot read file: it is not a regular file (a pipe, a device "
+                                         "or a socket); name the dataset's .yaml file")
+    assert window.session.dataset is good
+    os.unlink(dataset)
+    dataset.write_text(SMALL, encoding="utf-8")  # and the next good save is read as ever
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
+
+
+def test_a_loader_bug_on_reload_is_listed_as_a_problem(qtbot, dataset, monkeypatch):
+    """Its ad-hoc message key raised KeyError where the problem was worded, hiding it."""
+    window = open_window(qtbot, Session.open(dataset))
+
+    def broken(self, path):
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(LastGoodCopies, "load", broken)
+    monkeypatch.setattr("sys.excepthook", lambda *exc: None)  # the crash log's hook: not installed here
+    window.live.reload()
+    panel = window.problems_panel
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)
+    assert "could not be loaded because of a fault in timeline-app (RuntimeError: a bug in the loader)" in \
+        panel.list.item(0).text()

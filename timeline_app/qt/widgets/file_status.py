@@ -9,6 +9,7 @@ from ...dataset.last_good import holds_nothing
 from ...i18n import tr
 from ...i18n.wording import problem_count
 from ..live_dataset import LiveDataset
+from .tooltips import plain_tooltip
 
 __all__ = ["FileStatus"]
 
@@ -28,8 +29,9 @@ class FileStatus(QLabel):
             return
         name = live.target.name
         tip = "file.tip_watching" if live.watching else "file.tip_manual"
-        self.setToolTip(tr(tip, lang, path=str(live.target)))
-        self.setAccessibleName(self.toolTip())
+        text = tr(tip, lang, path=str(live.target))
+        self.setToolTip(plain_tooltip(text))  # a file may be named "<img src=…>.yaml": never markup
+        self.setAccessibleName(text)
         n = len(live.problems)
         count = problem_count(n, lang)
         if not n:

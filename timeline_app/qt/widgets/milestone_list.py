@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ...i18n import tr
 from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
+from ...viewmodel.labels import label_text
 from ...viewmodel.navigator import Navigator
 from ..model_signals import follow
 from ..colors import Theme
@@ -103,7 +104,7 @@ class MilestoneTableModel(CatalogTableModel):
             return ds.branch_by_id[m.branch].name.get(lang)
         if column == CATEGORY:
             return ds.category_by_id[m.category].name.get(lang)
-        return m.title.get(lang)
+        return label_text(m.title.get(lang))
 
     def _icon(self, m, column: int) -> QIcon:
         """The branch's bar or the category's marker, drawn once per dataset and kept.

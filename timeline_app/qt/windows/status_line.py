@@ -14,6 +14,7 @@ from ..actions import ActionSet
 from ..preferences import Preferences
 from ..live_dataset import LiveDataset
 from ..widgets.file_status import FileStatus
+from ..widgets.tooltips import plain_tooltip
 
 __all__ = ["StatusLine"]
 
@@ -46,7 +47,7 @@ class StatusLine:
             reload_action = self._actions.actions["file.reload"]
             reload_action.setText(tr("action.reload_file", lang, file=self._live.target.name))
             reload_action.setIconText(tr("action.reload", lang).replace("&", ""))  # the toolbar's stays short
-            reload_action.setToolTip(reload_action.text().replace("&", ""))
+            reload_action.setToolTip(plain_tooltip(reload_action.text().replace("&", "")))  # a file name: never markup
 
     def report_settings_reset(self, prefs: Preferences) -> None:
         """A corrupt settings file was set aside at start: say so, once."""
