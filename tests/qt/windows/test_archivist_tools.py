@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QTreeView
 
 from archivist import open_window
 
@@ -121,3 +121,23 @@ def test_range_on_the_command_line_opens_there(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "timeline_app", "--range", "2016-13"], capture_output=True, text=True,
                          timeout=60)
     assert bad.returncode == 2 and "2016-13" in bad.stderr
+
+
+def test_the_open_dialog_speaks_chinese_throughout(window, qtbot):
+    path = window.session.dataset.path  # the dialog starts beside it
+    seen = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["labels"] = {label.text() for label in dialog.findChildren(QLabel)}
+        view = dialog.findChild(QTreeView)
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) > 0)
+        rows = [view.model().index(row, 0, view.rootIndex()) for row in range(view.model().rowCount(view.rootIndex()))]
+        seen["date"] = next(r.siblingAtColumn(3).data() for r in rows if r.data() == path.name)
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.open_dialog()
+    assert {"查找范围(&L)：", "文件类型(&T)："} <= seen["labels"]  # Qt's translation lacks the "&" forms
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    assert seen["date"].startswith(f"{modified.year}/{modified.month}/{modified.day}")  # not the C locale's "3 12 2026"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QLabel, QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget,
 )
 
 from ...dataset.last_good import Opened, holds_nothing
@@ -32,6 +32,7 @@ from ...viewmodel.timescale import span_of
 from ..actions import ActionSet
 from ..animator import RangeAnimator
 from ..bindings import follow
+from ..file_dialogs import ask_open_path
 from ..preferences import Preferences
 from ..themes import apply_theme
 from ..translations import QtTranslations
@@ -223,8 +224,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(self.session.dataset.path.parent) if self.session.dataset.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, tr("action.open", self.language()).replace("&", ""), start,
-                                              "YAML (*.yaml *.yml)")
+        path = ask_open_path(self, tr("action.open", self.language()).replace("&", ""), start, "YAML (*.yaml *.yml)")
         if path:
             self.open_dataset(path)
 

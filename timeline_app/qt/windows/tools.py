@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ... import __version__
 from ...i18n import tr
+from ..file_dialogs import ask_save_path
 
 __all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
 
@@ -21,7 +22,7 @@ def export(window, fmt: str) -> None:
     dataset = window.session.dataset
     data = to_json(dataset).encode("utf-8") if fmt == "json" else to_csv(dataset).encode("utf-8-sig")
     title = tr(f"action.export_{fmt}", window.language()).replace("&", "")
-    path, _ = QFileDialog.getSaveFileName(window, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
+    path = ask_save_path(window, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
     if path:
         Path(path).write_bytes(data)
 
