@@ -199,3 +199,21 @@ def test_missing_file(tmp_path):
 def test_era_must_be_interval(write_yaml):
     text = HEAD + "eras:\n  - {id: e, name: {zh: 期, en: Era}, date: 2013}\n"
     assert problems(write_yaml, text)[0].startswith(f"{at(text, '2013}', 'eras')}: an era's date must be an interval")
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "en", "zh"),
+    [
+        ("a:\n\tb: 1\n", (2, 1), "YAML syntax: a tab cannot indent", "YAML 语法错误：制表符（Tab）不能用于缩进"),
+        ("a:\n    b: 1\n  c: 2\n", (3, 3), "YAML syntax: this line is not indented like", "YAML 语法错误：这一行的缩进"),
+        ("a: \"abc\n", (2, 1), "YAML syntax: a quotation mark is opened and never closed", "YAML 语法错误：引号只有开头"),
+        ("a: @x\n", (1, 4), "YAML syntax: “@” cannot begin a value", "YAML 语法错误：“@”不能出现在"),
+    ],
+)
+def test_syntax_errors_are_told_in_each_language_not_in_the_parsers_english(write_yaml, text, at, en, zh):
+    with pytest.raises(DatasetError) as info:
+        load_dataset(write_yaml(text, "d.yaml"))
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == at
+    assert problem.message_in("en").startswith(en)
+    assert problem.message_in("zh").startswith(zh) and "found" not in problem.message_in("zh")

@@ -26,6 +26,7 @@ import yaml
 
 from .nodes import Mapping, Node, Scalar, Sequence
 from .problems import DatasetError, Problem
+from .syntax_wording import syntax_detail
 
 try:
     from yaml import CBaseLoader as _FastLoader
@@ -97,7 +98,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str, data: bytes) -> Proble
     detail = err.problem or err.context or "invalid YAML"
     if err.context and err.problem:
         detail = f"{err.problem} ({err.context})"
-    return Problem(name, line, column, "problem.yaml.syntax", (("detail", detail),))
+    character = data.split(b"\n")[line - 1].decode("utf-8", "replace")[column - 1:column] if line <= last else ""
+    return Problem(name, line, column, "problem.yaml.syntax", (("detail", syntax_detail(detail, character)),))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
