@@ -346,6 +346,8 @@ STRINGS = {
     "problems.editor": "Editor…",
     "problems.editor_title": "Editor command",
     "problems.editor_prompt": "The command that opens a file at a line; {file}, {line} and {column} are filled in.\nFor example: code -g {file}:{line}:{column}   or   gedit +{line} {file}\nLeave it empty to open files with the desktop's default application.",
+    "problems.desktop_opened": "Opened {file} with the desktop's default application, which cannot go to a line: look at line {line}, column {column}. To open files at the line, set an editor command (Editor…).",
+    "problems.desktop_failed": "No application on this desktop opens {file}. Set an editor command (Editor…); the problem is at line {line}, column {column}.",
     "problems.editor_failed": "Could not start the editor: {command}",
     "problems.editor_invalid": "The editor command is not valid: {command}",
     "window.dataset": "{title} ({file})",

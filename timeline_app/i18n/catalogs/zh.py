@@ -351,6 +351,8 @@ STRINGS = {
     "problems.editor": "编辑器…",
     "problems.editor_title": "编辑器命令",
     "problems.editor_prompt": "在指定行打开文件的命令；{file}、{line}、{column} 会被替换。\n例如：code -g {file}:{line}:{column}   或   gedit +{line} {file}\n留空则用桌面默认程序打开文件。",
+    "problems.desktop_opened": "已用桌面默认程序打开 {file}；它不能跳到指定行，请看第 {line} 行第 {column} 列。要在该行打开文件，请设置编辑器命令（编辑器…）。",
+    "problems.desktop_failed": "本机桌面没有能打开 {file} 的程序。请设置编辑器命令（编辑器…）；问题在第 {line} 行第 {column} 列。",
     "problems.editor_failed": "无法启动编辑器：{command}",
     "problems.editor_invalid": "编辑器命令无效：{command}",
     "window.dataset": "{title}（{file}）",
