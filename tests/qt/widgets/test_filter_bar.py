@@ -107,12 +107,24 @@ def test_a_toggle_keeps_a_query_still_being_typed(qtbot, bar, session):
 
 def test_year_range_filters_and_keeps_from_before_to(qtbot, bar, session):
     year_from, year_to = bar.findChildren(QComboBox)
+    to_at = year_to.mapTo(bar, year_to.rect().topLeft())
     year_from.setCurrentIndex(year_from.findText("2016"))
     assert session.state.filter.date_from == dt.date(2016, 1, 1)
+    assert year_to.mapTo(bar, year_to.rect().topLeft()) == to_at  # "incl. undated" appears in room kept for it
     assert "west-agreement" not in {m.id for m in session.matches}
     assert "parent-undated" in {m.id for m in session.matches}  # "some day in 2013–2023" may be in range
+    offered = [year_to.itemText(row) for row in range(1, year_to.count())
+               if year_to.model().item(row).isEnabled()]
+    assert offered[0] == "2016"  # To offers no year before From
+    year_to.setFocus()
+    qtbot.keyClick(year_to, Qt.Key.Key_Down)  # from "any": the first year it offers
+    assert year_to.currentText() == "2016" and year_from.currentText() == "2016"
+    year_from.setFocus()
+    qtbot.keyClick(year_from, Qt.Key.Key_Down)  # no later year than To's
+    assert year_from.currentText() == "2016"
+    year_to.setCurrentIndex(0)
+    year_from.setCurrentIndex(year_from.findText("2014"))
     year_to.setCurrentIndex(year_to.findText("2014"))
-    assert year_from.currentText() == "2014"
     assert session.state.filter.date_from == dt.date(2014, 1, 1)
     assert session.state.filter.date_to == dt.date(2014, 12, 31)
     assert [m.id for m in session.matches] == ["parent-undated", "west-agreement"]

@@ -63,11 +63,13 @@ class FilterBar(QWidget):
         self._to_label.setBuddy(self._to)
         for combo in (self._from, self._to):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._from.currentIndexChanged.connect(self._on_from_changed)
-        self._to.currentIndexChanged.connect(self._on_to_changed)
+            combo.currentIndexChanged.connect(self._on_toggled)
         self._undated = QCheckBox(self)  # with a year range: keep undated milestones of an overlapping period
         self._undated.setChecked(True)
         self._undated.setVisible(False)
+        policy = self._undated.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its room kept: To does not move under the pointer when it shows
+        self._undated.setSizePolicy(policy)
         self._undated.toggled.connect(self._on_toggled)
         self._clear = QPushButton(self)
         self._clear.clicked.connect(self._on_clear_clicked)
@@ -223,6 +225,7 @@ class FilterBar(QWidget):
             chip.setChecked(record_id not in hidden)
         for combo, day in ((self._from, f.date_from), (self._to, f.date_to)):
             combo.setCurrentIndex(max(combo.findData(day.year), 0) if day else 0)
+        self._offer_years(f)
         self._undated.setChecked(f.include_undated)
         self._undated.setVisible(bool(f.date_from or f.date_to))  # it matters only with a range
         self._showing = False
@@ -267,7 +270,7 @@ class FilterBar(QWidget):
         if not self._showing:
             self._typing.start()
 
-    def _on_toggled(self, _: bool) -> None:
+    def _on_toggled(self, _: bool | int) -> None:
         if not self._showing:
             self._apply()
 
@@ -287,22 +290,14 @@ class FilterBar(QWidget):
         self._showing = False
         self._apply()
 
-    def _on_from_changed(self, _: int) -> None:
-        self._on_years_changed(self._from, self._to)
-
-    def _on_to_changed(self, _: int) -> None:
-        self._on_years_changed(self._to, self._from)
-
-    def _on_years_changed(self, moved: QComboBox, other: QComboBox) -> None:
-        """Keeps From ≤ To by taking the other end along, then applies."""
-        if self._showing:
-            return
-        year_from, year_to = self._from.currentData(), self._to.currentData()
-        if year_from and year_to and year_from > year_to:
-            self._showing = True
-            other.setCurrentIndex(other.findData(moved.currentData()))
-            self._showing = False
-        self._apply()
+    def _offer_years(self, f: Filter) -> None:
+        """To offers no year before From, nor From one after To: no choice moves the other end."""
+        low, high = (f.date_from.year if f.date_from else None), (f.date_to.year if f.date_to else None)
+        for combo, allowed in ((self._from, lambda year: high is None or year <= high),
+                               (self._to, lambda year: low is None or year >= low)):
+            model = combo.model()
+            for row in range(1, combo.count()):
+                model.item(row).setEnabled(allowed(combo.itemData(row)))
 
     def _on_clear_clicked(self) -> None:
         self._session.state.filter = Filter()
