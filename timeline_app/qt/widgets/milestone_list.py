@@ -17,7 +17,7 @@ from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
 from ..bindings import follow
-from ..theme import Theme
+from ..theme import GRAPHIC_CONTRAST, Theme, readable
 from .swatch import BRANCH_MARK, swatch_pixmap
 from .tables import CatalogTableModel, Index
 from .tooltips import plain_tooltip
@@ -29,6 +29,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the milestone's id
 _HEADERS = ("list.date", "list.branch", "list.category", "list.title")
 DATE, BRANCH, CATEGORY, TITLE = range(len(_HEADERS))
 _SWATCH = 12
+_ON_HIGHLIGHT = GRAPHIC_CONTRAST + 0.1  # a swatch on a selected row: 3:1 still after rounding to 8-bit pixels
 _ICON_DPR = 2.0  # the model knows no screen: draw sharp enough for high-DPI, Qt scales down
 
 
@@ -107,7 +108,8 @@ class MilestoneTableModel(CatalogTableModel):
     def _icon(self, m, column: int) -> QIcon:
         """The branch's bar or the category's marker, drawn once per dataset and kept.
 
-        The same picture serves a selected row, so the highlight never tints it away.
+        A selected row gets the same picture in a shade that stands out from the highlight
+        (which Qt would tint it with, and which may be the very colour of a category).
         """
         ds, theme = self._session.dataset, self.theme
         key = (column, m.branch if column == BRANCH else m.category)
@@ -116,10 +118,10 @@ class MilestoneTableModel(CatalogTableModel):
                 mark, color = BRANCH_MARK, theme.branch(m.branch)
             else:
                 mark, color = ds.category_by_id[m.category].marker, theme.category(m.category)
-            pixmap = swatch_pixmap(mark, color, _SWATCH, _ICON_DPR)
             icon = QIcon()
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-                icon.addPixmap(pixmap, mode)
+            for mode, shade in ((QIcon.Mode.Normal, color), (QIcon.Mode.Active, color),
+                                (QIcon.Mode.Selected, readable(color, theme.highlight, _ON_HIGHLIGHT))):
+                icon.addPixmap(swatch_pixmap(mark, shade, _SWATCH, _ICON_DPR), mode)
             self._icons[key] = icon
         return self._icons[key]
 
