@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from widget_text import assert_language
 
 from timeline_app.dataset.loader import load_dataset
@@ -177,3 +177,16 @@ def test_the_dotted_line_between_two_figures_is_cut_to_the_strip():
     assert _within(0.0, 0.0, 50.0, 10.0, 100.0, 900.0) is None  # wholly left of the strip
     a, b = _within(200.0, 0.0, 300.0, 10.0, 100.0, 900.0)
     assert (a.x(), a.y(), b.x(), b.y()) == (200.0, 0.0, 300.0, 10.0)  # inside: as it was
+
+
+def test_the_table_copies_whole_rows_and_keeps_the_paragraphs_in_sight(qtbot, panel, session):
+    qtbot.mouseClick(panel._toggle, Qt.MouseButton.LeftButton)
+    table = panel.table
+    table.selectRow(0)
+    table.selectionModel().select(table.model().index(1, 0), table.selectionModel().SelectionFlag.Select
+                                  | table.selectionModel().SelectionFlag.Rows)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QApplication.clipboard().text().split("\n")
+    assert [line.split("\t") for line in lines] == [[table.model().index(r, c).data() for c in range(6)] for r in (0, 1)]
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # a narrow source column keeps "第 N 段" at its end

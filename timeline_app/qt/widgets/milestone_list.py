@@ -12,14 +12,15 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ...i18n import tr
+from ...i18n import catalog, tr
 from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
 from ...viewmodel.navigator import Navigator
 from ..bindings import follow
+from ..collation import collation_keys
 from ..theme import GRAPHIC_CONTRAST, Theme, readable
 from .swatch import BRANCH_MARK, swatch_pixmap
-from .tables import CatalogTableModel, Index
+from .tables import CatalogTableModel, Index, cells_of, copy_rows_with
 from .tooltips import plain_tooltip
 
 __all__ = ["ID_ROLE", "MilestoneList", "MilestoneTableModel"]
@@ -130,7 +131,8 @@ class MilestoneTableModel(CatalogTableModel):
     def _sort_key(self, column: int) -> np.ndarray:
         """A number per index row that orders like the column: dates by time (the index is
         chronological), branches and categories in the dataset's order, titles by their folded
-        text in the current language. Made once per column and language, on the first sort."""
+        text in the current language, as the language orders it (Chinese by pinyin). Made once per
+        column and language, on the first sort."""
         index, lang = self._session.index, self._session.state.language
         cache_key = (column, lang if column == TITLE else "")
         key = self._keys.get(cache_key)
@@ -142,7 +144,7 @@ class MilestoneTableModel(CatalogTableModel):
                 codes = index.branch if column == BRANCH else index.category
                 key = codes.astype(np.int64) * n + np.arange(n)
             else:
-                titles = [fold(m.title.get(lang)) for m in index.milestones]
+                titles = collation_keys([fold(m.title.get(lang)) for m in index.milestones], catalog(lang).QT_LOCALE)
                 key = np.empty(n, dtype=np.int64)
                 key[sorted(range(n), key=titles.__getitem__)] = np.arange(n)
             self._keys[cache_key] = key
@@ -215,6 +217,7 @@ class MilestoneList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        copy_rows_with(self.view, self._row_text)
 
         # "No match" stands in the empty table itself, under the headers.
         self._no_match = QLabel()
@@ -281,6 +284,14 @@ class MilestoneList(QWidget):
             self.view.scrollTo(index)
         finally:
             self._syncing = False
+
+    def _row_text(self, row: int) -> str:
+        """A row as copied: its cells, then its sources' citations, tab-separated."""
+        from ...i18n.citations import citations  # only when copying: not on the way to the first frame
+
+        ds, lang = self._session.dataset, self._session.state.language
+        cited = citations(ds.milestone_by_id[self.model.milestone_id(row)], ds, lang).replace("\n", " ")
+        return "\t".join([*cells_of(self.view, row), cited])
 
     # -- handlers --------------------------------------------------------------------------
 

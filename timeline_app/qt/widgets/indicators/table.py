@@ -16,7 +16,7 @@ from ....i18n.wording import citation_parts, group_citations, join_clauses
 from ....viewmodel.indicators import Figure, Track, measure_rows
 from ....viewmodel.session import Session
 from ...bindings import follow
-from ..tables import CatalogTableModel, Index
+from ..tables import CatalogTableModel, Index, cells_of, copy_rows_with
 
 __all__ = ["IndicatorTable", "IndicatorTableModel"]
 
@@ -110,3 +110,8 @@ class IndicatorTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow source keeps its end: the paragraphs
+        copy_rows_with(self, self._row_text)
+
+    def _row_text(self, row: int) -> str:
+        return "\t".join(cells_of(self, row))
