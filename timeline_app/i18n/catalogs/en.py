@@ -181,6 +181,7 @@ STRINGS = {
     "detail.name": "Milestone details",
     "detail.previous_desc": "Select the previous milestone that matches the filter",
     "detail.next_desc": "Select the next milestone that matches the filter",
+    "detail.filtered_out": "The filter hides this milestone: it is not on the timeline or in the list.",
     "detail.position": "{n} of {total}",
     "detail.position_desc": "Where the selected milestone stands among the matches",
     "detail.person": "{name} ({role})",

@@ -186,6 +186,7 @@ STRINGS = {
     "detail.name": "事件详情",
     "detail.previous_desc": "选择符合筛选条件的上一个事件",
     "detail.next_desc": "选择符合筛选条件的下一个事件",
+    "detail.filtered_out": "当前筛选条件隐藏了这个事件：时间轴和列表中都不显示它。",
     "detail.position": "第 {n} / {total} 个",
     "detail.position_desc": "所选事件在符合筛选条件的事件中的位置",
     "detail.person": "{name}（{role}）",

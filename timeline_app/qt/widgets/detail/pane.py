@@ -59,6 +59,10 @@ class DetailPane(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self._title.setFont(title_font)
         self._summary = text_label()
+        self._hidden = text_label()  # the record is kept in view, but the filter hides it everywhere else
+        hidden_font = QFont(self.font())
+        hidden_font.setItalic(True)
+        self._hidden.setFont(hidden_font)
 
         self._form = QGridLayout()  # captions at the top of their rows, which QFormLayout cannot do
         self._form.setColumnStretch(1, 1)
@@ -99,6 +103,7 @@ class DetailPane(QWidget):
         self._details = QWidget()
         details = QVBoxLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self._hidden)
         details.addWidget(self._title)
         details.addWidget(self._summary)
         details.addSpacing(6)
@@ -148,6 +153,7 @@ class DetailPane(QWidget):
         k = int(np.searchsorted(rows, row)) if row is not None else rows.size
         shown = k < rows.size and rows[k] == row
         self._position.setText(tr("detail.position", self._lang, n=k + 1, total=rows.size) if shown else "")
+        self._hidden.setVisible(row is not None and not shown)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -167,6 +173,7 @@ class DetailPane(QWidget):
         self._next.setAccessibleDescription(tr("detail.next_desc", lang))
         self._position.setAccessibleDescription(tr("detail.position_desc", lang))
         self._empty.setText(tr("detail.none", lang))
+        self._hidden.setText(tr("detail.filtered_out", lang))
         for key, caption in self._captions.items():
             caption.setText(tr(key, lang))
             caption.buddy().setAccessibleDescription(tr(key, lang))
