@@ -233,3 +233,18 @@ def test_a_timeline_of_many_lanes_gets_their_height_and_keeps_its_text_legible(q
     window.left_splitter.setSizes([column - 2 * LIST_MIN, LIST_MIN, LIST_MIN])  # the archivist gives it more
     qtbot.waitUntil(lambda: all(l.geometry.strip_labels for l in window.timeline.frame.lanes))
     assert any(box for l in window.timeline.frame.lanes for box in l.strip.boxes)  # the titles are back
+
+
+def test_a_dataset_without_indicators_gets_no_indicator_band(window, tmp_path, qtbot):
+    window.add_panels()
+    assert window.indicators.isVisible()
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(text[:text.index("\nindicators:")] + "\n", encoding="utf-8")
+    window.open_dataset(bare)
+    qtbot.waitUntil(lambda: window.session.dataset.path == bare.absolute())
+    assert not window.session.dataset.indicators
+    assert not window.indicators.isVisible()
+    assert window.milestone_list.height() > 0
+    window.open_dataset(DATA / "small.yaml")
+    qtbot.waitUntil(lambda: window.indicators.isVisible())

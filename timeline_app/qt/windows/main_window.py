@@ -340,6 +340,12 @@ class MainWindow(QMainWindow):
 
     def _on_dataset_changed(self, _) -> None:
         self._retranslate()
+        if self._panels is not None:
+            self._show_indicators_if_any()
+
+    def _show_indicators_if_any(self) -> None:
+        """A dataset without indicators gets no empty band for them."""
+        self.indicators.setVisible(bool(self.session.dataset.indicators))
 
     # -- text ------------------------------------------------------------------------------
 
@@ -423,6 +429,7 @@ class MainWindow(QMainWindow):
         for splitter, index, panel in ((self.left_splitter, 1, self.indicators), (self.left_splitter, 2, self.milestone_list),
                                        (self.main_splitter, 1, self.detail)):
             splitter.replaceWidget(index, panel).deleteLater()  # the room's size stays the panel's
+        self._show_indicators_if_any()
         self.setTabOrder(self.timeline, self.milestone_list)
         self.setTabOrder(self.milestone_list, self.detail)
         if not self._splitters_restored:  # a first start: share the room out by what each needs

@@ -33,11 +33,15 @@ class IndicatorTableModel(CatalogTableModel):
         self._figures: list[tuple[Track, Figure]] = []
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.state.events.language, self._on_language_changed)
+        follow(self, session.state.events.filter, self._on_filter_changed)
         self._fill()
 
     def _fill(self) -> None:
+        """The figures of the branches shown."""
         self.beginResetModel()
-        self._figures = [(t, f) for row in measure_rows(self._session.dataset) for t in row.tracks for f in t.figures]
+        self._hidden = self._session.state.filter.hidden_branches
+        rows = measure_rows(self._session.dataset, self._hidden)
+        self._figures = [(t, f) for row in rows for t in row.tracks for f in t.figures]
         self.endResetModel()
 
     def measure_at(self, row: int) -> str:
@@ -85,6 +89,10 @@ class IndicatorTableModel(CatalogTableModel):
 
     def _on_language_changed(self, _) -> None:
         self.retranslate()
+
+    def _on_filter_changed(self, f) -> None:
+        if f.hidden_branches != self._hidden:
+            self._fill()
 
 
 class IndicatorTable(QTableView):
