@@ -199,3 +199,13 @@ def test_describe_filter_names_everything_hidden(session):
         "dates 2014–30 Jun 2020; undated milestones of overlapping periods included")
     assert describe_filter(Filter(date_to=dt.date(2019, 12, 31), include_undated=False), session.dataset, "en") == (
         "Filtered: dates …–2019; undated milestones left out")
+
+
+def test_escape_clears_the_search_at_once(qtbot, bar, session):
+    field = search(bar)
+    field.setFocus()
+    qtbot.keyClicks(field, "east")
+    bar.flush()
+    assert session.state.filter.query == "east"
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and session.state.filter.query == ""  # no typing pause to wait for

@@ -141,3 +141,16 @@ def test_the_open_dialog_speaks_chinese_throughout(window, qtbot):
     assert {"查找范围(&L)：", "文件类型(&T)："} <= seen["labels"]  # Qt's translation lacks the "&" forms
     modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
     assert seen["date"].startswith(f"{modified.year}/{modified.month}/{modified.day}")  # not the C locale's "3 12 2026"
+
+
+def test_go_to_date_says_a_date_outside_the_data_is_outside(window, qtbot):
+    window.go_to_date()
+    dialog = window.findChild(GoToDateDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.field, "2030")
+    assert not ok.isEnabled()  # it would show 2023 instead, without a word
+    assert dialog.feedback.text() == "2030年不在资料的时间范围（2012年—2023年）之内"
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, "2016")
+    assert ok.isEnabled() and dialog.feedback.text() == "转到：2016年"
+    dialog.reject()

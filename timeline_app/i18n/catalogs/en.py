@@ -89,6 +89,7 @@ STRINGS = {
     "goto.placeholder": "e.g. 2016-09, 2016年9月, Sep 2016, 2016",
     "goto.hint": "Type a year, a month or a day",
     "goto.invalid": "Not a date I can read",
+    "goto.outside": "{date} is outside the data, which spans {data}",
     "goto.reads_as": "Go to {date}",
     "action.goto": "&Go to Date…",
     "action.keys": "&Keyboard Shortcuts",

@@ -94,6 +94,7 @@ STRINGS = {
     "goto.placeholder": "如 2016-09、2016年9月、Sep 2016、2016",
     "goto.hint": "输入年份、年月或日期",
     "goto.invalid": "无法识别为日期",
+    "goto.outside": "{date}不在资料的时间范围（{data}）之内",
     "goto.reads_as": "转到：{date}",
     "action.goto": "转到日期…",
     "action.keys": "键盘快捷键",

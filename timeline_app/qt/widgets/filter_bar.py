@@ -7,7 +7,7 @@ import datetime as dt
 from operator import methodcaller
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
@@ -50,6 +50,7 @@ class FilterBar(QWidget):
         self._search.setMinimumWidth(200)
         self._search.textChanged.connect(self._on_text_changed)
         self._search.returnPressed.connect(self.flush)
+        self._search.installEventFilter(self)  # Esc clears it
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(SEARCH_DELAY_MS)
@@ -263,6 +264,15 @@ class FilterBar(QWidget):
             date_to=dt.date(year_to, 12, 31) if year_to else None,
             include_undated=self._undated.isChecked(),
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in a search field with text clears it, at once (an empty field lets Esc pass on)."""
+        if (watched is self._search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self._search.text()):
+            self._search.clear()
+            self.flush()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- handlers --------------------------------------------------------------------------
 
