@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..i18n import catalog
+from .fonts import set_punctuation
 
 _COLONS = "：:"
 
@@ -28,8 +29,10 @@ class QtTranslations(QObject):
         self._locale = ""
 
     def set_language(self, lang: str) -> bool:
-        """Installs Qt's translation for ``lang`` (English needs none). False if none was found."""
+        """Installs Qt's translation for ``lang`` (English needs none), and sets the punctuation's
+        width as the language has it. False if no translation was found."""
         name = catalog(lang).QT_LOCALE
+        set_punctuation(self._app, lang)
         if name == self._locale:
             return True
         if self._translator is not None:

@@ -154,3 +154,15 @@ def test_go_to_date_says_a_date_outside_the_data_is_outside(window, qtbot):
     qtbot.keyClicks(dialog.field, "2016")
     assert ok.isEnabled() and dialog.feedback.text() == "转到：2016年"
     dialog.reject()
+
+
+def test_the_keyboard_reference_names_each_key_once_in_chinese(window):
+    dialog = KeysDialog(window.action_set.commands, "zh", window)
+    rows = {}
+    for g in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(g)
+        rows.update({group.child(k).text(0): group.child(k).text(1) for k in range(group.childCount())})
+    assert rows["打开数据集…"] == "Ctrl+O"  # not "Ctrl+O, 打开": the Open key of special keyboards
+    assert rows["查看详情"] == "时间轴上：回车"  # Return and Enter are both 回车
+    assert "切换到 English" in rows
+    dialog.deleteLater()

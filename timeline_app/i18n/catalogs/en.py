@@ -9,6 +9,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 NUMBER_UNITS = ((1_000_000, 1_000_000, "M"), (10_000, 1_000, "k"))
 CITATION_STYLE = "english"  # how "copy citation" writes a source (see i18n.citations)
+PROPORTIONAL_PUNCTUATION = True  # “quotes” and dashes at Latin widths, not a CJK font's full width
 GROUP_THOUSANDS = True
 READING_RATE = 15  # characters a visitor reads per second on a kiosk card (the tour's pace)
 

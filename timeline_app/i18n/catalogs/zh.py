@@ -14,6 +14,7 @@ MONTH_NAMES = MONTH_ABBR
 # Large numbers in the reader's units: (from this value, divide by, then write this after it)
 NUMBER_UNITS = ((100_000_000, 100_000_000, "亿"), (10_000, 10_000, "万"))
 CITATION_STYLE = "gbt7714"  # how "copy citation" writes a source (see i18n.citations)
+PROPORTIONAL_PUNCTUATION = False  # “引号”、——占一个汉字的宽度
 GROUP_THOUSANDS = False
 READING_RATE = 6  # characters a visitor reads per second on a kiosk card (the tour's pace)
 
@@ -110,7 +111,7 @@ STRINGS = {
     "keys.double_click.what": "放大",
     "keys.click": "单击",
     "keys.click.what": "选择事件；点击“+N”查看其中的事件",
-    "lang.toggle": "切换到{name}",
+    "lang.toggle": "切换到 {name}",  # a space between Chinese and a Latin name
     "action.about": "关于",
     "action.clear_recent": "清除列表",
     "theme.system": "跟随系统",
