@@ -7,8 +7,7 @@ screenshots, tests and the kiosk, which must not read or change the archivist's 
 A crash mid-write cannot corrupt the file: QSettings writes it whole to a temporary file and
 renames that over the old one (``isAtomicSyncRequired``, which we insist on). A file that is
 corrupt all the same (unreadable syntax, or the zeros a power cut can leave) is set aside with
-a timestamp, ``set_aside`` names it so the window can say so once, and the defaults are used. So
-is a file holding a value of a type we never write (a number where a list of files belongs).
+a timestamp, ``set_aside`` names it so the window can say so once, and the defaults are used.
 """
 
 from __future__ import annotations
@@ -26,16 +25,6 @@ __all__ = ["MAX_RECENT", "Preferences"]
 
 MAX_RECENT = 8
 _log = logging.getLogger("timeline_app.settings")
-
-
-# What each text-valued key may hold as QSettings reads it back (a one-item list reads as its item).
-_TYPES = {"language": str, "theme": str, "editorCommand": str, "lastDataset": str, "recentFiles": (list, str)}
-
-
-def _wrong_types(settings: QSettings) -> list[str]:
-    """The keys whose values are of a type we never write (``recentFiles=5``: a TypeError at each start)."""
-    return [key for key, kind in _TYPES.items() if settings.contains(key)
-            and not isinstance(settings.value(key), kind)]
 
 
 class Preferences:
@@ -72,8 +61,7 @@ class Preferences:
             return settings
         if not data.strip():  # none yet
             return settings
-        if (settings.status() != QSettings.Status.FormatError and b"\0" not in data and settings.allKeys()
-                and not _wrong_types(settings)):
+        if settings.status() != QSettings.Status.FormatError and b"\0" not in data and settings.allKeys():
             return settings  # (an AccessError is about writing, or another scope's file: no reason to set it aside)
         aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
         try:
@@ -151,8 +139,7 @@ class Preferences:
     @property
     def recent_files(self) -> list[str]:
         value = self._get("recentFiles", [])
-        return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] \
-            if isinstance(value, list) else []
+        return [value] if isinstance(value, str) else [str(v) for v in value or []]
 
     def remember(self, path: Path) -> None:
         """Puts ``path`` first among the recent files and makes it the last dataset."""

@@ -3,6 +3,7 @@ the keyboard reference, About. Each acts on the window it is given (its session 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -49,7 +50,8 @@ def ask_date(window, chosen) -> None:
     """Opens Go to Date; ``chosen(date)`` is called with the date typed, once accepted."""
     from ..dialogs.go_to_date import GoToDateDialog  # the dialogs are not on the way to the first frame
 
-    dialog = GoToDateDialog(window.language(), window)
+    first, last = window.session.data_bounds()
+    dialog = GoToDateDialog(window.language(), window, (dt.date.fromordinal(int(first)), dt.date.fromordinal(int(last) - 1)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.chosen.connect(chosen)
     dialog.open()
