@@ -12,6 +12,7 @@ from widget_text import assert_language
 
 from timeline_app.qt.widgets.chip import Chip
 from timeline_app.viewmodel import Navigator
+from timeline_app.dataset import bundled_dataset_path
 from timeline_app.dataset.loader import load_dataset
 from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.filter_bar import FilterBar
@@ -209,3 +210,13 @@ def test_escape_clears_the_search_at_once(qtbot, bar, session):
     assert session.state.filter.query == "east"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert field.text() == "" and session.state.filter.query == ""  # no typing pause to wait for
+
+
+def test_describe_filter_says_what_is_left_and_keeps_names_apart():
+    ds = load_dataset(bundled_dataset_path())
+    everything_but = frozenset(c.id for c in ds.categories if c.id != "first-procedure")
+    assert describe_filter(Filter(hidden_categories=everything_but), ds, "zh") == "已筛选：仅显示类别 首例手术与技术"
+    assert describe_filter(Filter(hidden_categories=everything_but), ds, "en") == (
+        "Filtered: only the categories First procedures")
+    two = frozenset({"people", "technique"})  # 人才、教学与科研 holds the separator itself
+    assert describe_filter(Filter(hidden_categories=two), ds, "zh") == "已筛选：隐藏类别 “人才、教学与科研”、“新技术”"

@@ -167,6 +167,9 @@ STRINGS = {
     "status.query": "“{q}”",
     "status.hidden_branches": "hiding branches {names}",
     "status.hidden_categories": "hiding categories {names}",
+    "status.only_branches": "only the branches {names}",
+    "status.only_categories": "only the categories {names}",
+    "status.name": "“{name}”",
     "status.date_range": "dates {lo}–{hi}",
     # indicators
     "indicators.title": "Indicators",

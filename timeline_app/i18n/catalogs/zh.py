@@ -172,6 +172,9 @@ STRINGS = {
     "status.query": "“{q}”",
     "status.hidden_branches": "隐藏院区 {names}",
     "status.hidden_categories": "隐藏类别 {names}",
+    "status.only_branches": "仅显示院区 {names}",
+    "status.only_categories": "仅显示类别 {names}",
+    "status.name": "“{name}”",
     "status.date_range": "日期 {lo}–{hi}",
     # indicators
     "indicators.title": "发展指标",
