@@ -65,14 +65,16 @@ class _Accelerated(QTranslator):
         super().__init__(parent)
         self._shipped = shipped
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        """The translation, or None (a null string, which Qt reads as "none": an empty one would be
+        shown as the translation)."""
         found = self._shipped.translate(context, source, disambiguation, n)
         at = source.find("&")
         if found or at < 0 or at + 1 >= len(source) or not source[at + 1].isalnum():
-            return found
+            return found or None
         plain = self._shipped.translate(context, source[:at] + source[at + 1:], disambiguation, n)
         if not plain:
-            return ""
+            return None
         body = plain.rstrip(_COLONS)
         return f"{body}(&{source[at + 1].upper()}){plain[len(body):]}"
 

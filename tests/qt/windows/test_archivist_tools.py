@@ -166,3 +166,8 @@ def test_the_keyboard_reference_names_each_key_once_in_chinese(window):
     assert rows["查看详情"] == "时间轴上：回车"  # Return and Enter are both 回车
     assert "切换到 English" in rows
     dialog.deleteLater()
+
+
+def test_qt_strings_without_a_translation_keep_their_english(window):
+    assert QApplication.translate("QFileDialog", "No translation has this text") == "No translation has this text"
+    assert QApplication.translate("QFileDialog", "&Nor this one:") == "&Nor this one:"
