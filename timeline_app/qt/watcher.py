@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer,
 from ..dataset.last_good import LastGoodCopies, Opened, file_signature
 from ..dataset.media import media_paths
 from ..dataset.problems import DatasetError, Problem, report_lines
+from ..dataset.progress import Cancelled, reporting
 from ..dataset.records import Dataset
 from ..viewmodel.session import Session
 
@@ -38,14 +41,19 @@ class _Result:
     problems: list[Problem] = field(default_factory=list)
     media: list[Path] = field(default_factory=list)
     settled: bool = True  # the file did not change while it was read
+    cancelled: bool = False  # the user stopped it
 
 
-def _load(path: Path, copies: LastGoodCopies) -> _Result:
-    """Runs on the worker thread: reads files, touches no Qt object and no session."""
+def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None]) -> _Result:
+    """Runs on the worker thread: reads files, touches no Qt object and no session; ``report``
+    hears the progress, and stops the load by raising :class:`Cancelled`."""
     before = file_signature(path)
     try:
-        dataset = copies.load(path)
+        with reporting(report):
+            dataset = copies.load(path)
         result = _Result(path, dataset, media=media_paths(dataset))
+    except Cancelled:
+        return _Result(path, None, cancelled=True)
     except DatasetError as err:
         result = _Result(path, None, err.problems)
     except Exception as err:  # noqa: BLE001 - a loader bug: logged, and the last good data stays
@@ -60,6 +68,7 @@ class _Results(QObject):
     """Carries a worker's result to the GUI thread (the connection is queued)."""
 
     ready = Signal(int, object)
+    progressed = Signal(int, object, object)  # generation, bytes read, bytes in all (past 2 GB: objects)
 
 
 class LiveDataset(QObject):
@@ -67,11 +76,14 @@ class LiveDataset(QObject):
     ``failed(problems)`` after a bad one (the session keeps its data).
 
     ``opened`` is what start-up found (its problems and whether a last good copy is shown);
-    ``watch`` whether to follow changes on disk (F5 always works).
+    ``watch`` whether to follow changes on disk (F5 always works). ``busy`` and ``progressed``
+    follow a load under way, which :meth:`cancel` stops.
     """
 
     loaded = Signal(object, bool)
     failed = Signal(object)
+    busy = Signal(object)  # the path being loaded, or None once the load is over (however it ended)
+    progressed = Signal(object, object)  # bytes read, bytes in all, of the load under way
 
     def __init__(self, session: Session, opened: Opened | None = None, watch: bool = True,
                  copies: LastGoodCopies | None = None, debounce_ms: int = DEBOUNCE_MS, parent: QObject | None = None):
@@ -86,7 +98,9 @@ class LiveDataset(QObject):
         self._pool.setMaxThreadCount(1)  # one load at a time, in the order asked
         self._results = _Results(self)
         self._results.ready.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._results.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
         self._generation = 0
+        self._stop = threading.Event()  # set: the load under way stops at its next report
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -110,6 +124,10 @@ class LiveDataset(QObject):
         self._timer.stop()
         self._start()
 
+    def cancel(self) -> None:
+        """Stops the load under way; what is shown stays."""
+        self._stop.set()
+
     def set_watching(self, on: bool) -> None:
         self.watching = on
         if on:
@@ -126,6 +144,7 @@ class LiveDataset(QObject):
         self._timer.stop()
         self._unwatch()
         self._generation += 1
+        self._stop.set()
         self._pool.waitForDone()
 
     # -- watching --------------------------------------------------------------------------
@@ -171,12 +190,28 @@ class LiveDataset(QObject):
         if self.target is None:
             return
         self._generation += 1
+        self._stop.set()  # a load still under way is superseded
+        self._stop = stop = threading.Event()
         generation, path, copies, results = self._generation, self.target, self.copies, self._results
-        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies)))
+
+        def report(done: int, total: int) -> None:  # on the worker
+            if stop.is_set():
+                raise Cancelled
+            results.progressed.emit(generation, done, total)
+
+        self.busy.emit(path)
+        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies, report)))
+
+    def _on_progressed(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progressed.emit(done, total)
 
     def _on_result(self, generation: int, result: _Result) -> None:
         if generation != self._generation:
             return  # superseded by a newer change or request
+        self.busy.emit(None)  # over (one caught mid-save starts again once the writing stops)
+        if result.cancelled:
+            return
         if result.dataset is None and not result.settled:
             self._timer.start()  # caught mid-save: try again once the writing stops
             return

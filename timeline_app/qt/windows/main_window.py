@@ -42,6 +42,7 @@ from . import tools
 from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELINE_MIN, first_sizes
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
+from ..widgets.load_progress import LoadProgress
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
         self.file_status = FileStatus(self.live)
+        self.statusBar().addPermanentWidget(LoadProgress(self.live, session.state, self))
         self.statusBar().addPermanentWidget(self.file_status)
 
         events = session.state.events

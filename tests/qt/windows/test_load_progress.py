@@ -1,0 +1,59 @@
+"""A load that takes a while shows its progress in the status bar and can be cancelled; the
+window stays usable and the data on screen stays until a load succeeds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from archivist import open_window
+
+from timeline_app.qt.widgets import load_progress
+from timeline_app.qt.widgets.load_progress import LoadProgress
+
+sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
+from synth import synthetic_yaml  # noqa: E402 - the benchmarks' archives, found beside the tests
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr(load_progress, "SHOW_AFTER_MS", 0)  # every load shows it: no machine is slow on cue
+    return open_window(qtbot, lang="zh")
+
+
+def archive(tmp_path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text(synthetic_yaml(1500, seed=len(name)), encoding="utf-8")  # seeds apart: no cache hit
+    return path
+
+
+def test_a_long_load_shows_the_bytes_read_and_goes_when_done(window, qtbot, tmp_path):
+    path = archive(tmp_path, "big.yaml")
+    progress = window.findChild(LoadProgress)
+    seen = []
+    window.live.progressed.connect(lambda done, total: seen.append((done, total)))
+    window.open_dataset(path)
+    qtbot.waitUntil(progress.isVisible)
+    assert progress.label.text().startswith("正在载入 big.yaml：") and progress.label.text().endswith(" MB")
+    qtbot.waitUntil(lambda: window.session.dataset.path == path, timeout=60000)
+    assert not progress.isVisible()
+    assert seen[0] == (0, path.stat().st_size) and len({done for done, _ in seen}) > 2  # it moved
+    assert all(done <= total for done, total in seen)
+
+
+def test_cancel_stops_the_load_and_keeps_the_data_shown(window, qtbot, tmp_path):
+    before = window.session.dataset
+    path = archive(tmp_path, "bigger.yaml")
+    progress = window.findChild(LoadProgress)
+    ended = []
+    window.live.busy.connect(ended.append)
+    window.open_dataset(path)
+    qtbot.waitUntil(progress.cancel_button.isVisible)
+    qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ended[-1:] == [None], timeout=60000)
+    assert window.session.dataset is before
+    assert progress.label.text() == "已取消载入 bigger.yaml，仍显示原有数据" and not progress.bar.isVisible()
+    assert window.problems_panel.list.count() == 0  # a cancel is not a problem
