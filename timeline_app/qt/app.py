@@ -2,7 +2,8 @@
 screenshot of either.
 
 A dataset with problems still opens a window: on its last good copy when one was kept, else
-empty, with the problems listed and F5 and live reload ready to pick up the fix. The kiosk, which
+empty, with the problems listed and F5 and live reload ready to pick up the fix. A large one is
+read after the window is up, its progress shown. The kiosk, which
 nobody is there to read problems from, opens the last good copy and logs them.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QTimer
 
 from ..collector import resume_collection
 from ..dataset import bundled_dataset_path
-from ..dataset.last_good import LastGoodCopies, Opened
+from ..dataset.last_good import LastGoodCopies, Opened, empty_dataset
 from ..dataset.problems import format_problem
 from ..i18n import system_language
 from ..viewmodel import Session
@@ -30,6 +31,7 @@ __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "r
 ORGANIZATION = "timeline-app"
 APPLICATION = "timeline-app"
 KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
+OPEN_LATER_BYTES = 1_000_000  # larger (some 3,000 milestones) may take 0.3 s to read: the window comes first
 COLLECT_BY_MS = 10_000  # the cycle collector resumes by then even if no frame was painted (a hidden window)
 
 
@@ -80,8 +82,9 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     prefs = Preferences.ephemeral() if screenshot is not None else Preferences()
     path = (path or prefs.last_dataset or bundled_dataset_path()).absolute()
     crash_log.dataset = path
-    opened = _open(path, lang)
-    session = _session(opened, select)
+    later = screenshot is None and _slow_to_open(path)
+    opened = Opened(empty_dataset(path)) if later else _open(path, lang)
+    session = _session(opened, None if later else select)
     from .windows.main_window import MainWindow
 
     fonts.finish(app)
@@ -100,7 +103,12 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
 
     window.live.loaded.connect(follow_target)
     window.live.failed.connect(follow_target)
-    if select:
+    if later:  # the window first, the data when it is read (its progress shown, Cancel offered)
+        window.live.open_first()
+        if select:
+            window.live.loaded.connect(lambda *_: window.navigator.select(select, reveal=show_range is None)
+                                       if select in window.session.dataset.milestone_by_id else None)
+    elif select:
         window.navigator.select(select, reveal=show_range is None)
     window.first_frame.connect(resume_collection)
     if startup_report:
@@ -166,6 +174,15 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     code = app.exec()
     notify("STOPPING=1")
     return KIOSK_LEFT if window.left else code
+
+
+def _slow_to_open(path: Path) -> bool:
+    """Whether the file may take long enough to read that the window should come first: one
+    larger than :data:`OPEN_LATER_BYTES` (the bundled dataset is a fifteenth of it)."""
+    try:
+        return path.stat().st_size > OPEN_LATER_BYTES
+    except OSError:
+        return False
 
 
 def _open(path: Path, lang: str | None) -> Opened:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
 
-from ..dataset.last_good import LastGoodCopies, Opened, file_signature
+from ..dataset.last_good import LastGoodCopies, Opened, file_signature, holds_nothing
 from ..dataset.media import media_paths
 from ..dataset.problems import DatasetError, Problem, report_lines
 from ..dataset.progress import Cancelled, reporting
@@ -42,16 +42,18 @@ class _Result:
     media: list[Path] = field(default_factory=list)
     settled: bool = True  # the file did not change while it was read
     cancelled: bool = False  # the user stopped it
+    copy_saved: dt.datetime | None = None  # with problems, the last good copy shown instead, kept then
 
 
-def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None]) -> _Result:
+def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None], fallback: bool) -> _Result:
     """Runs on the worker thread: reads files, touches no Qt object and no session; ``report``
-    hears the progress, and stops the load by raising :class:`Cancelled`."""
+    hears the progress, and stops the load by raising :class:`Cancelled`. With ``fallback`` a
+    file with problems gives its last good copy (or nothing), as at start."""
     before = file_signature(path)
     try:
         with reporting(report):
-            dataset = copies.load(path)
-        result = _Result(path, dataset, media=media_paths(dataset))
+            opened = copies.open(path) if fallback else Opened(copies.load(path))
+        result = _Result(path, opened.dataset, opened.problems, media_paths(opened.dataset), copy_saved=opened.copy_saved)
     except Cancelled:
         return _Result(path, None, cancelled=True)
     except DatasetError as err:
@@ -124,6 +126,12 @@ class LiveDataset(QObject):
         self._timer.stop()
         self._start()
 
+    def open_first(self) -> None:
+        """Loads the target into a session that holds nothing yet, as a start does (its last good
+        copy if it has problems), on the worker: the window is up meanwhile."""
+        self._timer.stop()
+        self._start(fallback=True)
+
     def cancel(self) -> None:
         """Stops the load under way; what is shown stays."""
         self._stop.set()
@@ -186,7 +194,7 @@ class LiveDataset(QObject):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _start(self) -> None:
+    def _start(self, fallback: bool = False) -> None:
         if self.target is None:
             return
         self._generation += 1
@@ -200,7 +208,7 @@ class LiveDataset(QObject):
             results.progressed.emit(generation, done, total)
 
         self.busy.emit(path)
-        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies, report)))
+        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies, report, fallback)))
 
     def _on_progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
@@ -215,13 +223,16 @@ class LiveDataset(QObject):
         if result.dataset is None and not result.settled:
             self._timer.start()  # caught mid-save: try again once the writing stops
             return
-        if result.dataset is None:
+        if result.dataset is None or result.problems:
             self.problems = result.problems
             _log_problems(result.path, result.problems)
+            if result.dataset is not None:  # a first load's stand-in: the last good copy, or nothing
+                self.copy_saved = result.copy_saved
+                self.session.set_dataset(result.dataset)
             self.failed.emit(result.problems)
             return
         shown = self.session.dataset.path
-        new_file = shown is None or shown.resolve() != result.path.resolve()
+        new_file = shown is None or shown.resolve() != result.path.resolve() or holds_nothing(self.session.dataset)
         self.problems, self.copy_saved = [], None
         self.session.set_dataset(result.dataset)
         self._watch(result.media)

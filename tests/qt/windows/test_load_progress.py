@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt
 
 from archivist import open_window
 
+from timeline_app.dataset import bundled_dataset_path
+from timeline_app.dataset.last_good import LastGoodCopies, empty_dataset
+from timeline_app.qt import app
 from timeline_app.qt.widgets import load_progress
+from timeline_app.viewmodel import Session
 from timeline_app.qt.widgets.load_progress import LoadProgress
 
 sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
@@ -57,3 +61,28 @@ def test_cancel_stops_the_load_and_keeps_the_data_shown(window, qtbot, tmp_path)
     assert window.session.dataset is before
     assert progress.label.text() == "已取消载入 bigger.yaml，仍显示原有数据" and not progress.bar.isVisible()
     assert window.problems_panel.list.count() == 0  # a cancel is not a problem
+
+
+def test_a_start_on_a_large_file_shows_the_window_first_then_the_data(qtbot, tmp_path, monkeypatch):
+    """As ``run`` starts on a file past OPEN_LATER_BYTES: an empty window at once, then the data."""
+    monkeypatch.setattr(load_progress, "SHOW_AFTER_MS", 0)
+    path = archive(tmp_path, "start.yaml")
+    monkeypatch.setattr(app, "OPEN_LATER_BYTES", path.stat().st_size - 1)  # as a file of 100,000 is
+    assert app._slow_to_open(path) and not app._slow_to_open(bundled_dataset_path())
+    window = open_window(qtbot, Session(empty_dataset(path)), lang="zh")
+    assert window.isVisible() and not window.session.dataset.milestones
+    window.live.open_first()
+    qtbot.waitUntil(window.findChild(LoadProgress).isVisible)
+    qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
+    lo, hi = window.session.full_range()
+    assert window.session.state.x_range == (lo, hi)  # fitted to the data it got, as an open is
+
+
+def test_a_start_on_a_broken_large_file_shows_its_last_good_copy(qtbot, tmp_path):
+    path = archive(tmp_path, "kept.yaml")
+    LastGoodCopies().keep(path, path.read_bytes())
+    path.write_text(path.read_text(encoding="utf-8").replace("format: 1", "format: one"), encoding="utf-8")
+    window = open_window(qtbot, Session(empty_dataset(path)), lang="zh")
+    window.live.open_first()
+    qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
+    assert window.live.copy_saved is not None and window.problems_panel.list.count() == 1
