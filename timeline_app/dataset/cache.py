@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import edtf, records
+from .deferred import later
 from .loader import FORMAT_VERSION, parse_dataset
 from .records import Dataset
 from .files import read_bytes
@@ -76,7 +77,7 @@ def load_cached(path: str | Path, display_name: str | None = None, folder: Path 
     dataset = _read(entry, content)
     if dataset is None:
         dataset = parse_dataset(data, name, path)
-        _write(entry, content, dataset)
+        later(_write, entry, content, dataset)  # after the window shows it, where a window waits
     return dataclasses.replace(dataset, path=path)
 
 

@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
@@ -24,6 +25,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer,
 from ..dataset.last_good import LastGoodCopies, Opened, file_signature, holds_nothing
 from ..dataset.media import media_paths
 from ..dataset.problems import DatasetError, Problem, report_lines
+from ..dataset.deferred import deferring
 from ..dataset.progress import Cancelled, reporting
 from ..dataset.records import Dataset
 from ..viewmodel.session import Session
@@ -31,6 +33,7 @@ from ..viewmodel.session import Session
 __all__ = ["DEBOUNCE_MS", "LiveDataset"]
 
 DEBOUNCE_MS = 300
+WRITE_AFTER_MS = 500  # the cache and last good copy are written this long after the data is shown
 _log = logging.getLogger("timeline_app.reload")
 
 
@@ -43,6 +46,7 @@ class _Result:
     settled: bool = True  # the file did not change while it was read
     cancelled: bool = False  # the user stopped it
     copy_saved: dt.datetime | None = None  # with problems, the last good copy shown instead, kept then
+    writes: list = field(default_factory=list)  # the cache and the last good copy, once it is shown
 
 
 def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None], fallback: bool) -> _Result:
@@ -51,9 +55,10 @@ def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None]
     file with problems gives its last good copy (or nothing), as at start."""
     before = file_signature(path)
     try:
-        with reporting(report):
+        with reporting(report), deferring() as writes:
             opened = copies.open(path) if fallback else Opened(copies.load(path))
-        result = _Result(path, opened.dataset, opened.problems, media_paths(opened.dataset), copy_saved=opened.copy_saved)
+        result = _Result(path, opened.dataset, opened.problems, media_paths(opened.dataset),
+                         copy_saved=opened.copy_saved, writes=writes)
     except Cancelled:
         return _Result(path, None, cancelled=True)
     except DatasetError as err:
@@ -230,6 +235,7 @@ class LiveDataset(QObject):
                 self.copy_saved = result.copy_saved
                 self.session.set_dataset(result.dataset)
             self.failed.emit(result.problems)
+            self._write_later(result.writes)
             return
         shown = self.session.dataset.path
         new_file = shown is None or shown.resolve() != result.path.resolve() or holds_nothing(self.session.dataset)
@@ -238,6 +244,18 @@ class LiveDataset(QObject):
         self._watch(result.media)
         _log.info("loaded %s: %d milestones", result.path, len(result.dataset.milestones))
         self.loaded.emit(result.dataset, new_file)
+        self._write_later(result.writes)
+
+    def _write_later(self, writes: list) -> None:
+        """The cache and the last good copy, once the window has drawn the data (writing them
+        holds Python's lock a while)."""
+        if writes:
+            QTimer.singleShot(WRITE_AFTER_MS, self, lambda: self._pool.start(partial(_run_all, writes)))
+
+
+def _run_all(work: list) -> None:
+    for job in work:
+        job()
 
 
 def _log_problems(path: Path | None, problems: list[Problem]) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from archivist import open_window
 
 from timeline_app.dataset import bundled_dataset_path
+from timeline_app.dataset.cache import cache_file
 from timeline_app.dataset.last_good import LastGoodCopies, empty_dataset
 from timeline_app.qt import app
 from timeline_app.qt.widgets import load_progress
@@ -86,3 +87,14 @@ def test_a_start_on_a_broken_large_file_shows_its_last_good_copy(qtbot, tmp_path
     window.live.open_first()
     qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
     assert window.live.copy_saved is not None and window.problems_panel.list.count() == 1
+
+
+def test_the_cache_and_the_last_good_copy_are_written_after_the_data_is_shown(window, qtbot, tmp_path):
+    path = archive(tmp_path, "written.yaml")
+    copy = window.live.copies.copy_path(path)
+    at_load = []
+    window.live.loaded.connect(lambda *_: at_load.append((copy.exists(), cache_file(path).exists())))
+    window.open_dataset(path)
+    qtbot.waitUntil(lambda: bool(at_load), timeout=60000)
+    assert at_load == [(False, False)]  # nothing written on the way to the window
+    qtbot.waitUntil(lambda: copy.exists() and cache_file(path).exists(), timeout=60000)
