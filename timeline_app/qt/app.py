@@ -113,6 +113,7 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     window.first_frame.connect(resume_collection)
     if startup_report:
         window.first_frame.connect(report_startup)
+        _report_drawn(window, later)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size)
     window.show()
@@ -174,6 +175,23 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     code = app.exec()
     notify("STOPPING=1")
     return KIOSK_LEFT if window.left else code
+
+
+def _report_drawn(window, later: bool) -> None:
+    """``--startup-report`` also says when the dataset was first drawn: with the first frame, or
+    (read after the window came up) with the first frame after it was read."""
+    from .startup import process_age_ms, report_drawn
+
+    if not later:
+        window.first_frame.connect(report_drawn)
+        return
+
+    def read(*_) -> None:
+        window.live.loaded.disconnect(read)
+        read_at = process_age_ms()
+        after_first_paint(window.timeline.viewport(), lambda: report_drawn(read_at))
+
+    window.live.loaded.connect(read)
 
 
 def _slow_to_open(path: Path) -> bool:

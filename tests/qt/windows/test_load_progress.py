@@ -3,6 +3,7 @@ window stays usable and the data on screen stays until a load succeeds."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -98,3 +99,14 @@ def test_the_cache_and_the_last_good_copy_are_written_after_the_data_is_shown(wi
     qtbot.waitUntil(lambda: bool(at_load), timeout=60000)
     assert at_load == [(False, False)]  # nothing written on the way to the window
     qtbot.waitUntil(lambda: copy.exists() and cache_file(path).exists(), timeout=60000)
+
+
+def test_the_startup_report_says_when_the_data_read_later_was_drawn(qtbot, tmp_path, capfd):
+    path = archive(tmp_path, "reported.yaml")
+    window = open_window(qtbot, Session(empty_dataset(path)), lang="zh")
+    app._report_drawn(window, later=True)
+    window.live.open_first()
+    said = []
+    qtbot.waitUntil(lambda: bool(said.append(capfd.readouterr().err) or "opened:" in "".join(said)), timeout=60000)
+    assert window.session.dataset.milestones  # said once drawn, not before
+    assert re.search(r"opened: \d+ ms to the dataset drawn, \d+ ms after it was read", "".join(said))
