@@ -64,7 +64,7 @@ class LoadProgress(QWidget):
 
     def _on_busy(self, path: Path | None) -> None:
         if path is not None:  # a load starts: shown if it lasts
-            self._path, self._done, self._total, self._cancelled = path, 0, 0, False
+            self._path, self._done, self._total, self._cancelled = path, 0, _size(path), False
             self._told.stop()
             self.bar.setValue(0)
             self.bar.show()
@@ -92,3 +92,11 @@ class LoadProgress(QWidget):
 
     def _on_language_changed(self, _: str) -> None:
         self._show_text()
+
+
+def _size(path: Path) -> int:
+    """The file's size, to say before the first progress arrives (0 if it cannot be had)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
