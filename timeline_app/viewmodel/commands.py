@@ -42,6 +42,8 @@ class Target(Protocol):
     def copy(self, what: str) -> None: ...
     def go_to_date(self) -> None: ...
     def clear_recent(self) -> None: ...
+    def save_view(self) -> None: ...
+    def forget_saved_views(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def toggle_language(self) -> None: ...
     def set_theme(self, theme: str) -> None: ...
@@ -103,6 +105,8 @@ _COMMANDS = [
     Command("edit.copy_citation", "action.copy_citation", lambda t: t.copy("citation"), ("Ctrl+Shift+R",)),
     Command("edit.copy_link", "action.copy_link", lambda t: t.copy("link"), ("Ctrl+Shift+L",)),
     Command("go.date", "action.goto", lambda t: t.go_to_date(), ("Ctrl+G",)),
+    Command("go.save_view", "action.save_view", lambda t: t.save_view(), ("Ctrl+D",)),
+    Command("go.clear_views", "action.clear_views", lambda t: t.forget_saved_views()),
     Command("view.problems", "action.problems", lambda t: t.show_problems()),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
@@ -137,7 +141,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
                    "view.fullscreen", "menu.theme", None, "view.problems")),
-    ("menu.go", ("go.date", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
+    ("menu.go", ("go.date", None, "go.save_view", "menu.views", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),
     ("menu.help", ("help.keys", None, "help.about")),
@@ -145,6 +149,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 SUBMENUS: dict[str, tuple[str, ...]] = {
     "menu.theme": tuple(f"theme.{theme}" for theme in THEMES),
     "menu.recent": (),  # filled from the preferences' recent files, then "file.clear_recent"
+    "menu.views": (),  # filled from the preferences' saved views, then "go.clear_views"
 }
 TOOLBAR: tuple[str | None, ...] = ("file.open", "file.reload", None, "view.zoom_in", "view.zoom_out", "view.fit",
                                    None, "lang.toggle")

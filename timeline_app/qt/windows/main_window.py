@@ -43,6 +43,7 @@ from .workspace import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIMELI
 from ..widgets.file_status import FileStatus
 from ..widgets.filter_bar import FilterBar
 from ..widgets.load_progress import LoadProgress
+from ..widgets.saved_views import SavedViews
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.action_set.retranslate(self.language())
         self.action_set.install_timeline(self.timeline)
         self.action_set.build_menus(self.menuBar())
+        self.saved_views = SavedViews(self.navigator, self.prefs, self.action_set.menus["menu.views"],
+                                      self.action_set.actions["go.clear_views"], self)
         toolbar = QToolBar("main", self)  # in the menu bar's corner: no row of its own
         toolbar.setObjectName("mainToolBar")
         self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
@@ -251,6 +254,12 @@ class MainWindow(QMainWindow):
     def clear_recent(self) -> None:
         self.prefs.clear_recent()
         self._rebuild_recent()
+
+    def save_view(self) -> None:
+        self.saved_views.ask_name()
+
+    def forget_saved_views(self) -> None:
+        self.saved_views.clear()
 
     def show_keys(self) -> None:
         tools.show_keys(self)
