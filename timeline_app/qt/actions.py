@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from ..i18n import tr
+from ..i18n.wording import join_names
 from ..viewmodel.commands import COMMANDS, MENUS, SUBMENUS, Command, Target
 
 __all__ = ["ActionSet", "key_sequences"]
@@ -28,6 +29,14 @@ def key_sequences(keys: Iterable[str]) -> list[QKeySequence]:
         else:
             sequences.append(QKeySequence(key))
     return list(dict.fromkeys(sequences))  # a standard key may already hold an explicit one
+
+
+def key_names(keys: Iterable[str], lang: str) -> str:
+    """The keys as the language lists them, each once: Return and Enter both read 回车 in Chinese,
+    and the keys of special keyboards (the "Open" key of a platform's Open) are left out."""
+    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(keys)
+             if s[0].key() < Qt.Key.Key_Back]  # from Key_Back on: media and application keys
+    return join_names(list(dict.fromkeys(texts)), lang)
 
 
 class ActionSet(QObject):
@@ -92,9 +101,7 @@ class ActionSet(QObject):
             text = command.text(lang)
             if command.timeline_keys and not command.keys:
                 # Shown in the menu as a reminder; the keys themselves act on the timeline only.
-                hint = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for s in key_sequences(command.timeline_keys))
-                text = f"{text}\t{hint}"
+                text = f"{text}\t{key_names(command.timeline_keys, lang)}"
             action.setText(text)
             action.setIconText(command.short(lang) if command.short else command.text(lang).replace("&", ""))
             action.setToolTip(command.text(lang).replace("&", ""))

@@ -171,3 +171,8 @@ def test_the_keyboard_reference_names_each_key_once_in_chinese(window):
 def test_qt_strings_without_a_translation_keep_their_english(window):
     assert QApplication.translate("QFileDialog", "No translation has this text") == "No translation has this text"
     assert QApplication.translate("QFileDialog", "&Nor this one:") == "&Nor this one:"
+
+
+def test_the_menus_name_the_timelines_keys_once(window):
+    detail = window.action_set.actions["go.detail"]
+    assert detail.text().endswith("\t回车")  # not "回车, 回车"

@@ -3,26 +3,16 @@ can never disagree with what the keys do."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...i18n import tr
-from ...i18n.wording import join_clauses, join_names
+from ...i18n.wording import join_clauses
 from ...viewmodel.commands import MENUS, Command
-from ..actions import key_sequences
+from ..actions import key_names
 
 __all__ = ["KeysDialog"]
 
 _MOUSE = ("keys.wheel", "keys.drag", "keys.double_click", "keys.click")
-
-
-def _keys(keys: tuple[str, ...], lang: str) -> str:
-    """The keys as the language lists them, each once: Return and Enter both read 回车 in Chinese,
-    and the keys of special keyboards (the "Open" key of a platform's Open) are left out."""
-    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(keys)
-             if s[0].key() < Qt.Key.Key_Back]  # from Key_Back on: media and application keys
-    return join_names(list(dict.fromkeys(texts)), lang)
 
 
 class KeysDialog(QDialog):
@@ -41,9 +31,9 @@ class KeysDialog(QDialog):
                 command = commands.get(entry or "")
                 if command is None or not (command.keys or command.timeline_keys):
                     continue
-                keys = _keys(command.keys, lang)
+                keys = key_names(command.keys, lang)
                 if command.timeline_keys:
-                    on_timeline = tr("keys.on_timeline", lang, keys=_keys(command.timeline_keys, lang))
+                    on_timeline = tr("keys.on_timeline", lang, keys=key_names(command.timeline_keys, lang))
                     keys = join_clauses([keys, on_timeline], lang) if keys else on_timeline
                 QTreeWidgetItem(group, [command.text(lang).replace("&", ""), keys])
         mouse = QTreeWidgetItem(self.tree, [tr("keys.mouse", lang)])
