@@ -108,6 +108,11 @@ class LiveDataset(QObject):
         self._results.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
         self._generation = 0
         self._stop = threading.Event()  # set: the load under way stops at its next report
+        self._writes: list = []  # the cache and last good copies to write once the data is shown
+        self._write_timer = QTimer(self)
+        self._write_timer.setSingleShot(True)
+        self._write_timer.setInterval(WRITE_AFTER_MS)
+        self._write_timer.timeout.connect(self._write_now)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -153,11 +158,14 @@ class LiveDataset(QObject):
         return sorted(self._watcher.files() + self._watcher.directories())
 
     def shutdown(self) -> None:
-        """Stops watching and waits for a load under way (a window closing)."""
+        """Stops watching, stops a load under way and writes what was still to be written (a
+        window closing): nothing runs on the worker afterwards."""
         self._timer.stop()
         self._unwatch()
         self._generation += 1
         self._stop.set()
+        self._write_timer.stop()
+        self._write_now()
         self._pool.waitForDone()
 
     # -- watching --------------------------------------------------------------------------
@@ -249,8 +257,14 @@ class LiveDataset(QObject):
     def _write_later(self, writes: list) -> None:
         """The cache and the last good copy, once the window has drawn the data (writing them
         holds Python's lock a while)."""
+        self._writes += writes
+        if self._writes:
+            self._write_timer.start()
+
+    def _write_now(self) -> None:
+        writes, self._writes = self._writes, []
         if writes:
-            QTimer.singleShot(WRITE_AFTER_MS, self, lambda: self._pool.start(partial(_run_all, writes)))
+            self._pool.start(partial(_run_all, writes))
 
 
 def _run_all(work: list) -> None:

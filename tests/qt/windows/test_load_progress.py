@@ -110,3 +110,12 @@ def test_the_startup_report_says_when_the_data_read_later_was_drawn(qtbot, tmp_p
     qtbot.waitUntil(lambda: bool(said.append(capfd.readouterr().err) or "opened:" in "".join(said)), timeout=60000)
     assert window.session.dataset.milestones  # said once drawn, not before
     assert re.search(r"opened: \d+ ms to the dataset drawn, \d+ ms after it was read", "".join(said))
+
+
+def test_closing_before_the_writes_does_them_and_leaves_nothing_running(window, qtbot, tmp_path):
+    path = archive(tmp_path, "closed.yaml")
+    window.open_dataset(path)
+    qtbot.waitUntil(lambda: window.session.dataset.path == path, timeout=60000)
+    window.close()  # within WRITE_AFTER_MS of the load
+    assert window.live.copies.copy_path(path).exists() and cache_file(path).exists()
+    assert window.live._pool.activeThreadCount() == 0  # nothing left to start when the window goes
