@@ -43,6 +43,7 @@ class Target(Protocol):
     def go_to_date(self) -> None: ...
     def clear_recent(self) -> None: ...
     def save_view(self) -> None: ...
+    def show_side_by_side(self) -> None: ...
     def forget_saved_views(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def toggle_language(self) -> None: ...
@@ -108,6 +109,7 @@ _COMMANDS = [
     Command("go.save_view", "action.save_view", lambda t: t.save_view(), ("Ctrl+D",)),
     Command("go.clear_views", "action.clear_views", lambda t: t.forget_saved_views()),
     Command("view.problems", "action.problems", lambda t: t.show_problems()),
+    Command("view.side_by_side", "action.side_by_side", lambda t: t.show_side_by_side()),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
     Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
@@ -140,7 +142,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
                    "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
-                   "view.fullscreen", "menu.theme", None, "view.problems")),
+                   "view.fullscreen", "menu.theme", None, "view.side_by_side", "view.problems")),
     ("menu.go", ("go.date", None, "go.save_view", "menu.views", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),

@@ -3,12 +3,13 @@ can never disagree with what the keys do."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...i18n import tr
 from ...i18n.wording import join_clauses
 from ...viewmodel.commands import MENUS, Command
 from ..actions import key_names
+from .closing import lay_out_with_close
 
 __all__ = ["KeysDialog"]
 
@@ -42,9 +43,4 @@ class KeysDialog(QDialog):
             QTreeWidgetItem(mouse, [tr(f"{key}.what", lang), tr(key, lang)])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
-        self.resize(620, 560)
+        lay_out_with_close(self, self.tree, (620, 560))

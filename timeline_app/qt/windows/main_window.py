@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
     def forget_saved_views(self) -> None:
         self.saved_views.clear()
 
+    def show_side_by_side(self) -> None:
+        tools.show_side_by_side(self)
+
     def show_keys(self) -> None:
         tools.show_keys(self)
 

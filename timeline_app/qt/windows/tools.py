@@ -13,7 +13,7 @@ from ... import __version__
 from ...i18n import tr
 from ..file_dialogs import ask_save_path
 
-__all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys"]
+__all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys", "show_side_by_side"]
 
 
 def export(window, fmt: str) -> None:
@@ -54,6 +54,14 @@ def ask_date(window, chosen) -> None:
     dialog = GoToDateDialog(window.language(), window, (dt.date.fromordinal(int(first)), dt.date.fromordinal(int(last) - 1)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.chosen.connect(chosen)
+    dialog.open()
+
+
+def show_side_by_side(window) -> None:
+    from ..widgets.side_by_side import SideBySide
+
+    dialog = SideBySide(window.navigator, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
 
 
