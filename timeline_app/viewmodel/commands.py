@@ -43,6 +43,7 @@ class Target(Protocol):
     def go_to_date(self) -> None: ...
     def clear_recent(self) -> None: ...
     def save_view(self) -> None: ...
+    def export_notes(self) -> None: ...
     def show_side_by_side(self) -> None: ...
     def forget_saved_views(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
@@ -94,6 +95,7 @@ _COMMANDS = [
     Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
     Command("file.export_json", "action.export_json", lambda t: t.export("json")),
     Command("file.export_csv", "action.export_csv", lambda t: t.export("csv")),
+    Command("file.export_notes", "action.export_notes", lambda t: t.export_notes()),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
     Command("file.clear_recent", "action.clear_recent", lambda t: t.clear_recent()),
     Command("view.find", "action.find", lambda t: t.focus_search(), ("std:Find",)),
@@ -138,8 +140,8 @@ KIOSK_COMMANDS: dict[str, Command] = {
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv", None,
-                   "file.quit")),
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export_json", "file.export_csv",
+                   "file.export_notes", None, "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
                    "view.fullscreen", "menu.theme", None, "view.side_by_side", "view.problems")),

@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
     def forget_saved_views(self) -> None:
         self.saved_views.clear()
 
+    def export_notes(self) -> None:
+        tools.export_notes(self)
+
     def show_side_by_side(self) -> None:
         tools.show_side_by_side(self)
 
@@ -443,6 +446,10 @@ class MainWindow(QMainWindow):
         for splitter, index, panel in ((self.left_splitter, 1, self.indicators), (self.left_splitter, 2, self.milestone_list),
                                        (self.main_splitter, 1, self.detail)):
             splitter.replaceWidget(index, panel).deleteLater()  # the room's size stays the panel's
+        from ..widgets.detail.notes_box import NotesBox
+
+        self.notes = NotesBox(self.navigator)
+        self.detail.add_section(self.notes)
         self._show_indicators_if_any()
         self.setTabOrder(self.timeline, self.milestone_list)
         self.setTabOrder(self.milestone_list, self.detail)

@@ -13,7 +13,7 @@ from ... import __version__
 from ...i18n import tr
 from ..file_dialogs import ask_save_path
 
-__all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys", "show_side_by_side"]
+__all__ = ["ask_date", "copy_selected", "export", "show_about", "show_keys", "show_side_by_side", "export_notes"]
 
 
 def export(window, fmt: str) -> None:
@@ -26,6 +26,17 @@ def export(window, fmt: str) -> None:
     path = ask_save_path(window, title, f"alliance.{fmt}", f"{fmt.upper()} (*.{fmt})")
     if path:
         Path(path).write_bytes(data)
+
+
+def export_notes(window) -> None:
+    """Writes the private notes (record id, title, note) as CSV where the user chooses."""
+    window.add_panels()  # the notes live with the detail pane
+    window.notes.keep()
+    notes = window.notes.notes
+    title = tr("action.export_notes", window.language()).replace("&", "")
+    path = ask_save_path(window, title, "notes.csv", "CSV (*.csv)")
+    if path:
+        Path(path).write_bytes(notes.to_csv(window.session.dataset, window.language()).encode("utf-8-sig"))
 
 
 def copy_selected(window, what: str) -> None:

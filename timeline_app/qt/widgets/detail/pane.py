@@ -237,6 +237,10 @@ class DetailPane(QWidget):
     def _on_matches_changed(self) -> None:
         self._update_navigation()
 
+    def add_section(self, widget: QWidget) -> None:
+        """A part of the record's view after its sources (the private notes)."""
+        self._details.layout().addWidget(widget)
+
     def add_actions(self, actions) -> None:
         """Buttons for ``actions`` (the window's, so the menu and the pane share one command)."""
         for action in actions:
