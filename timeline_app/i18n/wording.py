@@ -68,6 +68,9 @@ def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
             parts.append(tr(f"status.only_{kind}", lang, names=_distinct_names(shown, lang)))
         elif names:
             parts.append(tr(f"status.hidden_{kind}", lang, names=_distinct_names(names, lang)))
+    for key, chosen in (("status.person", f.person), ("status.place", f.place)):
+        if chosen:
+            parts.append(tr(key, lang, name=_facet_name(dataset, key, chosen, lang)))
     if f.date_from or f.date_to:
         lo, hi = _bound(f.date_from, (1, 1), lang), _bound(f.date_to, (12, 31), lang)
         parts.append(tr("status.date_range", lang, lo=lo, hi=hi))
@@ -84,6 +87,13 @@ def _distinct_names(names: list[str], lang: str) -> str:
     if any(separator in name for name in names):
         names = [tr("status.name", lang, name=name) for name in names]
     return join_names(names, lang)
+
+
+def _facet_name(dataset: Dataset, key: str, chosen: str, lang: str) -> str:
+    """A person or place chosen by its Chinese form, in ``lang``."""
+    texts = (p.name for m in dataset.milestones for p in m.people) if key == "status.person" else \
+        (p for m in dataset.milestones for p in m.places)
+    return next((t.get(lang) for t in texts if t.zh == chosen), chosen)
 
 
 def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:

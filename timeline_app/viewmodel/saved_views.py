@@ -37,7 +37,8 @@ class SavedView:
                 "query": f.query, "hidden_branches": sorted(f.hidden_branches),
                 "hidden_categories": sorted(f.hidden_categories),
                 "from": f.date_from.isoformat() if f.date_from else None,
-                "to": f.date_to.isoformat() if f.date_to else None, "undated": f.include_undated}
+                "to": f.date_to.isoformat() if f.date_to else None, "undated": f.include_undated,
+                "person": f.person, "place": f.place}
 
     @classmethod
     def from_json(cls, data: dict) -> SavedView | None:
@@ -46,7 +47,7 @@ class SavedView:
             day = lambda text: dt.date.fromisoformat(text) if text else None  # noqa: E731
             f = Filter(str(data["query"]), frozenset(map(str, data["hidden_branches"])),
                        frozenset(map(str, data["hidden_categories"])), day(data["from"]), day(data["to"]),
-                       bool(data["undated"]))
+                       bool(data["undated"]), data.get("person"), data.get("place"))
             lo, hi = (float(x) for x in data["range"])
             selection = data["selection"]
             return cls(str(data["name"]), str(data["dataset"]), (lo, hi), f,

@@ -107,7 +107,7 @@ def test_a_toggle_keeps_a_query_still_being_typed(qtbot, bar, session):
 
 
 def test_year_range_filters_and_keeps_from_before_to(qtbot, bar, session):
-    year_from, year_to = bar.findChildren(QComboBox)
+    year_from, year_to = bar.findChildren(QComboBox)[:2]  # then the person and the place
     to_at = year_to.mapTo(bar, year_to.rect().topLeft())
     year_from.setCurrentIndex(year_from.findText("2016"))
     assert session.state.filter.date_from == dt.date(2016, 1, 1)
@@ -220,3 +220,18 @@ def test_describe_filter_says_what_is_left_and_keeps_names_apart():
         "Filtered: only the categories First procedures")
     two = frozenset({"people", "technique"})  # 人才、教学与科研 holds the separator itself
     assert describe_filter(Filter(hidden_categories=two), ds, "zh") == "已筛选：隐藏类别 “人才、教学与科研”、“新技术”"
+
+
+def test_person_and_place_facets_narrow_the_milestones(qtbot, bar, session):
+    person, place = bar._facets
+    assert person.itemText(0) == "不限" and "周晋羽" in [person.itemText(k) for k in range(person.count())]
+    person.setCurrentIndex(person.findData("周晋羽"))
+    assert session.state.filter.person == "周晋羽"
+    assert all(any(p.name.zh == "周晋羽" for p in m.people) for m in session.matches) and session.matches
+    assert "人物 周晋羽" in describe_filter(session.state.filter, session.dataset, "zh")
+    place.setCurrentIndex(place.findData("东县"))
+    assert all("东县" in [p.zh for p in m.places] for m in session.matches)
+    session.state.language = "en"
+    assert place.currentText() == session.dataset.milestone_by_id[session.matches[0].id].places[0].en
+    bar._clear.click()
+    assert person.currentIndex() == 0 and place.currentIndex() == 0 and session.state.filter == Filter()

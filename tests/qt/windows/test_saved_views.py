@@ -52,5 +52,5 @@ def test_a_saved_view_comes_back_after_a_restart(qtbot, settings):
 
 def test_an_entry_that_is_not_a_view_is_skipped():
     assert SavedView.from_json({"name": "x"}) is None
-    view = SavedView("v", "/d.yaml", (1.0, 2.0), Filter(query="q", hidden_branches=frozenset({"a"})), None)
+    view = SavedView("v", "/d.yaml", (1.0, 2.0), Filter(query="q", hidden_branches=frozenset({"a"}), person="周晋羽"), None)
     assert SavedView.from_json(view.to_json()) == view

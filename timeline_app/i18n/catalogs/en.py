@@ -181,6 +181,12 @@ STRINGS = {
     "status.only_branches": "only the branches {names}",
     "status.only_categories": "only the categories {names}",
     "status.name": "“{name}”",
+    "status.person": "person {name}",
+    "status.place": "place {name}",
+    "filter.person": "Person",
+    "filter.place": "Place",
+    "filter.person_desc": "Show only the milestones that name this person",
+    "filter.place_desc": "Show only the milestones at this place",
     "status.date_range": "dates {lo}–{hi}",
     # indicators
     "indicators.title": "Indicators",

@@ -186,6 +186,12 @@ STRINGS = {
     "status.only_branches": "仅显示院区 {names}",
     "status.only_categories": "仅显示类别 {names}",
     "status.name": "“{name}”",
+    "status.person": "人物 {name}",
+    "status.place": "地点 {name}",
+    "filter.person": "人物",
+    "filter.place": "地点",
+    "filter.person_desc": "只显示提到此人的事件",
+    "filter.place_desc": "只显示发生在此地的事件",
     "status.date_range": "日期 {lo}–{hi}",
     # indicators
     "indicators.title": "发展指标",

@@ -21,6 +21,7 @@ from ...viewmodel.session import Session
 from ...viewmodel.state import Filter
 from ...i18n.wording import describe_filter
 from .chip import Chip
+from .facets import FacetBox
 from .flow_layout import FlowLayout
 from .swatch import BRANCH_MARK
 from .tooltips import plain_tooltip
@@ -65,6 +66,11 @@ class FilterBar(QWidget):
         for combo in (self._from, self._to):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._on_toggled)
+        self._facets = (FacetBox("person", self), FacetBox("place", self))
+        self._facet_labels = (QLabel(self), QLabel(self))
+        for label, facet in zip(self._facet_labels, self._facets):
+            label.setBuddy(facet)
+            facet.currentIndexChanged.connect(self._on_toggled)
         self._undated = QCheckBox(self)  # with a year range: keep undated milestones of an overlapping period
         self._undated.setChecked(True)
         self._undated.setVisible(False)
@@ -98,6 +104,13 @@ class FilterBar(QWidget):
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addLayout(self._chips)
+        facets = QWidget(self)  # after the chips, on their line when it fits (a narrow window wraps it)
+        row = QHBoxLayout(facets)
+        row.setContentsMargins(_GROUP_GAP, 0, 0, 0)
+        for label, facet in zip(self._facet_labels, self._facets):
+            row.addWidget(label)
+            row.addWidget(facet)
+        self.add_trailing(facets)
 
         state = session.state
         follow(self, state.events.filter, self._on_filter_changed)
@@ -158,6 +171,8 @@ class FilterBar(QWidget):
         years = (list(range(dt.date.fromordinal(int(known.min())).year, dt.date.fromordinal(int(known.max())).year + 1))
                  if known.size else [])
         self._showing = True
+        for facet in self._facets:
+            facet.fill(ds, self._session.state.language)
         for combo in (self._from, self._to):
             combo.clear()
             combo.addItem("", None)
@@ -195,6 +210,9 @@ class FilterBar(QWidget):
             combo.setItemText(0, tr("filter.any", lang))
             combo.setAccessibleName(tr(key, lang))
             combo.setAccessibleDescription(tr(description, lang))
+        for label, facet in zip(self._facet_labels, self._facets):
+            label.setText(tr(f"filter.{facet.kind}", lang))
+            facet.retranslate(lang)
         self._undated.setText(tr("filter.undated", lang))
         self._undated.setToolTip(tr("filter.undated_desc", lang))
         self._undated.setAccessibleDescription(tr("filter.undated_desc", lang))
@@ -227,6 +245,8 @@ class FilterBar(QWidget):
         for combo, day in ((self._from, f.date_from), (self._to, f.date_to)):
             combo.setCurrentIndex(max(combo.findData(day.year), 0) if day else 0)
         self._offer_years(f)
+        for facet, key in zip(self._facets, (f.person, f.place)):
+            facet.show_value(key)
         self._undated.setChecked(f.include_undated)
         self._undated.setVisible(bool(f.date_from or f.date_to))  # it matters only with a range
         self._showing = False
@@ -263,6 +283,8 @@ class FilterBar(QWidget):
             date_from=dt.date(year_from, 1, 1) if year_from else None,
             date_to=dt.date(year_to, 12, 31) if year_to else None,
             include_undated=self._undated.isChecked(),
+            person=self._facets[0].currentData(),
+            place=self._facets[1].currentData(),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
