@@ -14,10 +14,13 @@ __all__ = ["first_frame"]
 
 _HERE = Path(__file__).resolve().parent
 _REPORT = re.compile(r"startup: (\d+) ms to the first frame(?:, (\d+) MB resident)?")
+_OPENED = re.compile(r"opened: (\d+) ms to the dataset drawn(?:, (\d+) ms after it was read)?")
 
 
-def first_frame(args: list[str], home: Path | None = None, timeout: float = 600) -> tuple[float, float | None]:
-    """(ms from launch to the first painted frame, MB resident then) of ``python args``.
+def first_frame(args: list[str], home: Path | None = None, timeout: float = 600,
+                report: re.Pattern = _REPORT) -> tuple[float, float | None]:
+    """(ms from launch to the first painted frame, MB resident then) of ``python args``; with
+    ``report`` another line's moment, and the figure it gives.
 
     The milliseconds are measured here, from before the process is started to the moment its
     report arrives: the interpreter's start is counted, as a user's wait would. ``home`` holds the
@@ -34,13 +37,13 @@ def first_frame(args: list[str], home: Path | None = None, timeout: float = 600)
     try:
         deadline = start + timeout
         for line in child.stderr:
-            found = _REPORT.search(line)
+            found = report.search(line)
             if found:
                 ms = (time.perf_counter() - start) * 1000
                 return ms, float(found.group(2)) if found.group(2) else None
             if time.perf_counter() > deadline:
                 break
-        raise RuntimeError(f"no start-up report from {args}")
+        raise RuntimeError(f"no {report.pattern.split(':')[0]} report from {args}")
     finally:
         child.kill()
         child.wait()
@@ -48,6 +51,11 @@ def first_frame(args: list[str], home: Path | None = None, timeout: float = 600)
 
 def viewer(dataset: Path, home: Path) -> tuple[float, float | None]:
     return first_frame(["-m", "timeline_app", str(dataset), "--startup-report"], home)
+
+
+def opened(dataset: Path, home: Path) -> tuple[float, float | None]:
+    """(ms from launch until the viewer has drawn ``dataset``, ms of that after it was read)."""
+    return first_frame(["-m", "timeline_app", str(dataset), "--startup-report"], home, report=_OPENED)
 
 
 def bare() -> float:

@@ -13,6 +13,9 @@ median and 95th percentile over several runs. ``--quick`` does one run of fewer 
 - frame_ms[N]: the whole window at 1600×900 (timeline, 8 indicator rows, list, detail pane)
   under a scripted zoom and pan; filter_ms[N]: a search keystroke to the repainted window;
 - rss_mb[N]: resident memory of a fresh viewer with N milestones loaded and its window shown;
+- open_cold_ms[N] (no cache) and open_warm_ms[N] (cache warm), N ≥ 10,000: the whole window, from
+  launch to the dataset drawn (a large file is read after the window is up, its progress shown);
+  open_cold_after_read_ms[N]: of a cold open, the wait from the file read to the dataset drawn;
 - eight_branches: build_ms, frame_ms and filter_ms again with eight branch lanes (not with --quick).
 """
 
@@ -99,11 +102,18 @@ def main() -> int:
                 result["reopen_ms"][str(n)] = summary(loading.reopen_ms(path, runs))
             for key, figure in _window(n, runs).items():
                 result[key][str(n)] = figure
+            if n >= 10_000:  # the whole window, launch to the dataset drawn: no cache, then a warm one
+                cold = [process.opened(path, home / f"cold-{n}-{k}") for k in range(runs)]
+                result.setdefault("open_cold_ms", {})[str(n)] = summary([ms for ms, _ in cold])
+                result.setdefault("open_cold_after_read_ms", {})[str(n)] = summary([after or 0.0 for _, after in cold])
+                result.setdefault("open_warm_ms", {})[str(n)] = summary(
+                    [process.opened(path, home / f"cold-{n}-0")[0] for _ in range(runs)])
             viewer_home = home / f"viewer-{n}"
             process.viewer(path, viewer_home)  # a first open fills the cache, as a second open finds it
             result["rss_mb"][str(n)] = summary([process.viewer(path, viewer_home)[1] or 0.0 for _ in range(max(runs // 2, 1))])
             say(f"{n:>7,} milestones: " + "; ".join(f"{k} {result[k][str(n)]}" for k in
-                ("load_ms", "reopen_ms", "build_ms", "frame_ms", "filter_ms", "rss_mb") if str(n) in result[k]))
+                ("load_ms", "reopen_ms", "open_cold_ms", "open_cold_after_read_ms", "open_warm_ms", "build_ms",
+                 "frame_ms", "filter_ms", "rss_mb") if str(n) in result.get(k, {})))
         if not args.quick:  # as many lanes as a larger alliance has
             eight: dict[str, dict] = {"build_ms": {}, "frame_ms": {}, "filter_ms": {}}
             for n in (1000, 10_000):

@@ -9,7 +9,7 @@ from timeline_app.dataset import DatasetError, Kind, Qualifier, load_dataset
 from timeline_app.dataset import files, yamltree
 from timeline_app.dataset.records import BranchKind
 from timeline_app.dataset.units import UNITS
-from timeline_app.i18n.problems import format_problem
+from timeline_app.i18n.problems import format_problem, problem_message
 
 pytestmark = pytest.mark.usefixtures("yaml_parser")  # every test on both parsers
 
@@ -209,3 +209,21 @@ def test_a_source_may_name_no_outlet_and_says_its_language(write_yaml):
     assert source.outlet is None and source.language == "zh"
     found = problems(write_yaml, head.replace("language: zh", "language: fr") + milestone())
     assert len(found) == 1 and "fr" in found[0] and "zh, en" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "en", "zh"),
+    [
+        ("a:\n\tb: 1\n", (2, 1), "YAML syntax: a tab cannot indent", "YAML 语法错误：制表符（Tab）不能用于缩进"),
+        ("a:\n    b: 1\n  c: 2\n", (3, 3), "YAML syntax: this line is not indented like", "YAML 语法错误：这一行的缩进"),
+        ("a: \"abc\n", (2, 1), "YAML syntax: a quotation mark is opened and never closed", "YAML 语法错误：引号只有开头"),
+        ("a: @x\n", (1, 4), "YAML syntax: “@” cannot begin a value", "YAML 语法错误：“@”不能出现在"),
+    ],
+)
+def test_syntax_errors_are_told_in_each_language_not_in_the_parsers_english(write_yaml, text, at, en, zh):
+    with pytest.raises(DatasetError) as info:
+        load_dataset(write_yaml(text, "d.yaml"))
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == at
+    assert problem_message(problem, "en").startswith(en)
+    assert problem_message(problem, "zh").startswith(zh) and "found" not in problem_message(problem, "zh")

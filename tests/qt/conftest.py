@@ -7,7 +7,8 @@ import pytest
 def private_folders(tmp_path_factory):
     """The log and the last good copies go to folders of the test run (subprocesses too)."""
     folders = {"TIMELINE_APP_LOG_DIR": tmp_path_factory.mktemp("log"),
-               "TIMELINE_APP_CACHE_DIR": tmp_path_factory.mktemp("cache")}
+               "TIMELINE_APP_CACHE_DIR": tmp_path_factory.mktemp("cache"),
+               "TIMELINE_APP_DATA_DIR": tmp_path_factory.mktemp("data")}
     saved = {name: os.environ.get(name) for name in folders}
     os.environ.update({name: str(path) for name, path in folders.items()})
     yield folders

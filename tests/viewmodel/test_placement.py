@@ -126,7 +126,7 @@ def test_strip_lays_undated_items_out_by_order_not_by_date():
 def test_strip_runs_start_at_the_period_and_end_in_a_badge():
     undated = strip([(100.0, 200.0)] * 30, ranks=list(range(29, -1, -1)))
     frame = place_strip(undated, 0, 400, 0, 1000, fixed(60), pinned=3)
-    assert frame.boxes[0].index == 3  # the selection first
+    assert frame.boxes[-1].index == 3  # the selection, behind the badge in order, takes the last place shown
     assert frame.boxes[0].marker >= 250  # the period starts a quarter of the way in
     assert all(b.right <= 500 for b in frame.boxes)  # and ends half way
     [badge] = frame.clusters
@@ -172,3 +172,13 @@ def test_labelled_markers_never_overlap():
     frame = place_lane(lane, 0, 100, 0, 1600, rows=4, label_width=lambda i: rng.uniform(30, 120, len(i)))
     anchors = sorted(b.anchor for b in frame.labels)
     assert len(anchors) > 10 and all(b - a >= MARKER_SPACING for a, b in zip(anchors, anchors[1:]))
+
+
+def test_stepping_through_a_strip_keeps_the_order_of_what_is_shown():
+    undated = strip([(100.0, 200.0)] * 30)
+    shown = [b.index for b in place_strip(undated, 0, 400, 0, 1000, fixed(60)).boxes]
+    assert len(shown) >= 2
+    for pinned in shown:  # the selection walks the items shown: nothing moves
+        assert [b.index for b in place_strip(undated, 0, 400, 0, 1000, fixed(60), pinned=pinned).boxes] == shown
+    beyond = place_strip(undated, 0, 400, 0, 1000, fixed(60), pinned=len(shown) + 2).boxes
+    assert [b.index for b in beyond] == shown[:-1] + [len(shown) + 2]  # one behind the badge takes the last place

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import edtf, records
+from .deferred import later
 from .parse import parse_dataset
 from .records import FORMAT_VERSION, Dataset
 from .files import MAX_BYTES, read_bytes, read_regular
@@ -80,7 +81,7 @@ def load_cached(path: str | Path, display_name: str | None = None, folder: Path 
     dataset = _read(entry, content)
     if dataset is None:
         dataset = parse_dataset(data, name, path)
-        _write(entry, content, dataset)
+        later(_write, entry, content, dataset)  # after the window shows it, where a window waits
     return dataclasses.replace(dataset, path=path)
 
 

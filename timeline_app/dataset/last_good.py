@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .deferred import later
 from .files import read_regular
 from .loader import load_dataset
 from .problems import DatasetError, Problem, bug_problem
@@ -91,7 +92,7 @@ class LastGoodCopies:
         except OSError:
             return dataset
         if file_signature(path) == before:
-            self.keep(path, data)
+            later(self.keep, path, data)  # after the window shows it, where a window waits
         return dataset
 
     def keep(self, dataset_path: Path, data: bytes) -> None:

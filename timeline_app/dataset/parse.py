@@ -25,13 +25,14 @@ def parse_dataset(data: bytes, name: str, path: Path | None = None, *, fast: boo
     The parser and the checks are imported here, not with the module: a dataset answered from
     the cache (most starts of the viewer) needs neither, nor YAML itself.
     """
+    from .progress import counted
     from .reader import Reader
     from .yamltree import has_fast_parser, parse_yaml
 
     fast = fast and has_fast_parser()
     reader = Reader(name)
     with _collector_paused():
-        root, problems = parse_yaml(data, name, fast=fast, sink=reader.item if fast else None)
+        root, problems = parse_yaml(data, name, fast=fast, sink=counted(reader.item if fast else None, data))
         if not fast:
             reader.feed_tree(root)
         reader.problems.extend(problems)

@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from .nodes import Mapping, Node, Scalar, Sequence
-from .problems import DatasetError, Problem, ProblemList
+from .problems import DatasetError, Message, Problem, ProblemList
 
 try:
     from yaml import CBaseLoader as _FastLoader
@@ -196,7 +196,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str, data: bytes) -> Proble
     detail = err.problem or err.context or "invalid YAML"
     if err.context and err.problem:
         detail = f"{err.problem} ({err.context})"
-    return Problem(name, line, column, "problem.yaml.syntax", (("detail", detail),))
+    character = data.split(b"\n")[line - 1].decode("utf-8", "replace")[column - 1:column] if line <= last else ""
+    said = Message.of("problem.yaml.said", said=detail, character=character)  # worded by i18n.syntax_wording
+    return Problem(name, line, column, "problem.yaml.syntax", (("detail", said),))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..dataset.problems import Message, Problem
 from . import catalog
+from .syntax_wording import syntax_detail
 
 __all__ = ["REPORT_LANGUAGE", "format_problem", "message_text", "problem_message", "report_lines", "visible", "word"]
 
@@ -42,6 +43,8 @@ def word(key: str, params: tuple[tuple[str, object], ...], lang: str) -> str:
 
 
 def message_text(message: Message, lang: str = REPORT_LANGUAGE) -> str:
+    if message.key == "problem.yaml.said":  # a parser's words, told as the fault they mean
+        message = syntax_detail(**dict(message.params))
     return word(message.key, message.params, lang)
 
 

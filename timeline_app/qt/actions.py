@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QToolBar, QWidget
 
 from ..i18n import tr
+from ..i18n.wording import join_names
 from ..viewmodel.commands import COMMANDS, MENUS, SUBMENUS, VIEW_COMMANDS, Command, Target
 
 __all__ = ["ActionSet", "install_view", "key_sequences", "run_on_click"]
@@ -77,6 +78,14 @@ def run_on_click(button: QAbstractButton, command: Command, target: QObject) -> 
     runner = _Runner(target, button)
     runner.add(button, command)
     button.clicked.connect(runner._on_triggered)
+
+
+def key_names(keys: Iterable[str], lang: str) -> str:
+    """The keys as the language lists them, each once: Return and Enter both read 回车 in Chinese,
+    and the keys of special keyboards (the "Open" key of a platform's Open) are left out."""
+    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(keys)
+             if s[0].key() < Qt.Key.Key_Back]  # from Key_Back on: media and application keys
+    return join_names(list(dict.fromkeys(texts)), lang)
 
 
 class ActionSet(QObject):

@@ -2,7 +2,8 @@
 screenshot of either.
 
 A dataset with problems still opens a window: on its last good copy when one was kept, else
-empty, with the problems listed and F5 and live reload ready to pick up the fix. The kiosk, which
+empty, with the problems listed and F5 and live reload ready to pick up the fix. A large one is
+read after the window is up, its progress shown. The kiosk, which
 nobody is there to read problems from, opens the last good copy and logs them.
 """
 
@@ -32,6 +33,7 @@ from .startup import report_startup
 __all__ = ["APPLICATION", "KIOSK_LEFT", "ORGANIZATION", "create_application", "run", "run_kiosk"]
 
 KIOSK_LEFT = 3  # exit status after staff left kiosk mode: a supervisor does not start it again
+OPEN_LATER_BYTES = 1_000_000  # larger (some 3,000 milestones) may take 0.3 s to read: the window comes first
 COLLECT_BY_MS = 10_000  # the cycle collector resumes by then even if no frame was painted (a hidden window)
 
 
@@ -55,8 +57,10 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
     path = (path or prefs.last_dataset or bundled_dataset_path()).absolute()
     crash_log.dataset = path
     guard = _guard()
-    opened = _open(path, lang, guard.begin(path))
-    session = _session(opened, select)
+    failures = guard.begin(path)
+    later = screenshot is None and not failures and _slow_to_open(path)  # after a crash: read it as the guard says
+    opened = Opened(empty_dataset(path)) if later else _open(path, lang, failures)
+    session = _session(opened, None if later else select)
     from .windows.main_window import MainWindow
 
     fonts.finish(app)
@@ -75,12 +79,18 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
 
     window.live.loaded.connect(follow_target)
     window.live.failed.connect(follow_target)
-    if select:
+    if later:  # the window first, the data when it is read (its progress shown, Cancel offered)
+        window.live.open_first()
+        if select:
+            window.live.loaded.connect(lambda *_: window.navigator.select(select, reveal=show_range is None)
+                                       if select in window.session.dataset.milestone_by_id else None)
+    elif select:
         window.navigator.select(select, reveal=show_range is None)
     window.first_frame.connect(resume_collection)
-    window.first_frame.connect(guard.done)
+    (window.live.loaded if later else window.first_frame).connect(guard.done)  # a late read is guarded too
     if startup_report:
         window.first_frame.connect(report_startup)
+        _report_drawn(window, later)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, size, guard)
     window.show()
@@ -148,6 +158,32 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     guard.done()
     notify("STOPPING=1")
     return KIOSK_LEFT if window.left else code
+
+
+def _report_drawn(window, later: bool) -> None:
+    """``--startup-report`` also says when the dataset was first drawn: with the first frame, or
+    (read after the window came up) with the first frame after it was read."""
+    from .startup import process_age_ms, report_drawn
+
+    if not later:
+        window.first_frame.connect(report_drawn)
+        return
+
+    def read(*_) -> None:
+        window.live.loaded.disconnect(read)
+        read_at = process_age_ms()
+        after_first_paint(window.timeline.viewport(), lambda: report_drawn(read_at))
+
+    window.live.loaded.connect(read)
+
+
+def _slow_to_open(path: Path) -> bool:
+    """Whether the file may take long enough to read that the window should come first: one
+    larger than :data:`OPEN_LATER_BYTES` (the bundled dataset is a fifteenth of it)."""
+    try:
+        return path.stat().st_size > OPEN_LATER_BYTES
+    except OSError:
+        return False
 
 
 def _guard() -> StartGuard:

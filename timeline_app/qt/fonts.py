@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
 
-__all__ = ["BUNDLED_FAMILY", "FontInstall", "install_fonts"]
+__all__ = ["BUNDLED_FAMILY", "FontInstall", "install_fonts", "set_punctuation"]
 
 BUNDLED_FAMILY = "Timeline Noto Sans SC"  # the family name of resources/fonts/*.otf
+_PROPORTIONAL = QFont.Tag("palt")  # OpenType: punctuation at its own width, not a CJK cell's
 
 
 def install_fonts(app: QApplication) -> list[str]:
@@ -75,3 +76,25 @@ class FontInstall:
             app.setFont(font)
             QFont.insertSubstitutions(font.family(), families)
         return families
+
+
+def set_punctuation(app: QApplication, lang: str) -> None:
+    """Quotation marks and dashes as ``lang`` sets them: where the CJK font draws the text
+    (it does wherever the platform has no font of its own for it), “ ” and — take a full CJK
+    cell, which English text must not have; Chinese keeps them full width."""
+    from ..i18n import catalog
+
+    proportional = catalog(lang).PROPORTIONAL_PUNCTUATION
+    app.setFont(_with_punctuation(app.font(), proportional))
+    for widget in app.allWidgets():  # Qt does not pass a font's features on to widgets already made
+        if widget.font().isFeatureSet(_PROPORTIONAL) != proportional:
+            widget.setFont(_with_punctuation(widget.font(), proportional))
+
+
+def _with_punctuation(font: QFont, proportional: bool) -> QFont:
+    font = QFont(font)
+    if proportional:
+        font.setFeature(_PROPORTIONAL, 1)
+    else:
+        font.unsetFeature(_PROPORTIONAL)
+    return font

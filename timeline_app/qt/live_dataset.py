@@ -14,14 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
 
-from ..dataset.last_good import LastGoodCopies, Opened, file_signature
+from ..dataset.last_good import LastGoodCopies, Opened, file_signature, holds_nothing
 from ..dataset.media import media_paths
 from ..dataset.problems import DatasetError, Problem, bug_problem
+from ..dataset.deferred import deferring
+from ..dataset.progress import Cancelled, reporting
 from ..dataset.records import Dataset
 from ..i18n.problems import report_lines
 from ..viewmodel.session import Session
@@ -29,6 +34,7 @@ from ..viewmodel.session import Session
 __all__ = ["DEBOUNCE_MS", "LiveDataset"]
 
 DEBOUNCE_MS = 300
+WRITE_AFTER_MS = 500  # the cache and last good copy are written this long after the data is shown
 _log = logging.getLogger("timeline_app.reload")
 
 
@@ -39,14 +45,23 @@ class _Result:
     problems: list[Problem] = field(default_factory=list)
     media: list[Path] = field(default_factory=list)
     settled: bool = True  # the file did not change while it was read
+    cancelled: bool = False  # the user stopped it
+    copy_saved: dt.datetime | None = None  # with problems, the last good copy shown instead, kept then
+    writes: list = field(default_factory=list)  # the cache and the last good copy, once it is shown
 
 
-def _load(path: Path, copies: LastGoodCopies) -> _Result:
-    """Runs on the worker thread: reads files, touches no Qt object and no session."""
+def _load(path: Path, copies: LastGoodCopies, report: Callable[[int, int], None], fallback: bool) -> _Result:
+    """Runs on the worker thread: reads files, touches no Qt object and no session; ``report``
+    hears the progress, and stops the load by raising :class:`Cancelled`. With ``fallback`` a
+    file with problems gives its last good copy (or nothing), as at start."""
     before = file_signature(path)
     try:
-        dataset = copies.load(path)
-        result = _Result(path, dataset, media=media_paths(dataset))
+        with reporting(report), deferring() as writes:
+            opened = copies.open(path) if fallback else Opened(copies.load(path))
+        result = _Result(path, opened.dataset, opened.problems, media_paths(opened.dataset),
+                         copy_saved=opened.copy_saved, writes=writes)
+    except Cancelled:
+        return _Result(path, None, cancelled=True)
     except DatasetError as err:
         result = _Result(path, None, err.problems)
     except Exception as err:  # noqa: BLE001 - a loader bug: logged, and the last good data stays
@@ -61,6 +76,7 @@ class _Results(QObject):
     """Carries a worker's result to the GUI thread (the connection is queued)."""
 
     ready = Signal(int, object)
+    progressed = Signal(int, object, object)  # generation, bytes read, bytes in all (past 2 GB: objects)
 
 
 class LiveDataset(QObject):
@@ -68,11 +84,14 @@ class LiveDataset(QObject):
     ``failed(problems)`` after a bad one (the session keeps its data).
 
     ``opened`` is what start-up found (its problems and whether a last good copy is shown);
-    ``watch`` whether to follow changes on disk (F5 always works).
+    ``watch`` whether to follow changes on disk (F5 always works). ``busy`` and ``progressed``
+    follow a load under way, which :meth:`cancel` stops.
     """
 
     loaded = Signal(object, bool)
     failed = Signal(object)
+    busy = Signal(object)  # the path being loaded, or None once the load is over (however it ended)
+    progressed = Signal(object, object)  # bytes read, bytes in all, of the load under way
 
     def __init__(self, session: Session, opened: Opened | None = None, watch: bool = True,
                  copies: LastGoodCopies | None = None, debounce_ms: int = DEBOUNCE_MS, parent: QObject | None = None):
@@ -87,7 +106,14 @@ class LiveDataset(QObject):
         self._pool.setMaxThreadCount(1)  # one load at a time, in the order asked
         self._results = _Results(self)
         self._results.ready.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._results.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
         self._generation = 0
+        self._stop = threading.Event()  # set: the load under way stops at its next report
+        self._writes: list = []  # the cache and last good copies to write once the data is shown
+        self._write_timer = QTimer(self)
+        self._write_timer.setSingleShot(True)
+        self._write_timer.setInterval(WRITE_AFTER_MS)
+        self._write_timer.timeout.connect(self._write_now)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -111,6 +137,16 @@ class LiveDataset(QObject):
         self._timer.stop()
         self._start()
 
+    def open_first(self) -> None:
+        """Loads the target into a session that holds nothing yet, as a start does (its last good
+        copy if it has problems), on the worker: the window is up meanwhile."""
+        self._timer.stop()
+        self._start(fallback=True)
+
+    def cancel(self) -> None:
+        """Stops the load under way; what is shown stays."""
+        self._stop.set()
+
     def set_watching(self, on: bool) -> None:
         self.watching = on
         if on:
@@ -123,10 +159,14 @@ class LiveDataset(QObject):
         return sorted(self._watcher.files() + self._watcher.directories())
 
     def shutdown(self) -> None:
-        """Stops watching and waits for a load under way (a window closing)."""
+        """Stops watching, stops a load under way and writes what was still to be written (a
+        window closing): nothing runs on the worker afterwards."""
         self._timer.stop()
         self._unwatch()
         self._generation += 1
+        self._stop.set()
+        self._write_timer.stop()
+        self._write_now()
         self._pool.waitForDone()
 
     # -- watching --------------------------------------------------------------------------
@@ -168,31 +208,69 @@ class LiveDataset(QObject):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _start(self) -> None:
+    def _start(self, fallback: bool = False) -> None:
         if self.target is None:
             return
         self._generation += 1
+        self._stop.set()  # a load still under way is superseded
+        self._stop = stop = threading.Event()
         generation, path, copies, results = self._generation, self.target, self.copies, self._results
-        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies)))
+
+        def report(done: int, total: int) -> None:  # on the worker
+            if stop.is_set():
+                raise Cancelled
+            results.progressed.emit(generation, done, total)
+
+        self.busy.emit(path)
+        self._pool.start(lambda: results.ready.emit(generation, _load(path, copies, report, fallback)))
+
+    def _on_progressed(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progressed.emit(done, total)
 
     def _on_result(self, generation: int, result: _Result) -> None:
         if generation != self._generation:
             return  # superseded by a newer change or request
+        self.busy.emit(None)  # over (one caught mid-save starts again once the writing stops)
+        if result.cancelled:
+            return
         if result.dataset is None and not result.settled:
             self._timer.start()  # caught mid-save: try again once the writing stops
             return
-        if result.dataset is None:
+        if result.dataset is None or result.problems:
             self.problems = result.problems
             _log_problems(result.path, result.problems)
+            if result.dataset is not None:  # a first load's stand-in: the last good copy, or nothing
+                self.copy_saved = result.copy_saved
+                self.session.set_dataset(result.dataset)
             self.failed.emit(result.problems)
+            self._write_later(result.writes)
             return
         shown = self.session.dataset.path
-        new_file = shown is None or shown.resolve() != result.path.resolve()
+        new_file = shown is None or shown.resolve() != result.path.resolve() or holds_nothing(self.session.dataset)
         self.problems, self.copy_saved = [], None
         self.session.set_dataset(result.dataset)
         self._watch(result.media)
         _log.info("loaded %s: %d milestones", result.path, len(result.dataset.milestones))
         self.loaded.emit(result.dataset, new_file)
+        self._write_later(result.writes)
+
+    def _write_later(self, writes: list) -> None:
+        """The cache and the last good copy, once the window has drawn the data (writing them
+        holds Python's lock a while)."""
+        self._writes += writes
+        if self._writes:
+            self._write_timer.start()
+
+    def _write_now(self) -> None:
+        writes, self._writes = self._writes, []
+        if writes:
+            self._pool.start(partial(_run_all, writes))
+
+
+def _run_all(work: list) -> None:
+    for job in work:
+        job()
 
 
 def _log_problems(path: Path | None, problems: list[Problem]) -> None:

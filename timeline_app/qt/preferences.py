@@ -164,6 +164,23 @@ class Preferences:
         recent = [resolved] + [p for p in recent if p != resolved]
         self._set("recentFiles", recent[:MAX_RECENT])
 
+    @property
+    def saved_views(self) -> list[dict]:
+        """The saved views (see :mod:`...viewmodel.saved_views`), as JSON objects; none if unreadable."""
+        import json
+
+        try:
+            views = json.loads(self._get("savedViews", "[]") or "[]")
+        except (TypeError, ValueError):
+            return []
+        return [v for v in views if isinstance(v, dict)] if isinstance(views, list) else []
+
+    @saved_views.setter
+    def saved_views(self, views: list[dict]) -> None:
+        import json
+
+        self._set("savedViews", json.dumps(views, ensure_ascii=False))
+
     def clear_recent(self) -> None:
         self._set("recentFiles", [])
 

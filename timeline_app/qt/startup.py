@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-__all__ = ["process_age_ms", "report_startup", "resident_mb"]
+__all__ = ["process_age_ms", "report_drawn", "report_startup", "resident_mb"]
 
 def process_age_ms() -> float:
     """Milliseconds since this process started (Linux: from /proc; elsewhere: since Python's start)."""
@@ -40,3 +40,11 @@ def report_startup() -> None:
     """Prints how long the process took to its first frame, and its memory then (to stderr)."""
     print(f"startup: {process_age_ms():.0f} ms to the first frame, {resident_mb():.0f} MB resident",
           file=sys.stderr, flush=True)
+
+
+def report_drawn(read_at_ms: float | None = None) -> None:
+    """Prints how long the process took until its dataset was drawn, and how long after the
+    file was read (``read_at_ms``, the process's age then) that was (to stderr)."""
+    drawn = process_age_ms()
+    after = f", {drawn - read_at_ms:.0f} ms after it was read" if read_at_ms is not None else ""
+    print(f"opened: {drawn:.0f} ms to the dataset drawn{after}", file=sys.stderr, flush=True)

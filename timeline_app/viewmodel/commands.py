@@ -46,6 +46,10 @@ class Target(Protocol):
     def copy(self, what: str) -> None: ...
     def go_to_date(self) -> None: ...
     def clear_recent(self) -> None: ...
+    def save_view(self) -> None: ...
+    def export_notes(self) -> None: ...
+    def show_side_by_side(self) -> None: ...
+    def forget_saved_views(self) -> None: ...
     def set_language(self, lang: str) -> None: ...
     def toggle_language(self) -> None: ...
     def set_theme(self, theme: str) -> None: ...
@@ -110,6 +114,7 @@ _COMMANDS = [
     Command("file.reload", "action.reload", lambda t: t.reload(), ("std:Refresh", "Ctrl+R")),
     Command("file.watch", "action.watch", lambda t: t.toggle_watching(), checked=lambda t: t.watching()),
     Command("file.export", "action.export", lambda t: t.export()),
+    Command("file.export_notes", "action.export_notes", lambda t: t.export_notes()),
     Command("file.export_picture", "action.export_picture", lambda t: t.export_picture()),
     Command("file.print", "action.print_preview", lambda t: t.print_preview(), ("std:Print",)),
     Command("file.quit", "action.quit", lambda t: t.close(), ("std:Quit",)),
@@ -124,7 +129,10 @@ _COMMANDS = [
     Command("edit.copy_citation", "action.copy_citation", lambda t: t.copy("citation"), ("Ctrl+Shift+R",)),
     Command("edit.copy_link", "action.copy_link", lambda t: t.copy("link"), ("Ctrl+Shift+L",)),
     Command("go.date", "action.goto", lambda t: t.go_to_date(), ("Ctrl+G",)),
+    Command("go.save_view", "action.save_view", lambda t: t.save_view(), ("Ctrl+D",)),
+    Command("go.clear_views", "action.clear_views", lambda t: t.forget_saved_views()),
     Command("view.problems", "action.problems", lambda t: t.show_problems()),
+    Command("view.side_by_side", "action.side_by_side", lambda t: t.show_side_by_side()),
     Command("go.previous", "action.previous", lambda t: t.navigator.previous_match(), ("Alt+Left",)),
     Command("go.next", "action.next", lambda t: t.navigator.next_match(), ("Alt+Right",)),
     Command("go.step_back", "action.step_back", lambda t: t.navigator.step(-1), timeline_keys=("Left",)),
@@ -172,12 +180,12 @@ KIOSK_COMMANDS: dict[str, Command] = {
 
 # The menu bar: each menu's commands in order; None is a separator, "menu.*" a submenu.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export",
+    ("menu.file", ("file.open", "menu.recent", "file.reload", "file.watch", None, "file.export", "file.export_notes",
                    "file.export_picture", "file.print", None, "file.quit")),
     ("menu.edit", ("edit.copy_all", "edit.copy_citation", "edit.copy_link")),
     ("menu.view", ("view.find", "view.clear_filters", None, "view.zoom_in", "view.zoom_out", "view.fit", None,
-                   "view.fullscreen", "menu.theme", None, "view.problems")),
-    ("menu.go", ("go.date", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
+                   "view.fullscreen", "menu.theme", None, "view.side_by_side", "view.problems")),
+    ("menu.go", ("go.date", None, "go.save_view", "menu.views", None, "go.previous", "go.next", None, "go.step_back", "go.step_on", "go.row_up", "go.row_down",
                  "go.detail")),
     ("menu.language", (*(f"lang.{lang}" for lang in LANGUAGES), None, "lang.toggle")),
     ("menu.help", ("help.keys", None, "help.about")),
@@ -185,6 +193,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 SUBMENUS: dict[str, tuple[str, ...]] = {
     "menu.theme": tuple(f"theme.{theme}" for theme in THEMES),
     "menu.recent": (),  # filled from the preferences' recent files, then "file.clear_recent"
+    "menu.views": (),  # filled from the preferences' saved views, then "go.clear_views"
 }
 TOOLBAR: tuple[str | None, ...] = ("file.open", "file.reload", None, "view.zoom_in", "view.zoom_out", "view.fit",
                                    None, "lang.toggle")

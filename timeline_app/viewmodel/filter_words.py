@@ -24,13 +24,17 @@ def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
     parts = []
     if f.query.strip():
         parts.append(tr("status.query", lang, q=f.query.strip()))
-    for key, hidden, records in (
-        ("status.hidden_branches", f.hidden_branches, dataset.branches),
-        ("status.hidden_categories", f.hidden_categories, dataset.categories),
-    ):
+    for kind, hidden, records in (("branches", f.hidden_branches, dataset.branches),
+                                  ("categories", f.hidden_categories, dataset.categories)):
         names = [r.name.get(lang) for r in records if r.id in hidden]
-        if names:
-            parts.append(tr(key, lang, names=join_names(names, lang)))
+        shown = [r.name.get(lang) for r in records if r.id not in hidden]
+        if names and shown and len(shown) < len(names):  # fewer words: what is left
+            parts.append(tr(f"status.only_{kind}", lang, names=_distinct_names(shown, lang)))
+        elif names:
+            parts.append(tr(f"status.hidden_{kind}", lang, names=_distinct_names(names, lang)))
+    for key, chosen in (("status.person", f.person), ("status.place", f.place)):
+        if chosen:
+            parts.append(tr(key, lang, name=_facet_name(dataset, key, chosen, lang)))
     if f.date_from or f.date_to:
         lo, hi = _bound(f.date_from, (1, 1), lang), _bound(f.date_to, (12, 31), lang)
         parts.append(tr("status.date_range", lang, lo=lo, hi=hi))
@@ -38,6 +42,22 @@ def describe_filter(f: Filter, dataset: Dataset, lang: str) -> str:
     if not parts:  # e.g. a query of spaces only
         return ""
     return tr("status.filtered", lang, what=join_clauses(parts, lang))
+
+
+def _distinct_names(names: list[str], lang: str) -> str:
+    """Names joined as a list, each quoted where one of them holds the list's separator itself
+    (人才、教学与科研 among categories joined by 、)."""
+    separator = tr("sep.list", lang).strip()
+    if any(separator in name for name in names):
+        names = [tr("status.name", lang, name=name) for name in names]
+    return join_names(names, lang)
+
+
+def _facet_name(dataset: Dataset, key: str, chosen: str, lang: str) -> str:
+    """A person or place chosen by its Chinese form, in ``lang``."""
+    texts = (p.name for m in dataset.milestones for p in m.people) if key == "status.person" else \
+        (p for m in dataset.milestones for p in m.places)
+    return next((t.get(lang) for t in texts if t.zh == chosen), chosen)
 
 
 def _bound(day: dt.date | None, year_edge: tuple[int, int], lang: str) -> str:

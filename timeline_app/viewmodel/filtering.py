@@ -35,7 +35,17 @@ class Matcher:
             keep = keep & ~np.isin(index.category, index.category_codes(f.hidden_categories))
         if f.date_from or f.date_to:
             keep = keep & self._date_mask(f)
+        if f.person or f.place:
+            keep = keep & self._facet_mask(f)
         return keep
+
+    def _facet_mask(self, f: Filter) -> np.ndarray:
+        """Milestones that name ``f.person`` among their people and ``f.place`` among their places."""
+        def passes(m) -> bool:
+            return ((not f.person or any(p.name.zh == f.person for p in m.people))
+                    and (not f.place or any(p.zh == f.place for p in m.places)))
+
+        return np.fromiter((passes(m) for m in self.index.milestones), dtype=bool, count=len(self.index))
 
     def _date_mask(self, f: Filter) -> np.ndarray:
         """Milestones whose dates overlap the range; undated ones only if ``f.include_undated``.

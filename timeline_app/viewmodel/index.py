@@ -87,6 +87,7 @@ class MilestoneIndex:
         self.weight = weights[self.category] if len(self.category) else np.zeros(0, dtype=np.int32)
         self._texts: list[str] | None = None
         self._folding: threading.Thread | None = None
+        self.notes: dict[str, str] = {}  # record id -> the user's note (see set_notes)
 
     def __len__(self) -> int:
         return len(self.milestones)
@@ -99,7 +100,14 @@ class MilestoneIndex:
             self._folding.start()
 
     def _fold_texts(self) -> None:
-        self._texts = [search_text(m) for m in self.milestones]
+        notes = self.notes
+        self._texts = [search_text(m) + (" " + fold(notes[m.id]) if m.id in notes else "") for m in self.milestones]
+
+    def set_notes(self, notes: dict[str, str]) -> None:
+        """The user's private notes, searched with the records (by id); the texts are folded again."""
+        if self._folding is not None:
+            self._folding.join()
+        self.notes, self._texts, self._folding = dict(notes), None, None
 
     @property
     def texts(self) -> list[str]:

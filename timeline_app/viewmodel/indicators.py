@@ -105,12 +105,14 @@ def _figure(p: IndicatorPoint) -> Figure:
     return Figure(p, lo, hi, p.date.kind is Kind.INTERVAL, open_start)
 
 
-def measure_rows(ds: Dataset) -> list[MeasureRow]:
-    """One row per measure in the order measures first appear, tracks in the branches' order."""
+def measure_rows(ds: Dataset, hidden_branches: frozenset[str] = frozenset()) -> list[MeasureRow]:
+    """One row per measure in the order measures first appear, tracks in the branches' order;
+    none for the ``hidden_branches`` (a measure only they have gets no row)."""
     branch_order = {b.id: i for i, b in enumerate(ds.branches)}
     groups: dict[str, list[Indicator]] = defaultdict(list)
     for indicator in ds.indicators:
-        groups[indicator.measure].append(indicator)
+        if indicator.branch not in hidden_branches:
+            groups[indicator.measure].append(indicator)
     rows = []
     for measure, indicators in groups.items():
         tracks = []

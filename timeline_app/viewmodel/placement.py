@@ -319,7 +319,9 @@ def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_p
     """Lays the undated items out one after another within the visible part of their period.
 
     Each period's run starts at the left end of its visible band and takes its items in
-    priority order (``pinned`` first) while they fit; the rest are one "+N" badge after them.
+    priority order while they fit; the rest are one "+N" badge after them. ``pinned`` (the
+    selection), were it behind the badge, takes the last place shown (or the first, if only
+    there it fits): stepping through a strip keeps the order of what is already shown.
     Runs of overlapping periods follow one another rather than overlap. Without ``label_width``
     (a strip with no room for titles) each run is its badge alone: no marker goes unlabelled.
     """
@@ -335,20 +337,21 @@ def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_p
             continue  # the period is out of view, or too narrow to hold anything
         frame.bands.append((left, right))
         order = list(range(start, stop))
-        if pinned is not None and start <= pinned < stop:
-            order.remove(pinned)
-            order.insert(0, pinned)
         x = max(left, cursor) + 4
-        shown = 0
-        if label_width is not None:
-            widths = np.asarray(label_width(np.asarray(order, dtype=np.int64)), dtype=float).tolist()
-            for index, width in zip(order, widths):
-                room = right - (badge_width(stop - start - shown - 1) + LABEL_GAP if shown < len(order) - 1 else 0)
-                end = x + STRIP_SLOT + width
-                if end > room:
+        boxes = _strip_run(order, label_width, x, right)
+        if pinned is not None and start <= pinned < stop and pinned not in {b.index for b in boxes}:
+            order.remove(pinned)  # it would be behind the badge: in the last place shown, or first
+            for place in dict.fromkeys((max(len(boxes) - 1, 0), 0)):
+                order.insert(place, pinned)
+                boxes = _strip_run(order, label_width, x, right)
+                if pinned in {b.index for b in boxes}:
                     break
-                frame.boxes.append(StripBox(index, x + STRIP_SLOT / 2 - 2, x + STRIP_SLOT, end))
-                x, shown = end + LABEL_GAP, shown + 1
+                order.remove(pinned)
+            else:
+                order.insert(0, pinned)
+        frame.boxes += boxes
+        shown = len(boxes)
+        x = boxes[-1].right + LABEL_GAP if boxes else x
         hidden = len(order) - shown
         if hidden:
             badge = badge_width(hidden)
@@ -357,3 +360,22 @@ def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_p
             x += badge + LABEL_GAP
         cursor = x
     return frame
+
+
+def _strip_run(order: list[int], label_width: Callable[[np.ndarray], np.ndarray] | None, x: float,
+               right: float) -> list[StripBox]:
+    """The boxes of ``order`` that fit from ``x`` to ``right``, room kept for a badge of the rest;
+    none without ``label_width``."""
+    if label_width is None:
+        return []
+    widths = np.asarray(label_width(np.asarray(order, dtype=np.int64)), dtype=float).tolist()
+    boxes: list[StripBox] = []
+    for index, width in zip(order, widths):
+        shown = len(boxes)
+        room = right - (badge_width(len(order) - shown - 1) + LABEL_GAP if shown < len(order) - 1 else 0)
+        end = x + STRIP_SLOT + width
+        if end > room:
+            break
+        boxes.append(StripBox(index, x + STRIP_SLOT / 2 - 2, x + STRIP_SLOT, end))
+        x = end + LABEL_GAP
+    return boxes

@@ -80,6 +80,12 @@ class Session:
         self.dataset_changed.emit(dataset)  # listeners see the new matches and lanes already
         self.matches_changed.emit()
 
+    def set_notes(self, notes: dict[str, str]) -> None:
+        """The user's private notes become searchable; the matches follow at once."""
+        self.index.set_notes(notes)
+        self._matcher = Matcher(self.index)  # its narrowing memory holds the texts before the notes
+        self._on_filter_changed(self.state.filter)
+
     def _install(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.index = MilestoneIndex(dataset)

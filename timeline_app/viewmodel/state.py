@@ -24,6 +24,8 @@ class Filter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     include_undated: bool = True  # with a date range: keep undated milestones whose period overlaps it
+    person: str | None = None  # only milestones naming this person (by the name's Chinese form)
+    place: str | None = None  # only milestones at this place (by its Chinese form)
 
     @property
     def is_active(self) -> bool:

@@ -108,12 +108,14 @@ def test_navigation_skips_what_the_filter_hides(qtbot, pane, session):
     session.state.selection = "east-trusteeship"
     session.state.filter = Filter(hidden_branches=frozenset({"east"}))
     assert "东院托管签约" in visible_texts(pane)  # still shown, but not among the matches
+    assert "当前筛选条件隐藏了这个事件：时间轴和列表中都不显示它。" in visible_texts(pane)  # and the pane says so
     assert not any(t.startswith("第 ") and t.endswith(" 个") for t in visible_texts(pane))
     qtbot.mouseClick(button(pane, "下一个"), Qt.MouseButton.LeftButton)
     assert session.state.selection == "west-agreement"
     qtbot.mouseClick(button(pane, "下一个"), Qt.MouseButton.LeftButton)
     assert session.state.selection == "west-first-pci"  # east-first-ct is hidden
     assert "第 3 / 5 个" in visible_texts(pane)
+    assert not any(t.startswith("当前筛选条件隐藏") for t in visible_texts(pane))
 
 
 def test_language_switch_changes_every_string(pane, session):

@@ -12,6 +12,7 @@ from widget_text import assert_language
 
 from timeline_app.qt.widgets.chip import Chip
 from timeline_app.viewmodel import Navigator
+from timeline_app.dataset import bundled_dataset_path
 from timeline_app.dataset.loader import load_dataset
 from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.filter_bar import FilterBar
@@ -106,13 +107,25 @@ def test_a_toggle_keeps_a_query_still_being_typed(qtbot, bar, session):
 
 
 def test_year_range_filters_and_keeps_from_before_to(qtbot, bar, session):
-    year_from, year_to = bar.findChildren(QComboBox)
+    year_from, year_to = bar.findChildren(QComboBox)[:2]  # then the person and the place
+    to_at = year_to.mapTo(bar, year_to.rect().topLeft())
     year_from.setCurrentIndex(year_from.findText("2016"))
     assert session.state.filter.date_from == dt.date(2016, 1, 1)
+    assert year_to.mapTo(bar, year_to.rect().topLeft()) == to_at  # "incl. undated" appears in room kept for it
     assert "west-agreement" not in {m.id for m in session.matches}
     assert "parent-undated" in {m.id for m in session.matches}  # "some day in 2013–2023" may be in range
+    offered = [year_to.itemText(row) for row in range(1, year_to.count())
+               if year_to.model().item(row).isEnabled()]
+    assert offered[0] == "2016"  # To offers no year before From
+    year_to.setFocus()
+    qtbot.keyClick(year_to, Qt.Key.Key_Down)  # from "any": the first year it offers
+    assert year_to.currentText() == "2016" and year_from.currentText() == "2016"
+    year_from.setFocus()
+    qtbot.keyClick(year_from, Qt.Key.Key_Down)  # no later year than To's
+    assert year_from.currentText() == "2016"
+    year_to.setCurrentIndex(0)
+    year_from.setCurrentIndex(year_from.findText("2014"))
     year_to.setCurrentIndex(year_to.findText("2014"))
-    assert year_from.currentText() == "2014"
     assert session.state.filter.date_from == dt.date(2014, 1, 1)
     assert session.state.filter.date_to == dt.date(2014, 12, 31)
     assert [m.id for m in session.matches] == ["parent-undated", "west-agreement"]
@@ -187,3 +200,38 @@ def test_describe_filter_names_everything_hidden(session):
         "dates 2014–30 Jun 2020; undated milestones of overlapping periods included")
     assert describe_filter(Filter(date_to=dt.date(2019, 12, 31), include_undated=False), session.dataset, "en") == (
         "Filtered: dates …–2019; undated milestones left out")
+
+
+def test_escape_clears_the_search_at_once(qtbot, bar, session):
+    field = search(bar)
+    field.setFocus()
+    qtbot.keyClicks(field, "east")
+    bar.flush()
+    assert session.state.filter.query == "east"
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and session.state.filter.query == ""  # no typing pause to wait for
+
+
+def test_describe_filter_says_what_is_left_and_keeps_names_apart():
+    ds = load_dataset(bundled_dataset_path())
+    everything_but = frozenset(c.id for c in ds.categories if c.id != "first-procedure")
+    assert describe_filter(Filter(hidden_categories=everything_but), ds, "zh") == "已筛选：仅显示类别 首例手术与技术"
+    assert describe_filter(Filter(hidden_categories=everything_but), ds, "en") == (
+        "Filtered: only the categories First procedures")
+    two = frozenset({"people", "technique"})  # 人才、教学与科研 holds the separator itself
+    assert describe_filter(Filter(hidden_categories=two), ds, "zh") == "已筛选：隐藏类别 “人才、教学与科研”、“新技术”"
+
+
+def test_person_and_place_facets_narrow_the_milestones(qtbot, bar, session):
+    person, place = bar._facets
+    assert person.itemText(0) == "不限" and "周晋羽" in [person.itemText(k) for k in range(person.count())]
+    person.setCurrentIndex(person.findData("周晋羽"))
+    assert session.state.filter.person == "周晋羽"
+    assert all(any(p.name.zh == "周晋羽" for p in m.people) for m in session.matches) and session.matches
+    assert "人物 周晋羽" in describe_filter(session.state.filter, session.dataset, "zh")
+    place.setCurrentIndex(place.findData("东县"))
+    assert all("东县" in [p.zh for p in m.places] for m in session.matches)
+    session.state.language = "en"
+    assert place.currentText() == session.dataset.milestone_by_id[session.matches[0].id].places[0].en
+    bar._clear.click()
+    assert person.currentIndex() == 0 and place.currentIndex() == 0 and session.state.filter == Filter()

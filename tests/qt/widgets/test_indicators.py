@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from widget_text import assert_language
 
 from timeline_app.dataset.loader import load_dataset
+from timeline_app.viewmodel.state import Filter
 from timeline_app.qt.widgets.indicators import IndicatorPanel
 from timeline_app.qt.widgets.indicators.painter import ROW_PADDING, TRACK_HEIGHT, axis
 from timeline_app.qt.widgets.gutters import LEFT_GUTTER, RIGHT_GUTTER
@@ -177,3 +178,53 @@ def test_the_dotted_line_between_two_figures_is_cut_to_the_strip():
     assert _within(0.0, 0.0, 50.0, 10.0, 100.0, 900.0) is None  # wholly left of the strip
     a, b = _within(200.0, 0.0, 300.0, 10.0, 100.0, 900.0)
     assert (a.x(), a.y(), b.x(), b.y()) == (200.0, 0.0, 300.0, 10.0)  # inside: as it was
+
+
+def test_the_table_copies_whole_rows_and_keeps_the_paragraphs_in_sight(qtbot, panel, session):
+    qtbot.mouseClick(panel._toggle, Qt.MouseButton.LeftButton)
+    table = panel.table
+    table.selectRow(0)
+    table.selectionModel().select(table.model().index(1, 0), table.selectionModel().SelectionFlag.Select
+                                  | table.selectionModel().SelectionFlag.Rows)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QApplication.clipboard().text().split("\n")
+    assert [line.split("\t") for line in lines] == [[table.model().index(r, c).data() for c in range(6)] for r in (0, 1)]
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # a narrow source column keeps "第 N 段" at its end
+
+
+def test_switching_to_the_table_drops_the_charts_source(qtbot, panel):
+    click_row(qtbot, panel, "outpatient-visits")
+    assert "出处：" in source_text(panel)
+    qtbot.mouseClick(panel._toggle, Qt.MouseButton.LeftButton)
+    assert source_text(panel) == "点击指标查看出处"  # no chart row's source over the table, no chart legend
+    panel.table.clicked.emit(panel.table.model().index(0, 0))
+    assert "出处：" in source_text(panel)
+
+
+def test_a_hidden_branch_takes_its_tracks_along(panel, session):
+    def branches():
+        return {t.branch for r in panel.strips.rows for t in r.tracks}
+
+    assert branches() == {"east", "west"}
+    session.state.filter = Filter(hidden_branches=frozenset({"west"}))
+    assert branches() == {"east"}
+    assert "beds" not in [r.measure for r in panel.strips.rows]  # only the west has it
+    panel._toggle.click()
+    model = panel.table.source_model
+    assert {model.index(r, 1).data() for r in range(model.rowCount())} == {"东院"}
+    session.state.filter = Filter()
+    assert branches() == {"east", "west"} and model.rowCount() > 0
+
+
+def test_english_names_are_written_in_full(show, session):
+    session.state.language = "en"
+    panel = show(IndicatorPanel(session), 1200, 300)
+    painter, wrapped = panel.strips._painter, 0
+    for layout in panel.strips.layouts:
+        lines = painter.gutter_lines(layout.row, "en", LEFT_GUTTER)
+        names = lines if len(lines) == 1 else lines[:-1]  # then the unit, on a line of its own
+        assert " ".join(names) == layout.row.label("en")  # in full, never elided
+        assert layout.height >= len(lines) * TRACK_HEIGHT  # the row makes room for them
+        wrapped += len(names) > 1
+    assert wrapped  # "Outpatient and emergency visits" does not fit on one line

@@ -6,8 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCollator, QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from widget_text import assert_language
 
 from timeline_app.viewmodel import Navigator
@@ -144,3 +144,20 @@ def test_renamed_branch_shows_although_the_matches_stay_the_same(qtbot, listing,
     session.reload(write_yaml(text))
     assert changed
     assert "西区" in column_texts(listing, 1)
+
+
+def test_ctrl_c_copies_the_whole_row_with_its_citation(qtbot, listing, session):
+    click_row(qtbot, listing, 1)
+    qtbot.keyClick(listing.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    m = session.matches[1]
+    cells = QApplication.clipboard().text().split("\t")
+    assert cells[:4] == [listing.model.index(1, c).data() for c in range(4)]
+    assert cells[3] == m.title.zh and "[N/OL]" in cells[4]  # the citation, GB/T 7714
+
+
+def test_chinese_titles_sort_by_pinyin_not_by_code_point(qtbot, listing):
+    click_header(qtbot, listing, 3)
+    titles = column_texts(listing, 3)
+    collator = QCollator(QLocale("zh_CN"))
+    assert titles == sorted(titles, key=collator.sortKey)
+    assert titles != sorted(titles)  # code points would order them otherwise

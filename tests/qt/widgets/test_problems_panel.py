@@ -87,6 +87,15 @@ def test_without_an_editor_command_the_desktop_opens_the_file(panel, problems, q
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert Desktop.opened == [problems[0].file]
+    assert panel.notice.isVisible() and "look at line 1, column 9" in panel.notice.text()  # it cannot go there itself
+
+
+def test_without_an_editor_or_a_desktop_application_the_double_click_says_so(panel, problems, monkeypatch):
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # as on a bare desktop
+    panel.retranslate("zh")
+    assert panel.open_problem(problems[1]) is False
+    assert panel.notice.isVisible()
+    assert panel.notice.text() == "本机桌面没有能打开 d.yaml 的程序。请设置编辑器命令（编辑器…）；问题在第 3 行第 5 列。"
 
 
 def test_a_bad_editor_command_is_explained_not_raised(panel, problems):

@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QTreeView
 
 from archivist import open_window
 
@@ -121,3 +122,60 @@ def test_range_on_the_command_line_opens_there(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "timeline_app", "--range", "2016-13"], capture_output=True, text=True,
                          timeout=60)
     assert bad.returncode == 2 and "2016-13" in bad.stderr
+
+
+def test_the_open_dialog_speaks_chinese_throughout(window, qtbot):
+    path = window.session.dataset.path  # the dialog starts beside it
+    seen = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["labels"] = {label.text() for label in dialog.findChildren(QLabel)}
+        view = dialog.findChild(QTreeView)
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) > 0)
+        rows = [view.model().index(row, 0, view.rootIndex()) for row in range(view.model().rowCount(view.rootIndex()))]
+        seen["date"] = next(r.siblingAtColumn(3).data() for r in rows if r.data() == path.name)
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.open_dialog()
+    assert {"查找范围(&L)：", "文件类型(&T)："} <= seen["labels"]  # Qt's translation lacks the "&" forms
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    assert seen["date"].startswith(f"{modified.year}/{modified.month}/{modified.day}")  # not the C locale's "3 12 2026"
+
+
+def test_go_to_date_says_a_date_outside_the_data_is_outside(window, qtbot):
+    window.go_to_date()
+    dialog = window.findChild(GoToDateDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.field, "2030")
+    assert not ok.isEnabled()  # it would show 2023 instead, without a word
+    assert dialog.feedback.text() == "2030年不在资料的时间范围（2012年—2023年）之内"
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, "2016")
+    assert ok.isEnabled() and dialog.feedback.text() == "转到：2016年"
+    dialog.reject()
+
+
+def test_the_keyboard_reference_names_each_key_once_in_chinese(window):
+    dialog = KeysDialog(window.action_set.commands, "zh", window)
+    rows = {}
+    for g in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(g)
+        rows.update({group.child(k).text(0): group.child(k).text(1) for k in range(group.childCount())})
+    assert rows["打开数据集…"] == "Ctrl+O"  # not "Ctrl+O, 打开": the Open key of special keyboards
+    assert rows["查看详情"] == "时间轴上：回车"  # Return and Enter are both 回车
+    assert "切换到 English" in rows
+    dialog.deleteLater()
+
+
+def test_qt_strings_without_a_translation_keep_their_english(window):
+    assert QApplication.translate("QFileDialog", "No translation has this text") == "No translation has this text"
+    assert QApplication.translate("QFileDialog", "&Nor this one:") == "&Nor this one:"
+
+
+def test_the_menus_name_the_timelines_keys_once(window):
+    go = window.action_set.menus["menu.go"]
+    detail = next(a for a in go.actions() if a.objectName() == "go.detail")  # the timeline's own action
+    assert "\t" not in detail.text()  # the key is its key binding, not a hint in its name
+    assert detail.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "回车"  # once, not "回车, 回车"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QFontMetrics, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu
 
 from archivist import open_window
@@ -232,3 +232,32 @@ def test_a_timeline_of_many_lanes_gets_their_height_and_keeps_its_text_legible(q
     window.left_splitter.setSizes([column - 2 * LIST_MIN, LIST_MIN, LIST_MIN])  # the archivist gives it more
     qtbot.waitUntil(lambda: all(l.geometry.strip_labels for l in window.timeline.frame.lanes))
     assert any(box for l in window.timeline.frame.lanes for box in l.strip.boxes)  # the titles are back
+
+
+def test_a_dataset_without_indicators_gets_no_indicator_band(window, tmp_path, qtbot):
+    window.add_panels()
+    assert window.indicators.isVisible()
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(text[:text.index("\nindicators:")] + "\n", encoding="utf-8")
+    window.open_dataset(bare)
+    qtbot.waitUntil(lambda: window.session.dataset.path == bare.absolute())
+    assert not window.session.dataset.indicators
+    assert not window.indicators.isVisible()
+    assert window.milestone_list.height() > 0
+    window.open_dataset(DATA / "small.yaml")
+    qtbot.waitUntil(lambda: window.indicators.isVisible())
+
+
+def test_english_quotation_marks_are_not_a_cjk_cell_wide(window):
+    def quote_share(widget) -> float:  # the width of “ against a Chinese character's
+        metrics = QFontMetrics(widget.font())
+        return metrics.horizontalAdvance("“") / metrics.horizontalAdvance("中")
+
+    window.session.state.language = "zh"
+    title = window.detail._title  # a bold font of its own, made from the application's
+    assert quote_share(window.status) > 0.9  # Chinese sets them full width
+    window.session.state.language = "en"
+    assert quote_share(window.status) < 0.6 and quote_share(title) < 0.6
+    window.session.state.language = "zh"
+    assert quote_share(title) > 0.9

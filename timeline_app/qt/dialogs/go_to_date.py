@@ -3,12 +3,14 @@ timeline shows it at a fitting zoom (a day with the week around it, a month, a y
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...dataset.edtf import EdtfDate
 from ...i18n import tr
-from ...i18n.dates import describe, parse_date_words
+from ...i18n.dates import describe, parse_date_words, range_words
 from ..announce import announce
 
 __all__ = ["GoToDateDialog"]
@@ -19,10 +21,12 @@ class GoToDateDialog(QDialog):
 
     chosen = Signal(object)
 
-    def __init__(self, lang: str, parent: QWidget | None = None):
+    def __init__(self, lang: str, parent: QWidget | None = None, bounds: tuple[dt.date, dt.date] | None = None):
+        """``bounds``: the first and last day of the data; a date wholly outside them is refused."""
         super().__init__(parent)
         self.date: EdtfDate | None = None
         self._lang = lang
+        self._bounds = bounds
         self.setWindowTitle(tr("goto.title", lang))
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(tr("goto.placeholder", lang))
@@ -51,6 +55,11 @@ class GoToDateDialog(QDialog):
         if self.date is None or self.date.earliest is None or self.date.latest is None:
             self.date = None
             self.feedback.setText(tr("goto.invalid" if text.strip() else "goto.hint", self._lang))
+        elif self._bounds and (self.date.latest < self._bounds[0] or self.date.earliest > self._bounds[1]):
+            words = describe(self.date, self._lang)
+            self.date = None  # the timeline cannot show it: say so rather than show the nearest end
+            self.feedback.setText(tr("goto.outside", self._lang, date=words,
+                                     data=range_words(*self._bounds, self._lang)))
         else:
             self.feedback.setText(tr("goto.reads_as", self._lang, date=describe(self.date, self._lang)))
         self.field.setAccessibleDescription(self.feedback.text())

@@ -3,20 +3,17 @@ can never disagree with what the keys do."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...i18n import tr
+from ...i18n.wording import join_clauses
 from ...viewmodel.commands import MENUS, VIEW_COMMANDS, Command
-from ..actions import key_sequences
+from ..actions import key_names
+from .closing import lay_out_with_close
 
 __all__ = ["KeysDialog"]
 
 _MOUSE = ("keys.wheel", "keys.drag", "keys.double_click", "keys.click")
-
-
-def _keys(keys: tuple[str, ...]) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(keys))
 
 
 class KeysDialog(QDialog):
@@ -38,10 +35,10 @@ class KeysDialog(QDialog):
             for command in group_commands:
                 if command is None or not (command.keys or command.timeline_keys):
                     continue
-                keys = _keys(command.keys)
+                keys = key_names(command.keys, lang)
                 if command.timeline_keys:
-                    on_timeline = tr("keys.on_timeline", lang, keys=_keys(command.timeline_keys))
-                    keys = f"{keys}; {on_timeline}" if keys else on_timeline
+                    on_timeline = tr("keys.on_timeline", lang, keys=key_names(command.timeline_keys, lang))
+                    keys = join_clauses([keys, on_timeline], lang) if keys else on_timeline
                 QTreeWidgetItem(group, [command.text(lang).replace("&", ""), keys])
         mouse = QTreeWidgetItem(self.tree, [tr("keys.mouse", lang)])
         mouse.setFirstColumnSpanned(True)
@@ -49,9 +46,4 @@ class KeysDialog(QDialog):
             QTreeWidgetItem(mouse, [tr(f"{key}.what", lang), tr(key, lang)])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
-        self.resize(620, 560)
+        lay_out_with_close(self, self.tree, (620, 560))

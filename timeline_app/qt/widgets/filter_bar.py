@@ -7,7 +7,7 @@ import datetime as dt
 from operator import methodcaller
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton,
@@ -23,6 +23,7 @@ from ...viewmodel.navigator import Navigator
 from ...viewmodel.state import Filter
 from ...viewmodel.filter_words import describe_filter
 from .chip import Chip
+from .facets import FacetBox
 from .flow_layout import FlowLayout
 from .swatch import BRANCH_MARK
 from .tooltips import plain_tooltip
@@ -53,6 +54,7 @@ class FilterBar(QWidget):
         self._search.setMinimumWidth(200)
         self._search.textChanged.connect(self._on_text_changed)
         self._search.returnPressed.connect(self.flush)
+        self._search.installEventFilter(self)  # Esc clears it
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(SEARCH_DELAY_MS)
@@ -66,11 +68,18 @@ class FilterBar(QWidget):
         self._to_label.setBuddy(self._to)
         for combo in (self._from, self._to):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._from.currentIndexChanged.connect(self._on_from_changed)
-        self._to.currentIndexChanged.connect(self._on_to_changed)
+            combo.currentIndexChanged.connect(self._on_toggled)
+        self._facets = (FacetBox("person", self), FacetBox("place", self))
+        self._facet_labels = (QLabel(self), QLabel(self))
+        for label, facet in zip(self._facet_labels, self._facets):
+            label.setBuddy(facet)
+            facet.currentIndexChanged.connect(self._on_toggled)
         self._undated = QCheckBox(self)  # with a year range: keep undated milestones of an overlapping period
         self._undated.setChecked(True)
         self._undated.setVisible(False)
+        policy = self._undated.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its room kept: To does not move under the pointer when it shows
+        self._undated.setSizePolicy(policy)
         self._undated.toggled.connect(self._on_toggled)
         self._clear = QPushButton(self)
         run_on_click(self._clear, COMMANDS["view.clear_filters"], self)
@@ -99,6 +108,13 @@ class FilterBar(QWidget):
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addLayout(self._chips)
+        facets = QWidget(self)  # after the chips, on their line when it fits (a narrow window wraps it)
+        row = QHBoxLayout(facets)
+        row.setContentsMargins(_GROUP_GAP, 0, 0, 0)
+        for label, facet in zip(self._facet_labels, self._facets):
+            row.addWidget(label)
+            row.addWidget(facet)
+        self.add_trailing(facets)
 
         state = session.state
         follow(self, state.events.filter, self._on_filter_changed)
@@ -159,6 +175,8 @@ class FilterBar(QWidget):
         years = (list(range(dt.date.fromordinal(int(known.min())).year, dt.date.fromordinal(int(known.max())).year + 1))
                  if known.size else [])
         self._showing = True
+        for facet in self._facets:
+            facet.fill(ds, self._session.state.language)
         for combo in (self._from, self._to):
             combo.clear()
             combo.addItem("", None)
@@ -198,6 +216,9 @@ class FilterBar(QWidget):
             combo.setItemText(0, tr("filter.any", lang))
             combo.setAccessibleName(tr(key, lang))
             combo.setAccessibleDescription(tr(description, lang))
+        for label, facet in zip(self._facet_labels, self._facets):
+            label.setText(tr(f"filter.{facet.kind}", lang))
+            facet.retranslate(lang)
         self._undated.setText(tr("filter.undated", lang))
         self._undated.setToolTip(tr("filter.undated_desc", lang))
         self._undated.setAccessibleDescription(tr("filter.undated_desc", lang))
@@ -228,6 +249,9 @@ class FilterBar(QWidget):
             chip.setChecked(record_id not in hidden)
         for combo, day in ((self._from, f.date_from), (self._to, f.date_to)):
             combo.setCurrentIndex(max(combo.findData(day.year), 0) if day else 0)
+        self._offer_years(f)
+        for facet, key in zip(self._facets, (f.person, f.place)):
+            facet.show_value(key)
         self._undated.setChecked(f.include_undated)
         self._undated.setVisible(bool(f.date_from or f.date_to))  # it matters only with a range
         self._showing = False
@@ -268,7 +292,18 @@ class FilterBar(QWidget):
             date_from=dt.date(year_from, 1, 1) if year_from else None,
             date_to=dt.date(year_to, 12, 31) if year_to else None,
             include_undated=self._undated.isChecked(),
+            person=self._facets[0].currentData(),
+            place=self._facets[1].currentData(),
         ))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in a search field with text clears it, at once (an empty field lets Esc pass on)."""
+        if (watched is self._search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self._search.text()):
+            self._search.clear()
+            self.flush()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- handlers --------------------------------------------------------------------------
 
@@ -276,7 +311,7 @@ class FilterBar(QWidget):
         if not self._showing:
             self._typing.start()
 
-    def _on_toggled(self, _: bool) -> None:
+    def _on_toggled(self, _: bool | int) -> None:
         if not self._showing:
             self._apply()
 
@@ -296,22 +331,14 @@ class FilterBar(QWidget):
         self._showing = False
         self._apply()
 
-    def _on_from_changed(self, _: int) -> None:
-        self._on_years_changed(self._from, self._to)
-
-    def _on_to_changed(self, _: int) -> None:
-        self._on_years_changed(self._to, self._from)
-
-    def _on_years_changed(self, moved: QComboBox, other: QComboBox) -> None:
-        """Keeps From ≤ To by taking the other end along, then applies."""
-        if self._showing:
-            return
-        year_from, year_to = self._from.currentData(), self._to.currentData()
-        if year_from and year_to and year_from > year_to:
-            self._showing = True
-            other.setCurrentIndex(other.findData(moved.currentData()))
-            self._showing = False
-        self._apply()
+    def _offer_years(self, f: Filter) -> None:
+        """To offers no year before From, nor From one after To: no choice moves the other end."""
+        low, high = (f.date_from.year if f.date_from else None), (f.date_to.year if f.date_to else None)
+        for combo, allowed in ((self._from, lambda year: high is None or year <= high),
+                               (self._to, lambda year: low is None or year >= low)):
+            model = combo.model()
+            for row in range(1, combo.count()):
+                model.item(row).setEnabled(allowed(combo.itemData(row)))
 
     def clear_filters(self) -> None:
         """The Clear button's command (the registry's, as the window's Ctrl+Shift+X is)."""

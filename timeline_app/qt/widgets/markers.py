@@ -27,8 +27,11 @@ def marker_path(symbol: str, size: float) -> QPainterPath:
 def draw_marker(painter: QPainter, symbol: str, center: QPointF, size: float, color: QColor,
                 hollow: bool = False, fill: QColor | None = None) -> None:
     """Draws a marker: filled with its colour, or ``hollow`` (an outline around ``fill``, or
-    around nothing) for milestones whose date is not stated."""
-    painter.setPen(QPen(color.darker(140), 1.5 if hollow else 1))
+    around nothing) for milestones whose date is not stated.
+
+    A hollow marker's outline is all there is of it, so it keeps the colour itself (which the
+    theme made contrast with the strip); a darker edge sets off only a filled one."""
+    painter.setPen(QPen(color if hollow else color.darker(140), 1.5 if hollow else 1))
     if hollow:
         painter.setBrush(QBrush(fill) if fill is not None else Qt.BrushStyle.NoBrush)
     else:

@@ -12,16 +12,17 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ...i18n import tr
+from ...i18n import catalog, tr
 from ...i18n.dates import date_in_words, describe
 from ...viewmodel.index import fold
 from ...viewmodel.labels import label_text
 from ...viewmodel.navigator import Navigator
 from ..model_signals import follow
-from ..colors import Theme
+from ..collation import collation_keys
+from ..colors import GRAPHIC_CONTRAST, Theme, readable
 from .list_sort_keys import SortKeys
 from .swatch import BRANCH_MARK, swatch_pixmap
-from .tables import CatalogTableModel, Index
+from .tables import CatalogTableModel, Index, cells_of, copy_rows_with
 from .tooltips import plain_tooltip
 
 __all__ = ["ID_ROLE", "MilestoneList", "MilestoneTableModel"]
@@ -31,6 +32,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the milestone's id
 _HEADERS = ("list.date", "list.branch", "list.category", "list.title")
 DATE, BRANCH, CATEGORY, TITLE = range(len(_HEADERS))
 _SWATCH = 12
+_ON_HIGHLIGHT = GRAPHIC_CONTRAST + 0.1  # a swatch on a selected row: 3:1 still after rounding to 8-bit pixels
 _ICON_DPR = 2.0  # the model knows no screen: draw sharp enough for high-DPI, Qt scales down
 
 
@@ -109,7 +111,8 @@ class MilestoneTableModel(CatalogTableModel):
     def _icon(self, m, column: int) -> QIcon:
         """The branch's bar or the category's marker, drawn once per dataset and kept.
 
-        The same picture serves a selected row, so the highlight never tints it away.
+        A selected row gets the same picture in a shade that stands out from the highlight
+        (which Qt would tint it with, and which may be the very colour of a category).
         """
         ds, theme = self._session.dataset, self.theme
         key = (column, m.branch if column == BRANCH else m.category)
@@ -118,10 +121,10 @@ class MilestoneTableModel(CatalogTableModel):
                 mark, color = BRANCH_MARK, theme.branch(m.branch)
             else:
                 mark, color = ds.category_by_id[m.category].marker, theme.category(m.category)
-            pixmap = swatch_pixmap(mark, color, _SWATCH, _ICON_DPR)
             icon = QIcon()
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-                icon.addPixmap(pixmap, mode)
+            for mode, shade in ((QIcon.Mode.Normal, color), (QIcon.Mode.Active, color),
+                                (QIcon.Mode.Selected, readable(color, theme.highlight, _ON_HIGHLIGHT))):
+                icon.addPixmap(swatch_pixmap(mark, shade, _SWATCH, _ICON_DPR), mode)
             self._icons[key] = icon
         return self._icons[key]
 
@@ -130,7 +133,8 @@ class MilestoneTableModel(CatalogTableModel):
     def _sort_key(self, column: int) -> np.ndarray:
         """A number per index row that orders like the column: dates by time (the index is
         chronological), branches and categories in the dataset's order, titles by their folded
-        text in the current language. Made once per column and language, on the first sort."""
+        text in the current language, as the language orders it (Chinese by pinyin). Made once per
+        column and language, on the first sort."""
         index, lang = self._session.index, self._session.state.language
         cache_key = (column, lang if column == TITLE else "")
         key = self._keys.get(cache_key)
@@ -142,7 +146,7 @@ class MilestoneTableModel(CatalogTableModel):
                 codes = index.branch if column == BRANCH else index.category
                 key = codes.astype(np.int64) * n + np.arange(n)
             else:
-                titles = [fold(m.title.get(lang)) for m in index.milestones]
+                titles = collation_keys([fold(m.title.get(lang)) for m in index.milestones], catalog(lang).QT_LOCALE)
                 key = np.empty(n, dtype=np.int64)
                 key[sorted(range(n), key=titles.__getitem__)] = np.arange(n)
             self._keys[cache_key] = key
@@ -215,6 +219,7 @@ class MilestoneList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        copy_rows_with(self.view, self._row_text)
 
         # "No match" stands in the empty table itself, under the headers.
         self._no_match = QLabel()
@@ -282,6 +287,14 @@ class MilestoneList(QWidget):
             self.view.scrollTo(index)
         finally:
             self._syncing = False
+
+    def _row_text(self, row: int) -> str:
+        """A row as copied: its cells, then its sources' citations, tab-separated."""
+        from ...i18n.citations import citations  # only when copying: not on the way to the first frame
+
+        ds, lang = self._session.dataset, self._session.state.language
+        cited = citations(ds.milestone_by_id[self.model.milestone_id(row)], ds, lang).replace("\n", " ")
+        return "\t".join([*cells_of(self.view, row), cited])
 
     # -- handlers --------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 A double-click (or Enter) opens the file at the problem's line in the user's editor: the
 editor command of the preferences (``code -g {file}:{line}:{column}``, ``gedit +{line} {file}``),
-else the desktop's default application for the file. The dock shows itself when problems
+else the desktop's default application for the file (the dock then says which line to look at, or
+that nothing opened it). The dock shows itself when problems
 arrive after a good load, without taking the focus (an editor's every save must not pull the
 user away), and hides when the next load is good.
 """
@@ -144,8 +145,11 @@ class ProblemsPanel(QDockWidget):
     def open_problem(self, problem: Problem) -> bool:
         """Opens the problem's file at its line with the editor command, else the desktop's handler."""
         command = self.prefs.editor_command
-        if not command:
-            return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(problem.file).resolve())))
+        if not command:  # the desktop's application cannot be sent to the line: say where to look
+            name, at = Path(problem.file).name, {"line": problem.line, "column": problem.column}
+            opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(problem.file).resolve())))
+            self._tell(tr("problems.desktop_opened" if opened else "problems.desktop_failed", self._lang, file=name, **at))
+            return opened
         try:
             arguments = editor_arguments(command, problem)
         except ValueError:

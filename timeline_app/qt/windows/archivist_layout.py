@@ -22,6 +22,7 @@ from .panel_sizes import DETAIL_MIN, INDICATORS_MIN, LEFT_SHARES, LIST_MIN, TIME
 
 if TYPE_CHECKING:
     from ..widgets.detail import DetailPane
+    from ..widgets.detail.notes_box import NotesBox
     from ..widgets.indicators import IndicatorPanel
     from ..widgets.milestone_list import MilestoneList
 
@@ -34,6 +35,7 @@ class ArchivistLayout:
     def __init__(self, window: QMainWindow, filter_bar: FilterBar, timeline: TimelineView):
         self._timeline = timeline
         self.panels: tuple[IndicatorPanel, MilestoneList, DetailPane] | None = None  # see add_panels
+        self.notes: NotesBox | None = None  # the detail pane's private notes, with the panels
         self._sized = False  # the splitters have their sizes (restored, or shared out once)
         timeline.setMinimumHeight(TIMELINE_MIN)
         self.left_splitter = _splitter(Qt.Orientation.Vertical, "leftSplitter")
@@ -83,6 +85,11 @@ class ArchivistLayout:
         for splitter, index, panel in ((self.left_splitter, 1, indicators), (self.left_splitter, 2, listing),
                                        (self.main_splitter, 1, detail)):
             splitter.replaceWidget(index, panel).deleteLater()  # the room's size stays the panel's
+        from ..widgets.detail.notes_box import NotesBox
+
+        self.notes = NotesBox(navigator)
+        detail.add_section(self.notes)
+        self.show_indicators_if_any(session.dataset)  # in its room now: shown there, not as a window
         QWidget.setTabOrder(self._timeline, listing)
         QWidget.setTabOrder(listing, detail)
         if not self._sized:  # a first start: share the room out by what each needs
@@ -94,6 +101,10 @@ class ArchivistLayout:
             width = sum(self.main_splitter.sizes())
             detail_width = max(DETAIL_MIN, width // 4)
             self.main_splitter.setSizes([width - detail_width, detail_width])
+
+    def show_indicators_if_any(self, dataset) -> None:
+        """A dataset without indicators gets no empty band for them."""
+        self.panels[0].setVisible(bool(dataset.indicators))
 
 
 def _splitter(orientation: Qt.Orientation, name: str) -> QSplitter:

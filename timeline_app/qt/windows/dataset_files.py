@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from ...dataset.last_good import Opened
 from ...i18n import tr
 from ..actions import ActionSet
+from ..file_dialogs import ask_open_path
 from ..preferences import Preferences
 from ..live_dataset import LiveDataset
 
@@ -56,8 +57,8 @@ class DatasetFiles(QObject):
     def open_dialog(self) -> None:
         dataset = self._navigator.session.dataset
         start = str(dataset.path.parent) if dataset.path else ""
-        path, _ = QFileDialog.getOpenFileName(self._window, tr("action.open", self._language()).replace("&", ""),
-                                              start, "YAML (*.yaml *.yml)")
+        path = ask_open_path(self._window, tr("action.open", self._language()).replace("&", ""), start,
+                             "YAML (*.yaml *.yml)")
         if path:
             self.open_dataset(path)
 

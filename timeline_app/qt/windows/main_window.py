@@ -34,6 +34,7 @@ from ..palettes import apply_theme
 from ..translations import QtTranslations
 from ..widgets.filter_bar import FilterBar
 from ..widgets.menu_row import MenuRow
+from ..widgets.saved_views import SavedViews
 from ..widgets.timeline import TimelineView
 from ..widgets.timeline.legend import Legend
 from . import exports_and_dialogs
@@ -43,6 +44,7 @@ from .status_line import StatusLine
 
 if TYPE_CHECKING:
     from ..error_box import ErrorBox
+    from ..widgets.detail.notes_box import NotesBox
     from ..widgets.detail import DetailPane
     from ..widgets.indicators import IndicatorPanel
     from ..widgets.milestone_list import MilestoneList
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self._menu_row = MenuRow(toolbar)
         self.setMenuWidget(self._menu_row)
         self.action_set.build_menus(self.menuBar())
+        self.saved_views = SavedViews(self.navigator, self.prefs, self.action_set.menus["menu.views"],
+                                      self.action_set.actions["go.clear_views"], self)
         self.action_set.fill_toolbar(toolbar, TOOLBAR)
         self.toolbar = toolbar
         self.status_line = StatusLine(self, session, self.live, self.action_set)
@@ -213,6 +217,18 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         exports_and_dialogs.show_about(self)
 
+    def save_view(self) -> None:
+        self.saved_views.ask_name()
+
+    def forget_saved_views(self) -> None:
+        self.saved_views.clear()
+
+    def export_notes(self) -> None:
+        exports_and_dialogs.export_notes(self)
+
+    def show_side_by_side(self) -> None:
+        exports_and_dialogs.show_side_by_side(self)
+
     def show_keys(self) -> None:
         exports_and_dialogs.show_keys(self)
 
@@ -247,6 +263,11 @@ class MainWindow(QMainWindow):
     def detail(self) -> DetailPane:
         self.add_panels()
         return self.arrangement.panels[2]
+
+    @property
+    def notes(self) -> NotesBox:
+        self.add_panels()
+        return self.arrangement.notes
 
     def _on_first_frame(self) -> None:
         self.first_frame.emit()
@@ -301,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _on_dataset_changed(self, _) -> None:
         self._retranslate()
+        if self.arrangement.panels is not None:
+            self.arrangement.show_indicators_if_any(self.session.dataset)
 
     def _retranslate(self) -> None:
         lang = self.language()

@@ -14,6 +14,7 @@ from ..actions import ActionSet
 from ..preferences import Preferences
 from ..live_dataset import LiveDataset
 from ..widgets.file_status import FileStatus
+from ..widgets.load_progress import LoadProgress
 from ..widgets.tooltips import plain_tooltip
 
 __all__ = ["StatusLine"]
@@ -28,6 +29,7 @@ class StatusLine:
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         window.statusBar().addWidget(self.status, 1)
         self.file_status = FileStatus(live)
+        window.statusBar().addPermanentWidget(LoadProgress(live, session.state, window))
         window.statusBar().addPermanentWidget(self.file_status)
 
     def update(self) -> None:

@@ -62,6 +62,10 @@ class DetailPane(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         self._title.setFont(title_font)
         self._summary = text_label()
+        self._hidden = text_label()  # the record is kept in view, but the filter hides it everywhere else
+        hidden_font = QFont(self.font())
+        hidden_font.setItalic(True)
+        self._hidden.setFont(hidden_font)
 
         self._form = QGridLayout()  # captions at the top of their rows, which QFormLayout cannot do
         self._form.setColumnStretch(1, 1)
@@ -102,6 +106,7 @@ class DetailPane(QWidget):
         self._details = QWidget()
         details = QVBoxLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self._hidden)
         details.addWidget(self._title)
         details.addWidget(self._summary)
         details.addSpacing(6)
@@ -151,6 +156,7 @@ class DetailPane(QWidget):
         k = int(np.searchsorted(rows, row)) if row is not None else rows.size
         shown = k < rows.size and rows[k] == row
         self._position.setText(tr("detail.position", self._lang, n=k + 1, total=rows.size) if shown else "")
+        self._hidden.setVisible(row is not None and not shown)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -170,6 +176,7 @@ class DetailPane(QWidget):
         self._next.setAccessibleDescription(tr("detail.next_desc", lang))
         self._position.setAccessibleDescription(tr("detail.position_desc", lang))
         self._empty.setText(tr("detail.none", lang))
+        self._hidden.setText(tr("detail.filtered_out", lang))
         for key, caption in self._captions.items():
             caption.setText(tr(key, lang))
             caption.buddy().setAccessibleDescription(tr(key, lang))
@@ -240,6 +247,10 @@ class DetailPane(QWidget):
         reader starts reading there, not on the pane's unnamed frame."""
         target = self._title if self._session.selected is not None else self._empty
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add_section(self, widget: QWidget) -> None:
+        """A part of the record's view after its sources (the private notes)."""
+        self._details.layout().addWidget(widget)
 
     def add_actions(self, actions) -> None:
         """Buttons for ``actions`` (the window's, so the menu and the pane share one command)."""

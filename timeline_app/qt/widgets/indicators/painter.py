@@ -10,6 +10,7 @@ strip's edge with an arrow, so the values stay readable at every zoom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -22,7 +23,7 @@ from ....viewmodel.indicators import Figure, MeasureRow, Track
 from ....viewmodel.placement import LABEL_GAP
 from ...colors import Theme
 
-__all__ = ["GUTTER_PADDING", "ROW_PADDING", "TRACK_HEIGHT", "IndicatorPainter", "RowLayout", "ValueLabel", "axis", "row_height",
+__all__ = ["GUTTER_PADDING", "ROW_PADDING", "TRACK_HEIGHT", "IndicatorPainter", "RowLayout", "ValueLabel", "axis",
            "row_words"]
 
 TRACK_HEIGHT = 14.0
@@ -30,6 +31,27 @@ ROW_PADDING = 2.0  # above and below the tracks of a row
 GUTTER_PADDING = 8.0
 _BAR = 4.0  # a track's baseline bar for counts over a period
 _DOT = 3.5
+_BAR_INSET = 6.0  # a branch's colour bar, this far left of the strip
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKENS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+\\s*|\\s+")  # a Chinese character, or a word and its space
+
+
+def _name_room(gutter: float) -> float:
+    """How wide the gutter's text may be: up to a little before the branches' colour bars."""
+    return gutter - _BAR_INSET - GUTTER_PADDING - 4
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width``: broken between words, or between any two
+    characters of Chinese; a word longer than a line has a line of its own."""
+    lines, line = [], ""
+    for token in _TOKENS.findall(text):
+        if line and metrics.horizontalAdvance((line + token).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def axis(strip: tuple[float, float], x_range: tuple[float, float]):
@@ -38,10 +60,6 @@ def axis(strip: tuple[float, float], x_range: tuple[float, float]):
     x0, x1 = x_range
     scale = (right - left) / (x1 - x0)
     return lambda x: left + (x - x0) * scale
-
-
-def row_height(row: MeasureRow) -> float:
-    return len(row.tracks) * TRACK_HEIGHT + 2 * ROW_PADDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +84,22 @@ class IndicatorPainter:
         self.small_metrics = QFontMetricsF(self.small)
         self.bold_metrics = QFontMetricsF(self.bold)
         self.theme = theme
+
+    def gutter_lines(self, row: MeasureRow, lang: str, gutter: float) -> list[str]:
+        """The measure's name as the gutter writes it, wrapped to its width, then the unit on a line
+        of its own; a one-track measure whose name fits beside its unit keeps one line."""
+        name, unit, room = row.label(lang), UNITS[row.unit].get(lang), _name_room(gutter)
+        if len(row.tracks) == 1 and self.metrics.horizontalAdvance(name) + self._unit_width(unit) <= room:
+            return [name]
+        return [*_wrap(name, self.metrics, room), unit]
+
+    def row_height(self, row: MeasureRow, lang: str, gutter: float) -> float:
+        """Room for the row's tracks and for its name in full."""
+        lines = len(self.gutter_lines(row, lang, gutter))
+        return max(len(row.tracks), lines) * TRACK_HEIGHT + 2 * ROW_PADDING
+
+    def _unit_width(self, unit: str) -> float:
+        return self.small_metrics.horizontalAdvance(unit) + 6
 
     def paint(self, painter: QPainter, layouts: list[RowLayout], width: float, gutter: float, right_gutter: float,
               x_range: tuple[float, float], lang: str, current: str | None = None, focused: bool = False) -> None:
@@ -100,28 +134,27 @@ class IndicatorPainter:
 
     def _gutter(self, painter: QPainter, layout: RowLayout, gutter: float, lang: str) -> None:
         t, row, top = self.theme, layout.row, layout.top
-        bar_x = gutter - 6
+        bar_x = gutter - _BAR_INSET
         for k, track in enumerate(row.tracks):  # whose track is whose: the branch's colour
             y = top + ROW_PADDING + k * TRACK_HEIGHT
             painter.fillRect(QRectF(bar_x, y + 2, 4, TRACK_HEIGHT - 4), t.branch(track.branch))
-        room = bar_x - GUTTER_PADDING - 4
-        unit = UNITS[row.unit].get(lang)
-        name = row.label(lang)
-        first = QRectF(GUTTER_PADDING, top + ROW_PADDING, room, TRACK_HEIGHT)
+        room = _name_room(gutter)
+        *names, last = self.gutter_lines(row, lang, gutter)
+        line = QRectF(GUTTER_PADDING, top + ROW_PADDING, room, TRACK_HEIGHT)
         painter.setFont(self.font)
         painter.setPen(t.text)
-        if len(row.tracks) > 1:  # the unit gets a line of its own
-            painter.drawText(first, Qt.AlignmentFlag.AlignVCenter, self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, room))
+        if not names:  # the name alone, its unit at the right of its line
+            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, last)
             painter.setFont(self.small)
             painter.setPen(t.muted)
-            painter.drawText(first.translated(0, TRACK_HEIGHT), Qt.AlignmentFlag.AlignVCenter, unit)
+            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, UNITS[row.unit].get(lang))
             return
-        unit_width = self.small_metrics.horizontalAdvance(unit) + 6
-        painter.drawText(first, Qt.AlignmentFlag.AlignVCenter,
-                         self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(room - unit_width, 20)))
+        for name in names:
+            painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, name)
+            line.translate(0, TRACK_HEIGHT)
         painter.setFont(self.small)
         painter.setPen(t.muted)
-        painter.drawText(first, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, unit)
+        painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, last)
 
     # -- a track ----------------------------------------------------------------------------
 

@@ -94,8 +94,10 @@ class IndicatorPanel(QWidget):
     def _show_source_text(self) -> None:
         lang, ds = self._session.state.language, self._session.dataset
         row = next((r for r in self.strips.rows if r.measure == self._shown), None)
-        if row is None:
-            self._source.setText(f"{tr('indicators.hint', lang)}    {tr('indicators.legend', lang)}")
+        if row is None:  # the chart's symbols explained beside the chart only
+            table = self._stack.currentWidget() is self.table
+            self._source.setText(tr("indicators.hint", lang) if table else
+                                 f"{tr('indicators.hint', lang)}    {tr('indicators.legend', lang)}")
             return
         texts = []
         for track in row.tracks:
@@ -111,6 +113,7 @@ class IndicatorPanel(QWidget):
             self.table.clicked.connect(self._on_table_clicked)
             self._stack.addWidget(self.table)
         self._stack.setCurrentWidget(self.table if table else self.strips)
+        self._shown = None  # no row of the new view is chosen yet: its source is not the old one's
         self._retranslate()
 
     def _on_table_clicked(self, index) -> None:

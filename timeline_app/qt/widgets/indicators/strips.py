@@ -16,12 +16,13 @@ from ....dataset.records import Dataset
 from ....i18n import tr
 from ....viewmodel.indicators import MeasureRow, measure_rows
 from ....viewmodel.session import Session
+from ....viewmodel.state import Filter
 from ...actions import install_view
 from ...model_signals import follow
 from ...colors import Theme
 from ..gutters import LEFT_GUTTER, RIGHT_GUTTER
 from ..tooltips import plain_tooltip
-from .painter import IndicatorPainter, RowLayout, row_height, row_words
+from .painter import IndicatorPainter, RowLayout, row_words
 
 __all__ = ["IndicatorStrips"]
 
@@ -46,6 +47,7 @@ class IndicatorStrips(QWidget):
         self.scrollbar.valueChanged.connect(self._on_scrolled)
         follow(self, session.state.events.x_range, self._on_x_range_changed)
         follow(self, session.state.events.language, self._on_language_changed)
+        follow(self, session.state.events.filter, self._on_filter_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         self._painter = IndicatorPainter(self.font(), Theme.of(self, session.dataset))
         self._build(session.dataset)
@@ -54,10 +56,13 @@ class IndicatorStrips(QWidget):
     # -- rows ------------------------------------------------------------------------------
 
     def _build(self, ds: Dataset) -> None:
-        self.rows = measure_rows(ds)
+        """The rows of the branches shown, each as tall as its tracks and its name need."""
+        state = self._session.state
+        self._hidden = state.filter.hidden_branches
+        self.rows = measure_rows(ds, self._hidden)
         top, self.layouts = 0.0, []
         for row in self.rows:
-            height = row_height(row)
+            height = self._painter.row_height(row, state.language, LEFT_GUTTER)
             self.layouts.append(RowLayout(row, top, height))
             top += height
         if self.current not in {r.measure for r in self.rows}:
@@ -131,9 +136,10 @@ class IndicatorStrips(QWidget):
             self._restyle()
 
     def _restyle(self) -> None:
+        """New colours or a new font: the rows are laid out again (a name may need more lines)."""
         theme = Theme.of(self, self._session.dataset)
         self._painter = IndicatorPainter(self.font(), theme)
-        self.update()
+        self._build(self._session.dataset)
 
     # -- scrolling -------------------------------------------------------------------------
 
@@ -141,7 +147,7 @@ class IndicatorStrips(QWidget):
         spare = int(self.content_height - self.height())
         self.scrollbar.setRange(0, max(spare, 0))
         self.scrollbar.setPageStep(max(self.height(), 1))
-        self.scrollbar.setSingleStep(int(row_height(self.rows[0])) if self.rows else 20)
+        self.scrollbar.setSingleStep(int(self.layouts[0].height) if self.layouts else 20)
         self.scrollbar.setVisible(spare > 0)
 
     def resizeEvent(self, event) -> None:
@@ -211,9 +217,12 @@ class IndicatorStrips(QWidget):
         self.update()
 
     def _on_language_changed(self, _: str) -> None:
-        self._describe()
-        self.update()
+        self._build(self._session.dataset)  # the names take as many lines as the language needs
 
-    def _on_dataset_changed(self, ds: Dataset) -> None:
+    def _on_filter_changed(self, f: Filter) -> None:
+        """A branch hidden or shown again: its tracks go or come back."""
+        if f.hidden_branches != self._hidden:
+            self._build(self._session.dataset)
+
+    def _on_dataset_changed(self, _: Dataset) -> None:
         self._restyle()
-        self._build(ds)

@@ -15,7 +15,7 @@ from ....i18n.wording import citation_parts, group_citations, join_clauses
 from ....viewmodel.indicators import Figure, Track, measure_rows
 from ....viewmodel.session import Session
 from ...model_signals import follow
-from ..tables import CatalogTableModel, Index
+from ..tables import CatalogTableModel, Index, cells_of, copy_rows_with
 
 __all__ = ["IndicatorTable", "IndicatorTableModel"]
 
@@ -32,11 +32,15 @@ class IndicatorTableModel(CatalogTableModel):
         self._figures: list[tuple[Track, Figure]] = []
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.state.events.language, self._on_language_changed)
+        follow(self, session.state.events.filter, self._on_filter_changed)
         self._fill()
 
     def _fill(self) -> None:
+        """The figures of the branches shown."""
         self.beginResetModel()
-        self._figures = [(t, f) for row in measure_rows(self._session.dataset) for t in row.tracks for f in t.figures]
+        self._hidden = self._session.state.filter.hidden_branches
+        rows = measure_rows(self._session.dataset, self._hidden)
+        self._figures = [(t, f) for row in rows for t in row.tracks for f in t.figures]
         self.endResetModel()
 
     def measure_at(self, row: int) -> str:
@@ -84,6 +88,10 @@ class IndicatorTableModel(CatalogTableModel):
     def _on_language_changed(self, _) -> None:
         self.retranslate()
 
+    def _on_filter_changed(self, f) -> None:
+        if f.hidden_branches != self._hidden:
+            self._fill()
+
 
 class IndicatorTable(QTableView):
     """The table of figures; one Tab stop, walked with the arrows."""
@@ -108,3 +116,8 @@ class IndicatorTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow source keeps its end: the paragraphs
+        copy_rows_with(self, self._row_text)
+
+    def _row_text(self, row: int) -> str:
+        return "\t".join(cells_of(self, row))
