@@ -94,11 +94,11 @@ def test_what_i_see_is_what_is_written_and_the_filter_is_named(tmp_path, rich_pa
     ids = [r[header.index("id")] for r in rows[1:] if not r[header.index("Type")]]
     assert ids == ["north-span"]
     said = capsys.readouterr().err
-    assert "1 of 7 milestones" in said and "hiding branches Parent, South" in said and "dates 2014–2016" in said
-    assert "hiding branches Parent, South" in rows[1][header.index("Text")]  # the title row says it too
+    assert "1 of 7 milestones" in said and "only the branches North" in said and "dates 2014–2016" in said
+    assert "only the branches North" in rows[1][header.index("Text")]  # the title row says it too
     assert main(["export", str(rich_path), "--format", "indicators-csv", "--lang", "en", "--branches", "north",
                  "-o", str(tmp_path / "i.csv")]) == 0
-    assert "i.csv (indicators-csv): 2 figures; Filtered: hiding branches Parent, South" in capsys.readouterr().err
+    assert "i.csv (indicators-csv): 2 figures; Filtered: only the branches North" in capsys.readouterr().err
     indicators = rows_of_csv((tmp_path / "i.csv").read_bytes())
     assert indicators[0] == list(INDICATOR_COLUMNS)
     assert {r[2] for r in indicators[1:]} == {"north"} and indicators[1][5:8] == ["250000", "more_than", "visits"]

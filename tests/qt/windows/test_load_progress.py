@@ -38,13 +38,29 @@ def archive(tmp_path, name: str) -> Path:
     return path
 
 
-def test_a_long_load_shows_the_bytes_read_and_goes_when_done(window, qtbot, tmp_path):
+def held_parser(monkeypatch) -> threading.Event:
+    """The parser waits at its first record until the event is set: a fast machine's load would
+    otherwise end before the test has seen it under way."""
+    go_on = threading.Event()
+    counted = dataset_progress.counted
+
+    def held(sink, data):
+        inner = counted(sink, data)
+        return inner and (lambda key, node: go_on.wait(30) and inner(key, node))
+
+    monkeypatch.setattr(dataset_progress, "counted", held)
+    return go_on
+
+
+def test_a_long_load_shows_the_bytes_read_and_goes_when_done(window, qtbot, tmp_path, monkeypatch):
     path = archive(tmp_path, "big.yaml")
     progress = window.findChild(LoadProgress)
     seen = []
     window.live.progressed.connect(lambda done, total: seen.append((done, total)))
+    go_on = held_parser(monkeypatch)
     window.open_dataset(path)
     qtbot.waitUntil(progress.isVisible)
+    go_on.set()
     assert progress.label.text().startswith("正在载入 big.yaml：") and progress.label.text().endswith(" MB")
     qtbot.waitUntil(lambda: window.session.dataset.path == path, timeout=60000)
     assert not progress.isVisible()
@@ -56,15 +72,7 @@ def test_cancel_stops_the_load_and_keeps_the_data_shown(window, qtbot, tmp_path,
     before = window.session.dataset
     path = archive(tmp_path, "bigger.yaml")
     progress = window.findChild(LoadProgress)
-    clicked = threading.Event()  # the parser waits for the click at its first record: a fast one ends first
-    progress.cancel_button.clicked.connect(clicked.set)
-    counted = dataset_progress.counted
-
-    def held(sink, data):
-        inner = counted(sink, data)
-        return inner and (lambda key, node: clicked.wait(30) and inner(key, node))
-
-    monkeypatch.setattr(dataset_progress, "counted", held)
+    progress.cancel_button.clicked.connect(held_parser(monkeypatch).set)  # it goes on to hear the Cancel
     ended = []
     window.live.busy.connect(ended.append)
     window.open_dataset(path)

@@ -52,6 +52,7 @@ class LoadProgress(QWidget):
         live.busy.connect(self._on_busy)
         live.progressed.connect(self._on_progressed)
         follow(self, state.events.language, self._on_language_changed)
+        self._show_text()  # Cancel named from the start: a screen reader lists it while hidden too
         self.hide()
 
     def _show_text(self) -> None:
