@@ -388,15 +388,15 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
         args.range, args.theme, args.select, args.pages))
 
 
-def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:
+def _read_config(path: Path | None, report, lang: str, missing_dataset: bool = False) -> tuple[KioskConfig | None, int]:
     """(configuration, exit code): the file's (the defaults without one), or None with its
-    problems printed to ``report`` in ``lang``."""
+    problems printed to ``report`` in ``lang`` (``missing_dataset``: see :func:`load_config`)."""
     from .config import ConfigError, KioskConfig, load_config
 
     if path is None:
         return KioskConfig(), EXIT_OK
     try:
-        return load_config(path), EXIT_OK
+        return load_config(path, missing_dataset=missing_dataset), EXIT_OK
     except ConfigError as err:
         return None, _report(err.problems, lang, report)
 
@@ -422,13 +422,13 @@ def _validate_config(args: argparse.Namespace) -> int:
 
 
 def _view(args: argparse.Namespace) -> int:
+    if args.kiosk:  # a kiosk on a missing file starts on its last good copy, and waits for the file
+        return _kiosk(args, args.dataset)
     path = None
     if args.dataset is not None:  # else the viewer reopens the last dataset, or the bundled one
         path = _dataset_path(args.dataset)
         if path is None:
             return EXIT_USAGE
-    if args.kiosk:
-        return _kiosk(args, path)
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, screenshot=args.screenshot, size=args.size,
@@ -437,7 +437,7 @@ def _view(args: argparse.Namespace) -> int:
 
 
 def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
-    config, code = _read_config(args.config, sys.stderr, args.lang or system_language())
+    config, code = _read_config(args.config, sys.stderr, args.lang or system_language(), missing_dataset=True)
     if config is None:
         return code
     overrides = {key: getattr(args, key) for key in _OVERRIDE_KEYS.values() if getattr(args, key) is not None}
@@ -447,4 +447,5 @@ def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
     from .qt.app import run_kiosk
 
     return run_kiosk(config, path or config.dataset or bundled_dataset_path(), select=args.select,
-                     screenshot=args.screenshot, size=args.size, tour_step=args.tour_step)
+                     screenshot=args.screenshot, size=args.size, tour_step=args.tour_step,
+                     dataset_from_config=path is None)

@@ -45,7 +45,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 if TYPE_CHECKING:
     from .dataset.records import Dataset
 
-__all__ = ["ConfigError", "KioskConfig", "OptionProblem", "dataset_problems", "load_config",
+__all__ = ["ConfigError", "KioskConfig", "OptionProblem", "dataset_problems", "fitted", "load_config",
            "parse_option", "problem_line"]
 
 MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not one
@@ -103,12 +103,13 @@ class KioskConfig:
     theme: str = "light"
     figures: tuple[str, ...] | None = None  # measures; None: each branch's first few
     file: str | None = field(default=None, compare=False)  # where it was read from
+    overrides: frozenset[str] = field(default=frozenset(), compare=False)  # keys the command line set
     where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # key -> line, column
 
     def overridden(self, **values) -> KioskConfig:
         """With ``values`` from the command line; they no longer stand anywhere in the file."""
         where = {k: v for k, v in self.where.items() if k not in values}
-        return dataclasses.replace(self, where=where, **values)
+        return dataclasses.replace(self, where=where, overrides=self.overrides | set(values), **values)
 
 
 def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | None = None) -> object:
@@ -123,8 +124,12 @@ def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | N
 
 # -- the file ------------------------------------------------------------------------------
 
-def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
-    """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found."""
+def load_config(path: Path, display_name: str | None = None, missing_dataset: bool = False) -> KioskConfig:
+    """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found.
+
+    With ``missing_dataset``, a ``dataset`` that is not there is no problem: a kiosk starts on its
+    last good copy (or tells visitors it is being updated) and waits for the file.
+    """
     name = display_name or str(path)
     from .dataset.yamltree import parse_yaml  # YAML itself only when a file is read
 
@@ -132,7 +137,7 @@ def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
         root, problems = parse_yaml(_read(path, name), name)
     except DatasetError as err:
         raise ConfigError(err.problems) from None
-    reader = _Reader(name, path.parent)
+    reader = _Reader(name, path.parent, missing_dataset)
     config = reader.config(root)
     problems += reader.checks.problems
     if problems or config is None:
@@ -164,11 +169,12 @@ class _Reader:
     checks (and ``difflib``) are imported when something is read, not with this module.
     """
 
-    def __init__(self, name: str, folder: Path):
+    def __init__(self, name: str, folder: Path, missing_dataset: bool = False):
         from .dataset.checks import Checks
 
         self.checks = Checks(name)
         self.folder = folder
+        self.missing_dataset = missing_dataset
         self._rules: dict[str, Callable[[Node, str], object | None]] = {  # every key, in the file's order
             "dataset": self.dataset, "language": self.language, "branches": self.ids,
             "attract_after": self.seconds, "reset_after": self.seconds, "tour": self.checks.ident,
@@ -268,7 +274,7 @@ class _Reader:
         if text is None:
             return None
         path = self.folder / text  # an absolute path stays itself
-        if not path.is_file():
+        if not path.is_file() and not (self.missing_dataset and not path.exists()):
             self.checks.fail(node, "problem.config.not_a_file", what=what, value=text)
             return None
         return path
@@ -311,3 +317,20 @@ def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[Problem | Op
         else:
             report("tour", "problem.config.no_tours", value=config.tour, dataset=name)
     return found
+
+
+def fitted(config: KioskConfig, dataset: Dataset) -> KioskConfig:
+    """``config`` without what ``dataset`` lacks, so that an exhibit runs on what there is rather
+    than stopping (``dataset_problems`` says what was left out): unknown branches and measures
+    are dropped (every branch, or each branch's first figures, when none is left), an unknown
+    tour gives way to the date order."""
+    def known(values: tuple[str, ...] | None, names) -> tuple[str, ...] | None:
+        kept = tuple(v for v in values or () if v in names)
+        return kept or None
+
+    branches = known(config.branches, dataset.branch_by_id)
+    figures = known(config.figures, {i.measure for i in dataset.indicators})
+    tour = config.tour if config.tour in dataset.tour_by_id else None
+    if (branches, figures, tour) == (config.branches, config.figures, config.tour):
+        return config
+    return dataclasses.replace(config, branches=branches, figures=figures, tour=tour)

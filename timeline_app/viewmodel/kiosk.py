@@ -8,13 +8,19 @@ visitor left; after ``reset_after`` seconds the kiosk returns home (whole range,
 own filter, no selection, its default language) and, if the tour was due, starts it again from
 the beginning. Each happens once per idle spell. Any input stops the tour at once, leaving
 the milestone being shown selected: the visitor takes over there.
+
+A new dataset or configuration (staff fixed a file during opening hours) is held until the
+next reset, so nobody sees the exhibit change under their finger; while nobody is there (the
+kiosk has been reset and not touched since) or it has nothing to show, it is taken at once.
 """
 
 from __future__ import annotations
 
 from psygnal import Signal
 
-from ..config import KioskConfig
+from ..config import KioskConfig, fitted
+from ..dataset.last_good import holds_nothing
+from ..dataset.records import Dataset
 from .clock import Clock
 from .navigator import Navigator
 from .state import Filter
@@ -26,18 +32,48 @@ __all__ = ["Kiosk"]
 class Kiosk:
     touring = Signal(bool)  # the attract tour started (True) or stopped (False)
     was_reset = Signal()  # the kiosk went home after being idle
+    renewed = Signal()  # a new dataset or configuration was taken (at a reset, or into an empty hall)
 
     def __init__(self, navigator: Navigator, clock: Clock, config: KioskConfig):
         self.navigator = navigator
         self.clock = clock
-        self.config = config
-        self.tour = AttractTour(navigator, clock, config.tour, config.dwell)
-        shown = config.branches
-        branches = navigator.session.dataset.branches
-        self.home_filter = Filter(hidden_branches=frozenset(
-            b.id for b in branches if shown is not None and b.id not in shown))
+        self.wanted = config  # as written; ``config`` is it fitted to the dataset shown
+        self.pending: tuple[Dataset | None, KioskConfig | None] = (None, None)
+        self._fit()
         self._last_input = clock.now()
         self._attracted = self._reset = False
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing to show: no dataset has loaded, and no last good copy was kept."""
+        return holds_nothing(self.navigator.session.dataset)
+
+    def offer(self, dataset: Dataset | None = None, config: KioskConfig | None = None) -> None:
+        """A new dataset or configuration, taken at the next reset (at once when nobody is there)."""
+        held_dataset, held_config = self.pending
+        self.pending = (dataset or held_dataset, config or held_config)
+        if self.empty or self._reset:
+            self.reset()
+
+    def _renew(self) -> None:
+        """Takes what was offered; the tour and the home filter follow it."""
+        dataset, config = self.pending
+        if dataset is None and config is None:
+            return
+        self.pending = (None, None)
+        if config is not None:
+            self.wanted = config
+        if dataset is not None:
+            self.navigator.session.set_dataset(dataset)
+        self._fit()
+        self.renewed.emit()
+
+    def _fit(self) -> None:
+        self.config = config = fitted(self.wanted, self.navigator.session.dataset)
+        self.tour = AttractTour(self.navigator, self.clock, config.tour, config.dwell)
+        shown = config.branches
+        self.home_filter = Filter(hidden_branches=frozenset(
+            b.id for b in self.navigator.session.dataset.branches if shown is not None and b.id not in shown))
 
     @property
     def idle(self) -> float:
@@ -66,9 +102,11 @@ class Kiosk:
         self.navigator.fit_all()
 
     def reset(self) -> None:
-        """Home as a new visitor finds it: no search or filter but the kiosk's, its language."""
+        """Home as a new visitor finds it: what was offered meanwhile, no search or filter but the
+        kiosk's, its language."""
         due = self.tour.running or self.idle >= self.config.attract_after
         self._stop_tour()
+        self._renew()
         state = self.navigator.state
         state.filter = self.home_filter
         state.language = self.config.language

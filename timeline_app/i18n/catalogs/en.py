@@ -456,6 +456,8 @@ STRINGS = {
     "kiosk.pin_prompt": "Enter the PIN to leave kiosk mode",
     "kiosk.pin_wrong": "Wrong PIN. Please try again.",
     "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
+    "kiosk.updating": "The exhibition is being updated",
+    "kiosk.updating_hint": "It will be back in a moment. Thank you for your patience.",
     # the kiosk's configuration file (after FILE:LINE:COL, or --option: for a command-line value)
     "problem.config.what.file": "the configuration",
     "problem.config.what.section": "the kiosk section",

@@ -460,6 +460,8 @@ STRINGS = {
     "kiosk.pin_prompt": "输入密码以退出展览模式",
     "kiosk.pin_wrong": "密码不正确，请重新输入。",
     "kiosk.invitation": "轻触屏幕，探索医联体十年",
+    "kiosk.updating": "展览内容正在更新",
+    "kiosk.updating_hint": "请稍候片刻，感谢您的耐心。",
     # 展览模式的配置文件（每条前面是 文件:行:列，命令行的值则是 --选项:）
     "problem.config.what.file": "配置文件",
     "problem.config.what.section": "kiosk 部分",

@@ -8,16 +8,22 @@ every input is reported to it, and a timer ticks it on the window's clock. It ke
 preferences of its own (in-memory :class:`Preferences`: the archivist's settings are neither
 read nor changed) and has nothing to open, export, print or quit: the configured key chord, or
 a long press in the top-left corner, asks for the exit PIN.
+
+With ``watch`` it follows its dataset and configuration files (:class:`~..kiosk_files.KioskFiles`);
+what changed is shown from the next reset on. While there is nothing to show at all, a notice
+that the exhibition is being updated stands in the exhibit's place.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
 from ...config import KioskConfig
+from ...dataset.last_good import Opened
 from ...i18n import next_language
 from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
@@ -37,6 +43,7 @@ from ..widgets.kiosk.lockdown import Lockdown
 from ..widgets.kiosk.members import MemberList
 from ..widgets.kiosk.pin_pad import PinPad
 from ..widgets.kiosk.style import BUTTON_HEIGHT, HEADING, MIN_TEXT_MM, TIMELINE_TEXT, TITLE, font, px_for_cap_mm
+from ..widgets.kiosk.updating import BeingUpdated
 from ..widgets.timeline import TimelineView
 
 __all__ = ["KioskWindow"]
@@ -48,9 +55,10 @@ CARD_SHARE = 0.35  # of the width, for the card
 
 class KioskWindow(QWidget):
     def __init__(self, session: Session, config: KioskConfig, clock: Clock | None = None, animate: bool = True,
-                 prefs: Preferences | None = None):
+                 prefs: Preferences | None = None, watch: bool = False, opened: Opened | None = None,
+                 dataset_from_config: bool = False):
         super().__init__()
-        self.session, self.config = session, config
+        self.session = session
         self.clock = clock or MonotonicClock()
         self.prefs = prefs or Preferences.ephemeral()
         self.prefs.theme = config.theme
@@ -59,6 +67,7 @@ class KioskWindow(QWidget):
         self.navigator = Navigator(session)
         self.animator = RangeAnimator(self.navigator, GLIDE_MS if animate else 0, self)
         self.kiosk = Kiosk(self.navigator, self.clock, config)
+        config = self.config
         self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
 
         self.timeline = TimelineView(self.navigator, clock=self.clock, min_text_px=px_for_cap_mm(MIN_TEXT_MM, config.scale))
@@ -66,6 +75,7 @@ class KioskWindow(QWidget):
         self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
         self.card = KioskCard(self.navigator)
         self.figures = FigureBoard(session, config.branches, config.figures)
+        self.updating = BeingUpdated(self)
         self.heading = plain_label(self, TITLE, bold=True, wrap=False)
         self.invitation = Invitation(self)  # in the heading's place while the tour runs
         commands = dict(KIOSK_COMMANDS)
@@ -84,11 +94,19 @@ class KioskWindow(QWidget):
         self.timeline.members_requested.connect(self._on_members_requested)
         follow(self, self.kiosk.touring, self._on_touring)
         follow(self, self.kiosk.was_reset, self._on_reset)
+        follow(self, self.kiosk.renewed, self._on_renewed)
         follow(self, session.state.events.language, self._on_language_changed)
 
         self._apply_theme()
         self.kiosk.reset()  # the kiosk's filter and language, the whole range
         self._retranslate()
+        self._show_page()
+        self.files = None
+        if watch:
+            from ..kiosk_files import KioskFiles
+
+            config_path = Path(config.file) if config.file else None
+            self.files = KioskFiles(self.kiosk, opened, config_path, dataset_from_config, parent=self)
         self.lockdown = Lockdown(self._on_input, self.clock, self)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -114,7 +132,7 @@ class KioskWindow(QWidget):
         header.addWidget(self.language_button)
         header.addWidget(self.home_button)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        left = QVBoxLayout()
+        self._left = left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.timeline, 1)
         left.addWidget(self.figures)
@@ -123,11 +141,20 @@ class KioskWindow(QWidget):
         body.setSpacing(0)
         body.addLayout(left, 1)
         body.addWidget(self.card)  # the whole height: a long summary still shows whole
-        layout = QVBoxLayout(self)
+        self.exhibit = QWidget(self)
+        layout = QVBoxLayout(self.exhibit)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
         layout.addLayout(body, 1)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.exhibit)
+        self.pages.addWidget(self.updating)
+
+    @property
+    def config(self) -> KioskConfig:
+        """The configuration in force (fitted to the dataset shown)."""
+        return self.kiosk.config
 
     # -- what the commands act on (viewmodel.commands.KioskTarget) -------------------------
 
@@ -180,6 +207,22 @@ class KioskWindow(QWidget):
         self.members.hide()
         self.pin_pad.hide()
 
+    def _on_renewed(self) -> None:
+        """A new dataset or configuration was taken: what is built from them is built again."""
+        config = self.config
+        figures = FigureBoard(self.session, config.branches, config.figures)
+        self._left.replaceWidget(self.figures, figures)
+        self.figures.deleteLater()
+        self.figures = figures
+        self.pin_pad.set_pin(config.exit_pin or "")
+        self._apply_theme()
+        self._retranslate()
+        self._show_page()
+
+    def _show_page(self) -> None:
+        self.pages.setCurrentWidget(self.updating if self.kiosk.empty else self.exhibit)
+        self.corner.raise_()
+
     def _on_corner_held(self) -> None:
         if self.config.exit_pin:  # without a PIN the corner does nothing: staff use the chord
             self.pin_pad.ask(self.language())
@@ -214,6 +257,8 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self.timer.stop()
+        if self.files is not None:
+            self.files.shutdown()
         self.animator.stop()
         self.timeline.stop_glide()
         self.lockdown.release()

@@ -57,6 +57,10 @@ class PinPad(Overlay):
         self.body.addLayout(grid)
         self.body.addWidget(self.cancel)
 
+    def set_pin(self, pin: str) -> None:
+        """The PIN from now on (the configuration was edited)."""
+        self._pin = pin
+
     def ask(self, lang: str) -> None:
         """Opens the pad, empty, in ``lang``."""
         self.prompt.setText(tr("kiosk.pin_prompt", lang))
