@@ -414,11 +414,24 @@ def _validate_config(args: argparse.Namespace) -> int:
     problems = dataset_problems(config, dataset)  # all in the file: validate-config has no overrides
     if problems:
         return _report(problems, lang, sys.stdout)
-    tour = f"tour '{config.tour}'" if config.tour else "every milestone in date order"
-    print(f"{args.config}: valid kiosk configuration: {dataset.path}, {tour}, tour after {config.attract_after:g} s, "
-          f"reset after {config.reset_after:g} s, language {config.language}, "
-          f"exit PIN {'set' if config.exit_pin else 'not set (the corner is off)'}")
+    print(_config_summary(args.config, config, dataset.path, lang))
     return EXIT_OK
+
+
+def _config_summary(path: Path, config: KioskConfig, dataset: Path, lang: str) -> str:
+    """validate-config's one line about a valid configuration, in ``lang``; with a ``scale``, the
+    smallest screen it fits."""
+    from .viewmodel.screen_fit import smallest_screen
+
+    tour = tr("config.tour_named", lang, tour=config.tour) if config.tour else tr("config.tour_all", lang)
+    if config.scale is None:
+        scale = tr("config.scale_auto", lang)
+    else:
+        width, height = smallest_screen(config.scale)
+        scale = tr("config.scale_needs", lang, scale=config.scale, width=width, height=height)
+    return tr("config.valid", lang, file=path, dataset=dataset, tour=tour, attract=config.attract_after,
+              reset=config.reset_after, language=config.language,
+              pin=tr("config.pin_set" if config.exit_pin else "config.pin_unset", lang), scale=scale)
 
 
 def _view(args: argparse.Namespace) -> int:

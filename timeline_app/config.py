@@ -20,7 +20,7 @@ kiosk:
   dwell: {min: 8, max: 40}     # seconds a tour card is shown, by its text's length
   exit_pin: "2580"             # asked after a long press in the top-left corner
   exit_chord: Ctrl+Alt+Shift+Q # leaves kiosk mode (asking the PIN if there is one)
-  scale: 1.5                   # how much larger than the desktop window everything is drawn
+  scale: 1.5                   # how much larger than the desktop window (default: from the screen)
   theme: light                 # system, light, dark or contrast
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
 ```
@@ -99,7 +99,7 @@ class KioskConfig:
     dwell: tuple[float, float] = (8.0, 40.0)
     exit_pin: str | None = None
     exit_chord: str = "Ctrl+Alt+Shift+Q"
-    scale: float = 1.5
+    scale: float | None = None  # None: chosen from the screen (viewmodel.screen_fit)
     theme: str = "light"
     figures: tuple[str, ...] | None = None  # measures; None: each branch's first few
     file: str | None = field(default=None, compare=False)  # where it was read from
@@ -199,6 +199,11 @@ class _Reader:
         if fields is None:
             return None
         values = {key: self.value(key, node) for key, node in fields.items()}
+        attract, reset = (values.get(key) or getattr(KioskConfig, key) for key in ("attract_after", "reset_after"))
+        if attract >= reset:  # written in either key: the one that moved it there is not known
+            node = fields.get("attract_after") or fields["reset_after"]
+            self.checks.fail(node, "problem.config.attract_order", what="attract_after", attract=attract, reset=reset)
+            return None
         where = {key: (node.line, node.column) for key, node in fields.items()}
         for key in ("branches", "figures"):  # each id of a list, so a problem with one points at it
             if type(fields.get(key)) is Sequence:

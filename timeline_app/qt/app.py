@@ -10,6 +10,7 @@ dataset lacks is logged and left out: a kiosk never exits into a restart loop ov
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..dataset.last_good import LastGoodCopies, Opened
 from ..dataset.problems import format_problem
 from ..i18n import system_language
 from ..viewmodel import Session
+from ..viewmodel.screen_fit import fitting_scale
 from .crash import install_crash_log, log
 from .first_paint import after_first_paint
 from .fonts import FontInstall, install_fonts
@@ -121,15 +123,18 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     both files (``dataset_from_config``: the dataset the configuration names, when it is edited);
     with ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
 
-    Everything is drawn ``config.scale`` times larger (Qt's global scale factor, which must be
-    set before the application exists); a screenshot of ``size`` is drawn as a screen of that
-    many pixels would be at the desktop scaling that makes it 1080 pixels high (200% at 2160).
+    Everything is drawn ``config.scale`` times larger than a desktop window (Qt's global scale
+    factor, which must be set before the application exists); without a scale, the one at which
+    the screen holds the whole layout (:func:`~..viewmodel.screen_fit.fitting_scale`). A
+    screenshot of ``size`` is exactly that many pixels, drawn as a screen of that size shows it.
     """
     crash_log = install_crash_log()  # no reporter: nobody at an exhibit reads error boxes; the log does
-    factor = config.scale * (size[1] / 1080 if screenshot is not None else 1.0)
-    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        factor = config.scale or fitting_scale(*size)
+    else:
+        factor = config.scale or _screen_scale()
+    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     app = create_application(fonts=False)
     fonts = FontInstall()  # read on a worker meanwhile, as for the viewer
     from ..config import dataset_problems, problem_line
@@ -157,7 +162,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
             window.kiosk.start_tour()
             for _ in range(tour_step - 1):
                 window.kiosk.tour.advance()
-        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)))
+        return _screenshot(app, window, screenshot, size)
     from ..sd_notify import notify
     from .watchdog import Watchdog
 
@@ -169,6 +174,21 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
     code = app.exec()
     notify("STOPPING=1")
     return KIOSK_LEFT if window.left else code
+
+
+def _screen_scale() -> float:
+    """The scale that fits the primary screen, over the desktop's own scaling: read from a
+    short-lived application, before the kiosk's is made with it."""
+    from PySide6.QtGui import QGuiApplication
+
+    running = QGuiApplication.instance()  # one already made (a test) is the kiosk's: it stays
+    probe = running or QGuiApplication([sys.argv[0]])
+    screen = probe.primaryScreen()
+    desktop = screen.devicePixelRatio()
+    size = screen.geometry().size() * desktop
+    if running is None:
+        probe.shutdown()
+    return fitting_scale(size.width(), size.height()) / desktop
 
 
 def _open(path: Path, lang: str | None) -> Opened:
@@ -191,12 +211,16 @@ def _session(opened: Opened, select: str | None) -> Session | None:
 
 
 def _screenshot(app, window, target: Path, size: tuple[int, int]) -> int:
-    """Renders exactly what a user would see at ``size`` and writes it as a PNG."""
-    window.resize(*size)
+    """Renders exactly what a user would see on a screen of ``size`` device pixels and writes it
+    as a PNG of that size (what a window too large for it would show off the screen is cut off)."""
+    from PySide6.QtCore import QRect
+
+    ratio = window.devicePixelRatioF()
+    window.resize(math.ceil(size[0] / ratio), math.ceil(size[1] / ratio))
     window.show()
     for _ in range(3):  # layouts settle over a few passes (heights that depend on widths)
         app.processEvents()
-    image = window.grab()
+    image = window.grab().toImage().copy(QRect(0, 0, *size))
     if not image.save(str(target), "PNG"):
         print(f"timeline-app: cannot write {target}", file=sys.stderr)
         return 2

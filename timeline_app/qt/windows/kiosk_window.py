@@ -29,6 +29,7 @@ from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
 from ...viewmodel.kiosk import Kiosk
 from ...viewmodel.navigator import Navigator
+from ...viewmodel.screen_fit import REFERENCE_SCALE
 from ...viewmodel.session import Session
 from ..actions import ActionSet
 from ..animator import RangeAnimator
@@ -70,7 +71,8 @@ class KioskWindow(QWidget):
         config = self.config
         self.left = False  # staff left kiosk mode (the PIN, or the chord without one)
 
-        self.timeline = TimelineView(self.navigator, clock=self.clock, min_text_px=px_for_cap_mm(MIN_TEXT_MM, config.scale))
+        self.timeline = TimelineView(self.navigator, clock=self.clock,
+                                     min_text_px=px_for_cap_mm(MIN_TEXT_MM, config.scale or REFERENCE_SCALE))
         self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
         self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
         self.card = KioskCard(self.navigator)
