@@ -7,7 +7,8 @@ After ``attract_after`` seconds without input the tour starts, from the mileston
 visitor left; after ``reset_after`` seconds the kiosk returns home (whole range, the kiosk's
 own filter, no selection, its default language) and, if the tour was due, starts it again from
 the beginning. Each happens once per idle spell. Any input stops the tour at once, leaving
-the milestone being shown selected: the visitor takes over there.
+the milestone being shown selected: the visitor takes over there (``handed_over``: a first tap
+that finds nothing keeps it, rather than clearing the card being read).
 
 A new dataset or configuration (staff fixed a file during opening hours) is held until the
 next reset, so nobody sees the exhibit change under their finger; while nobody is there (the
@@ -42,6 +43,7 @@ class Kiosk:
         self._fit()
         self._last_input = clock.now()
         self._attracted = self._reset = False
+        self.handed_over: str | None = None  # the tour's card when a touch stopped it, until a tap
 
     @property
     def empty(self) -> bool:
@@ -106,6 +108,7 @@ class Kiosk:
         kiosk's, its language."""
         due = self.tour.running or self.idle >= self.config.attract_after
         self._stop_tour()
+        self.handed_over = None
         self._renew()
         state = self.navigator.state
         state.filter = self.home_filter
@@ -118,11 +121,21 @@ class Kiosk:
 
     def start_tour(self, after: str | None = None) -> None:
         """Starts the attract tour now (idle time does it; a screenshot of the tour too)."""
+        self.handed_over = None
         self.tour.start(after)
         if self.tour.running:
             self.touring.emit(True)
 
+    def tap_found_nothing(self) -> bool:
+        """A tap hit nothing: whether the card stays (the first tap after the tour handed over)."""
+        kept, self.handed_over = self.handed_over, None
+        if kept is not None and kept in self.navigator.session.dataset.milestone_by_id:
+            self.navigator.select(kept, reveal=False)
+            return True
+        return False
+
     def _stop_tour(self) -> None:
         if self.tour.running:
+            self.handed_over = self.tour.current
             self.tour.stop()
             self.touring.emit(False)

@@ -164,7 +164,7 @@ def test_right_clicks_and_long_presses_show_no_menu(kiosk, qtbot):
     assert field.asked == 0
     _, point = first_label(window)
     press(window.timeline.viewport(), {0: point})
-    clock.advance(2.0)
+    clock.advance(2.5)  # longer than a slow tap
     window.tick()
     release(window.timeline.viewport(), {0: point})
     assert no_menu_shown() and window.session.state.selection is None

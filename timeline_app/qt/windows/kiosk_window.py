@@ -27,6 +27,7 @@ from ...dataset.last_good import Opened
 from ...i18n import next_language
 from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
+from ...viewmodel.gestures import drift_px
 from ...viewmodel.kiosk import Kiosk
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.screen_fit import REFERENCE_SCALE
@@ -75,6 +76,8 @@ class KioskWindow(QWidget):
                                      min_text_px=px_for_cap_mm(MIN_TEXT_MM, config.scale or REFERENCE_SCALE))
         self.timeline.setFont(font(self.timeline, TIMELINE_TEXT))
         self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
+        self._view_tap = self.timeline.touch.on_tap
+        self.timeline.touch.on_tap = self._on_tap
         self.card = KioskCard(self.navigator)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.updating = BeingUpdated(self)
@@ -200,6 +203,26 @@ class KioskWindow(QWidget):
 
     def _on_input(self) -> None:
         self.kiosk.input()
+
+    def _on_tap(self, x: float, y: float) -> None:
+        """The timeline's tap, except that one finding nothing right after the tour keeps its card."""
+        before = self.session.state.selection
+        self._view_tap(x, y)
+        if before is not None and self.session.state.selection is None:
+            self.kiosk.tap_found_nothing()
+        else:
+            self.kiosk.handed_over = None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_touch()
+
+    def _fit_touch(self) -> None:
+        """How far a tap may drift, in this screen's logical pixels (its physical size, where it
+        gives one, and the scale)."""
+        screen = self.screen()
+        mm = screen.physicalSize().width()
+        self.timeline.touch.tap_drift_px = drift_px(screen.geometry().width() / mm if mm > 0 else None)
 
     def _on_touring(self, touring: bool) -> None:
         self.heading.setVisible(not touring)
