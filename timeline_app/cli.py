@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-_THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
+_THEMES = ("system", "light", "dark", "contrast")  # viewmodel.commands.THEMES, without importing the registry here
 _COMMANDS = ("validate", "export", "import", "validate-config")
 _EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs", "html")  # interchange.formats, and qt.html_page
 # The kiosk's values the command line may override, with their metavars. argparse names each by
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--config, --tour-step and the kiosk's overrides need --kiosk")
         if args.tour_step is not None and args.screenshot is None:
             parser.error("--tour-step is for --kiosk --screenshot")
+        if args.kiosk and (args.range is not None or args.startup_report):  # said, not silently ignored
+            parser.error("--range and --startup-report are the viewer's: the kiosk always starts on the whole range")
         _check_overrides(parser, args)
         return _view(args)
     except SystemExit as exit_:  # argparse's --help, --version and usage errors
@@ -98,7 +100,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
                    help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
-    p.add_argument("--theme", choices=tuple(_THEME_NAMES), help="colours for this run (default: the last chosen)")
+    p.add_argument("--theme", choices=_THEMES,
+                   help="colours for this run (default: the last chosen; with --kiosk, the configuration's)")
     p.add_argument("--startup-report", action="store_true",
                    help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
@@ -194,7 +197,7 @@ def _picture_options(group) -> None:
     orientation.add_argument("--portrait", dest="landscape", action="store_false", help="paper upright")
     group.add_argument("--dpi", type=_dpi, metavar="N",
                        help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
-    group.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light", help="colours")
+    group.add_argument("--theme", choices=_THEMES[1:], default="light", help="colours")
     group.add_argument("--select", metavar="ID", help="the milestone shown selected")
 
 
@@ -445,7 +448,7 @@ def _view(args: argparse.Namespace) -> int:
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, screenshot=args.screenshot, size=args.size,
-               startup_report=args.startup_report, theme=_THEME_NAMES.get(args.theme), show_range=args.range,
+               startup_report=args.startup_report, theme=args.theme, show_range=args.range,
                watch=False if args.no_watch else None)
 
 
@@ -456,9 +459,11 @@ def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
     overrides = {key: getattr(args, key) for key in _OVERRIDE_KEYS.values() if getattr(args, key) is not None}
     if args.lang:
         overrides["language"] = args.lang
+    if args.theme:
+        overrides["theme"] = args.theme
     config = config.overridden(**overrides)
     from .qt.app import run_kiosk
 
     return run_kiosk(config, path or config.dataset or bundled_dataset_path(), select=args.select,
                      screenshot=args.screenshot, size=args.size, tour_step=args.tour_step,
-                     dataset_from_config=path is None)
+                     dataset_from_config=path is None, watch=not args.no_watch)

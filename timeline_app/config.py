@@ -18,7 +18,7 @@ kiosk:
   reset_after: 120             # seconds without input before the kiosk returns home
   tour: highlights             # a tour of the dataset (default: every milestone, date order)
   dwell: {min: 8, max: 40}     # seconds a tour card is shown, by its text's length
-  exit_pin: "2580"             # asked after a long press in the top-left corner
+  exit_pin: "…"                # 4–12 digits, asked after a long press in the top-left corner
   exit_chord: Ctrl+Alt+Shift+Q # leaves kiosk mode (asking the PIN if there is one)
   scale: 1.5                   # how much larger than the desktop window (default: from the screen)
   theme: light                 # system, light, dark or contrast

@@ -118,9 +118,10 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
 
 def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | None = None,
               size: tuple[int, int] = (1920, 1080), tour_step: int | None = None,
-              dataset_from_config: bool = False) -> int:
+              dataset_from_config: bool = False, watch: bool = True) -> int:
     """Opens the kiosk full screen on ``path`` with ``config`` (a :class:`KioskConfig`), following
-    both files (``dataset_from_config``: the dataset the configuration names, when it is edited);
+    both files unless not to ``watch`` (``dataset_from_config``: the dataset the configuration
+    names, when it is edited);
     with ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
 
     Everything is drawn ``config.scale`` times larger than a desktop window (Qt's global scale
@@ -153,7 +154,7 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
         log.warning("kiosk configuration: %s", problem_line(problem))
     from .windows.kiosk_window import KioskWindow
 
-    window = KioskWindow(session, config, animate=screenshot is None, watch=screenshot is None, opened=opened,
+    window = KioskWindow(session, config, animate=screenshot is None, watch=watch and screenshot is None, opened=opened,
                          dataset_from_config=dataset_from_config)
     if select:
         window.navigator.select(select)

@@ -455,6 +455,7 @@ STRINGS = {
     "kiosk.cancel": "Cancel",
     "kiosk.pin_prompt": "Enter the PIN to leave kiosk mode",
     "kiosk.pin_wrong": "Wrong PIN. Please try again.",
+    "kiosk.pin_locked": "Too many wrong PINs. Please try again in {seconds} s.",
     "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
     "kiosk.updating": "The exhibition is being updated",
     "kiosk.updating_hint": "It will be back in a moment. Thank you for your patience.",

@@ -459,6 +459,7 @@ STRINGS = {
     "kiosk.cancel": "取消",
     "kiosk.pin_prompt": "输入密码以退出展览模式",
     "kiosk.pin_wrong": "密码不正确，请重新输入。",
+    "kiosk.pin_locked": "密码错误次数过多，请 {seconds} 秒后再试。",
     "kiosk.invitation": "轻触屏幕，探索医联体十年",
     "kiosk.updating": "展览内容正在更新",
     "kiosk.updating_hint": "请稍候片刻，感谢您的耐心。",

@@ -92,7 +92,7 @@ class KioskWindow(QWidget):
         self._build_layout()
 
         self.members = MemberList(self.navigator, self)
-        self.pin_pad = PinPad(config.exit_pin or "", self)
+        self.pin_pad = PinPad(config.exit_pin or "", self.clock, self)
         self.pin_pad.accepted.connect(self.leave)
         self.corner = HiddenCorner(self.clock, self)
         self.corner.long_pressed.connect(self._on_corner_held)
