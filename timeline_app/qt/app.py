@@ -169,8 +169,8 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
 
     after_first_paint(window, resume_collection)
     QTimer.singleShot(COLLECT_BY_MS, resume_collection)
-    window.showFullScreen()
-    Watchdog(window)  # lives as long as the window
+    front = window.keep_in_front()
+    Watchdog(window, front.away_for)  # lives as long as the window
     notify("READY=1")
     code = app.exec()
     notify("STOPPING=1")

@@ -1,8 +1,9 @@
 """What fingers on the timeline mean, without Qt: the Qt view passes where the fingers are (plot
 pixels), and this turns it into Navigator calls.
 
-- a tap (one finger, held up to ``LONG_PRESS``, not wandering further than ``tap_drift_px``)
-  asks the view what is under it (``on_tap``): a slow or unsteady visitor's press still selects;
+- a tap (one finger, held up to ``tap_hold``, not wandering further than ``tap_drift_px``)
+  asks the view what is under it (``on_tap``); the kiosk holds taps to :data:`KIOSK_TAP_HOLD`,
+  so that a slow or unsteady visitor's press still selects;
 - one finger moved past the slop pans, content under the finger, and glides on when released;
   a finger that comes up within the tap's drift was a tap after all: the view goes back;
 - two fingers pinch: the width scales with their distance, about their centre, which also pans;
@@ -22,13 +23,14 @@ from .kinetic import Glide
 from .navigator import Navigator
 from .session import Session
 
-__all__ = ["LONG_PRESS", "TAP_DRIFT_MM", "TAP_SLOP", "TouchGestures", "drift_px", "shows_a_milestone"]
+__all__ = ["KIOSK_TAP_HOLD", "LONG_PRESS", "TAP_DRIFT_MM", "TAP_SLOP", "TouchGestures", "drift_px", "shows_a_milestone"]
 
 Point = tuple[float, float]
 
 TAP_SLOP = 12.0  # px a finger moves before the content follows it (touch screens jitter)
 TAP_DRIFT_MM = 8.0  # a finger that wanders this far and comes up is still a tap
-LONG_PRESS = 2.0  # s: held longer, a touch is no longer a tap
+LONG_PRESS = 0.5  # s: held longer, a touch is no longer a tap (the archivist's window)
+KIOSK_TAP_HOLD = 2.0  # s: the kiosk's, for visitors of every age and steadiness
 _REFERENCE_PX_PER_MM = 1 / (0.2767 * 1.5)  # a 24″ 1920×1080 screen drawn at 1.5
 
 
@@ -46,7 +48,8 @@ class TouchGestures:
     """One touch sequence at a time (first finger down to last finger up).
 
     ``plot_width`` gives the plot's width in px now; ``on_tap(x, y)`` is called for a tap (a
-    window may wrap it); ``tap_drift_px`` is :func:`drift_px` of the screen (a window sets it).
+    window may wrap it); ``tap_drift_px`` is :func:`drift_px` of the screen and ``tap_hold`` the
+    longest tap (a window sets them).
     """
 
     def __init__(self, navigator: Navigator, clock: Clock, plot_width: Callable[[], float],
@@ -57,6 +60,7 @@ class TouchGestures:
         self._plot_width = plot_width
         self.on_tap = on_tap
         self.tap_drift_px = drift_px(None)
+        self.tap_hold = LONG_PRESS
         self._range_at_press = navigator.state.x_range
         self._drift = 0.0  # the furthest any finger went from where it came down
         self._start: dict[int, Point] = {}
@@ -101,7 +105,7 @@ class TouchGestures:
 
     def release(self) -> bool:
         """The last finger lifted; returns whether a glide goes on (call ``step`` each frame)."""
-        quick = self.clock.now() - self._started_at <= LONG_PRESS
+        quick = self.clock.now() - self._started_at <= self.tap_hold
         gliding = False
         if quick and self._drift <= self.tap_drift_px and self._fingers == 1 and self._last:
             if self._panning:  # it moved the view a little on its way: the view goes back

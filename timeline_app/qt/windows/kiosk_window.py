@@ -27,7 +27,7 @@ from ...dataset.last_good import Opened
 from ...i18n import next_language
 from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
-from ...viewmodel.gestures import drift_px
+from ...viewmodel.gestures import KIOSK_TAP_HOLD, drift_px
 from ...viewmodel.kiosk import Kiosk
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.screen_fit import REFERENCE_SCALE
@@ -39,6 +39,7 @@ from ..preferences import Preferences
 from ..themes import apply_theme
 from ..widgets.kiosk.card import KioskCard, plain_label
 from ..widgets.kiosk.corner import CORNER, HiddenCorner
+from ..widgets.kiosk.front import FrontGuard
 from ..widgets.kiosk.figures import FigureBoard
 from ..widgets.kiosk.invitation import Invitation
 from ..widgets.kiosk.lockdown import Lockdown
@@ -78,6 +79,7 @@ class KioskWindow(QWidget):
         self.timeline.shows_focus = False  # visitors touch; a keyboard focus frame would only puzzle them
         self._view_tap = self.timeline.touch.on_tap
         self.timeline.touch.on_tap = self._on_tap
+        self.timeline.touch.tap_hold = KIOSK_TAP_HOLD
         self.card = KioskCard(self.navigator)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.updating = BeingUpdated(self)
@@ -113,6 +115,7 @@ class KioskWindow(QWidget):
             config_path = Path(config.file) if config.file else None
             self.files = KioskFiles(self.kiosk, opened, config_path, dataset_from_config, parent=self)
         self.lockdown = Lockdown(self._on_input, self.clock, self)
+        self.front: FrontGuard | None = None  # keep_in_front() makes it
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -188,9 +191,17 @@ class KioskWindow(QWidget):
         else:
             self.leave()
 
+    def keep_in_front(self) -> FrontGuard:
+        """Full screen, and back in front whenever the desktop takes it away (the real kiosk)."""
+        self.front = FrontGuard(self, self.clock)
+        self.showFullScreen()
+        return self.front
+
     def leave(self) -> None:
         """Leaves kiosk mode: the only way this window closes."""
         self.left = True
+        if self.front is not None:
+            self.front.stop()
         self.close()
 
     # -- the driver ------------------------------------------------------------------------
@@ -200,6 +211,8 @@ class KioskWindow(QWidget):
         self.kiosk.tick()
         self.corner.check()
         self.lockdown.tick()
+        if self.front is not None:
+            self.front.check()
 
     def _on_input(self) -> None:
         self.kiosk.input()
