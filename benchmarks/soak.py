@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QVariantAnimation  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QVariantAnimation  # noqa: E402
 from PySide6.QtGui import QImage, QInputDevice  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -107,8 +107,8 @@ class Soak:
         """A swipe on the timeline, its glide to a stop, then the kiosk left until it resets."""
         viewport, timeline = self.window.timeline.viewport(), self.window.timeline
 
-        def at(px: float):
-            return timeline.mapFromScene(timeline.viewbox.mapToScene(QPointF(px, 60)))
+        def at(px: float):  # frame pixels, where the picture is laid out, to the viewport
+            return timeline.map_to_widget(px, 60).toPoint()
 
         QTest.touchEvent(viewport, self.device).press(0, at(420), viewport).commit()
         for n in range(1, 6):

@@ -182,13 +182,13 @@ def _screen_scale() -> float:
     short-lived application, before the kiosk's is made with it."""
     from PySide6.QtGui import QGuiApplication
 
-    running = QGuiApplication.instance()  # one already made (a test) is the kiosk's: it stays
-    probe = running or QGuiApplication([sys.argv[0]])
+    if QGuiApplication.instance() is not None:
+        return 1.0  # made already (a test's): its scale is set, and nothing here changes it
+    probe = QGuiApplication([sys.argv[0]])
     screen = probe.primaryScreen()
     desktop = screen.devicePixelRatio()
     size = screen.geometry().size() * desktop
-    if running is None:
-        probe.shutdown()
+    probe.shutdown()
     return fitting_scale(size.width(), size.height()) / desktop
 
 

@@ -2,13 +2,13 @@
 copy, or a notice that the exhibition is being updated), never exits into a restart loop over
 its files, and follows its dataset and configuration, showing a change only at the next reset."""
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-import timeline_app.qt.app as app_module
 from timeline_app.cli import main
 from timeline_app.config import load_config
 from timeline_app.dataset.last_good import LastGoodCopies
@@ -18,7 +18,6 @@ from timeline_app.qt.windows.kiosk_window import KioskWindow
 from timeline_app.viewmodel import Session
 from timeline_app.viewmodel.clock import ManualClock
 from kiosk import idle
-from widget_text import visible_texts
 
 SMALL = (Path(__file__).parents[2] / "data" / "small.yaml").read_text(encoding="utf-8")
 BROKEN = SMALL.replace("date: 2013-06-28", "date: 2013-13-28")
@@ -29,25 +28,48 @@ def shown_branches(window) -> set[str]:
     return {m.branch for m in window.session.matches}
 
 
+PATHS = [Path(__file__).parents[3], Path(__file__).parents[2]]  # the package, and the tests' helpers
+
+
+_STARTED = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from timeline_app.cli import main
+from timeline_app.qt.app import create_application
+from timeline_app.qt.windows.kiosk_window import KioskWindow
+
+seen = {}
+
+def look():
+    from widget_text import visible_texts  # here: the start replaces this script's module globals
+
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible())
+    try:
+        seen.update(updating=window.pages.currentWidget() is window.updating, title=window.heading.text(),
+                    texts=visible_texts(window), branches=sorted({m.branch for m in window.session.matches}))
+    finally:
+        window.leave()
+
+create_application()
+QTimer.singleShot(0, look)
+code = main(["--kiosk", *sys.argv[1:]])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
 @pytest.fixture
-def kiosk_started(monkeypatch, crash_log):
-    """Runs the command line's kiosk until its window has been looked at: (exit code, what it showed)."""
-    monkeypatch.setattr(app_module, "install_crash_log", lambda: crash_log[0])
-    monkeypatch.setenv("QT_SCALE_FACTOR", "1")  # run_kiosk sets it: kept to this test
+def kiosk_started():
+    """Runs the command line's kiosk, in a process of its own, until its window has been looked
+    at: (exit code, what it showed, what it said on stderr)."""
 
-    def start(*args: str) -> tuple[int, dict]:
-        seen = {}
-
-        def look():
-            window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible())
-            try:
-                seen.update(updating=window.pages.currentWidget() is window.updating, title=window.heading.text(),
-                            texts=visible_texts(window), branches=shown_branches(window))
-            finally:
-                window.leave()
-
-        QTimer.singleShot(0, look)
-        return main(["--kiosk", *args]), seen
+    def start(*args: str) -> tuple[int, dict, str]:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(map(str, PATHS))}
+        result = subprocess.run([sys.executable, "-c", _STARTED, *args], capture_output=True, text=True,
+                                timeout=120, env=env)
+        assert result.stdout.strip(), result.stderr
+        seen = json.loads(result.stdout.strip().splitlines()[-1])
+        return seen.pop("code"), seen, result.stderr
 
     return start
 
@@ -57,7 +79,7 @@ def test_a_missing_dataset_starts_on_its_last_good_copy(kiosk_started, tmp_path)
     path.write_text(SMALL, encoding="utf-8")
     LastGoodCopies().load(path)  # it loaded once: its copy was kept
     path.unlink()
-    code, seen = kiosk_started(str(path))
+    code, seen, _ = kiosk_started(str(path))
     assert code == KIOSK_LEFT  # it ran until staff left, rather than exiting 2
     assert not seen["updating"] and seen["title"] == "测试医联体"
 
@@ -67,22 +89,21 @@ def test_with_no_last_good_copy_visitors_are_told_it_is_being_updated(kiosk_star
     path = tmp_path / "never-loaded.yaml"
     if text is not None:
         path.write_text(text, encoding="utf-8")
-    code, seen = kiosk_started(str(path))
+    code, seen, _ = kiosk_started(str(path))
     assert code == KIOSK_LEFT and seen["updating"]
     for lang in ("zh", "en"):
         assert tr("kiosk.updating", lang) in seen["texts"]
 
 
-def test_a_configuration_naming_a_branch_the_file_lacks_still_opens(kiosk_started, tmp_path, capsys):
+def test_a_configuration_naming_a_branch_the_file_lacks_still_opens(kiosk_started, tmp_path):
     path = tmp_path / "alliance.yaml"
     path.write_text(SMALL, encoding="utf-8")
     config = tmp_path / "kiosk.yaml"
     config.write_text("kiosk:\n  dataset: alliance.yaml\n  branches: [north, wushan]\n  tour: highlights\n",
                       encoding="utf-8")
-    code, seen = kiosk_started("--config", str(config), "--lang", "en")
+    code, seen, err = kiosk_started("--config", str(config), "--lang", "en")
     assert code == KIOSK_LEFT and not seen["updating"]
-    assert seen["branches"] == {"north"}  # what the file has is kept
-    err = capsys.readouterr().err
+    assert seen["branches"] == ["north"]  # what the file has is kept
     assert f"{config}:3:" in err and "wushan" in err and f"{config}:4:" in err  # and what it lacks is said
 
 
@@ -90,7 +111,7 @@ def test_a_configuration_naming_a_branch_of_a_broken_file_with_no_copy_opens_bei
     (tmp_path / "alliance.yaml").write_text(BROKEN, encoding="utf-8")
     config = tmp_path / "kiosk.yaml"
     config.write_text("kiosk:\n  dataset: alliance.yaml\n  branches: [north]\n", encoding="utf-8")
-    code, seen = kiosk_started("--config", str(config))
+    code, seen, _ = kiosk_started("--config", str(config))
     assert code == KIOSK_LEFT and seen["updating"]
 
 
@@ -101,7 +122,7 @@ def test_a_configuration_naming_a_missing_dataset_starts_on_its_copy(kiosk_start
     path.unlink()
     config = tmp_path / "kiosk.yaml"
     config.write_text("kiosk:\n  dataset: alliance.yaml\n", encoding="utf-8")
-    code, seen = kiosk_started("--config", str(config))
+    code, seen, _ = kiosk_started("--config", str(config))
     assert code == KIOSK_LEFT and seen["title"] == "测试医联体"
     assert main(["validate-config", str(config)]) == 1  # validate-config still says it is missing
 

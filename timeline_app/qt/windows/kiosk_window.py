@@ -39,11 +39,12 @@ from ..preferences import Preferences
 from ..themes import apply_theme
 from ..widgets.kiosk.card import KioskCard, plain_label
 from ..widgets.kiosk.corner import CORNER, HiddenCorner
-from ..widgets.kiosk.front import FrontGuard
+from ..widgets.kiosk.front import FrontGuard, cover
 from ..widgets.kiosk.figures import FigureBoard
-from ..widgets.kiosk.invitation import Invitation
+from ..widgets.kiosk.attract import AttractScreen
 from ..widgets.kiosk.lockdown import Lockdown
 from ..widgets.kiosk.members import MemberList
+from ..widgets.kiosk.pictures import Pictures
 from ..widgets.kiosk.pin_pad import PinPad
 from ..widgets.kiosk.style import BUTTON_HEIGHT, HEADING, MIN_TEXT_MM, TIMELINE_TEXT, TITLE, font, px_for_cap_mm
 from ..widgets.kiosk.updating import BeingUpdated
@@ -80,11 +81,13 @@ class KioskWindow(QWidget):
         self._view_tap = self.timeline.touch.on_tap
         self.timeline.touch.on_tap = self._on_tap
         self.timeline.touch.tap_hold = KIOSK_TAP_HOLD
-        self.card = KioskCard(self.navigator)
+        self.pictures = Pictures()  # decoded once, shared by the card and the attract screen
+        self.card = KioskCard(self.navigator, pictures=self.pictures)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.updating = BeingUpdated(self)
         self.heading = plain_label(self, TITLE, bold=True, wrap=False)
-        self.invitation = Invitation(self)  # in the heading's place while the tour runs
+        self.attract = AttractScreen(self.navigator, self.pictures, self, animate=animate)  # over all, on tour
+        self.invitation = self.attract.invitation
         commands = dict(KIOSK_COMMANDS)
         commands["kiosk.leave"] = replace(commands["kiosk.leave"], keys=(config.exit_chord,))
         self.action_set = ActionSet(self, self, commands)
@@ -136,7 +139,6 @@ class KioskWindow(QWidget):
         header.setContentsMargins(CORNER + 16, 4, 16, 4)  # nothing to touch over the hidden corner
         header.setSpacing(16)
         header.addWidget(self.heading, 1)
-        header.addWidget(self.invitation, 1)
         header.addWidget(self.language_button)
         header.addWidget(self.home_button)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -194,7 +196,7 @@ class KioskWindow(QWidget):
     def keep_in_front(self) -> FrontGuard:
         """Full screen, and back in front whenever the desktop takes it away (the real kiosk)."""
         self.front = FrontGuard(self, self.clock)
-        self.showFullScreen()
+        cover(self)
         return self.front
 
     def leave(self) -> None:
@@ -238,8 +240,12 @@ class KioskWindow(QWidget):
         self.timeline.touch.tap_drift_px = drift_px(screen.geometry().width() / mm if mm > 0 else None)
 
     def _on_touring(self, touring: bool) -> None:
-        self.heading.setVisible(not touring)
-        self.invitation.setVisible(touring)
+        """The attract screen over everything while the tour runs; the layout under it stays as it is."""
+        if touring:
+            self.attract.begin()
+            self.corner.raise_()
+        else:
+            self.attract.hide()
 
     def _on_reset(self) -> None:
         self.members.hide()
@@ -286,6 +292,7 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.card.setFixedWidth(int(self.width() * CARD_SHARE))
+        self.attract.setGeometry(self.rect())
         self.corner.move(0, 0)
         self.corner.raise_()
 

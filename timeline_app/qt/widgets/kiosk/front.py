@@ -15,10 +15,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ....viewmodel.clock import Clock
 
-__all__ = ["BACK_WITHIN", "FrontGuard"]
+__all__ = ["BACK_WITHIN", "FrontGuard", "cover"]
 
 BACK_WITHIN = 2.0  # s: what a visitor might see of the desktop, at most
 _GRACE = 0.5  # s away before putting it back (a window manager's own shuffle passes)
+
+
+def cover(window: QWidget) -> None:
+    """Full screen on its screen: asked of the window manager, and the screen's geometry given too,
+    for an X server with no window manager to do it."""
+    window.setGeometry(window.screen().geometry())
+    window.showFullScreen()
 
 
 class FrontGuard(QObject):
@@ -67,7 +74,7 @@ class FrontGuard(QObject):
         self.restores += 1
         w.setWindowState((w.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen
                          | Qt.WindowState.WindowActive)
-        w.showFullScreen()
+        cover(w)
         w.raise_()
         w.activateWindow()
 
