@@ -23,6 +23,7 @@ kiosk:
   scale: 1.5                   # how much larger than the desktop window (default: from the screen)
   theme: light                 # system, light, dark or contrast
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
+  take_home: https://example.org/exhibit  # a QR code to it on the card (a milestone's source's own first)
 ```
 
 The kiosk imports this module on every start (the viewer does not), so it stays light: YAML, the
@@ -52,6 +53,7 @@ MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not 
 
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _PIN = re.compile(r"[0-9]{4,12}")
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s]*")
 _MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _KEY = re.compile(r"[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])")
 _DWELL_KEYS = ("min", "max")
@@ -102,6 +104,7 @@ class KioskConfig:
     scale: float | None = None  # None: chosen from the screen (viewmodel.screen_fit)
     theme: str = "light"
     figures: tuple[str, ...] | None = None  # measures; None: each branch's first few
+    take_home: str | None = None  # a web address for visitors to take home (a QR code on the card)
     file: str | None = field(default=None, compare=False)  # where it was read from
     overrides: frozenset[str] = field(default=frozenset(), compare=False)  # keys the command line set
     where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # key -> line, column
@@ -179,7 +182,7 @@ class _Reader:
             "dataset": self.dataset, "language": self.language, "branches": self.ids,
             "attract_after": self.seconds, "reset_after": self.seconds, "tour": self.checks.ident,
             "dwell": self.dwell, "exit_pin": self.pin, "exit_chord": self.chord, "scale": self.scale,
-            "theme": self.theme, "figures": self.ids,
+            "theme": self.theme, "figures": self.ids, "take_home": self.url,
         }
 
     def value(self, key: str, node: Node, what: str | None = None) -> object | None:
@@ -234,6 +237,9 @@ class _Reader:
 
     def pin(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _PIN.fullmatch, "problem.config.pin")
+
+    def url(self, node: Node, what: str) -> str | None:
+        return self._matching(node, what, _URL.fullmatch, "problem.config.url")
 
     def chord(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _is_chord, "problem.config.chord", modifiers=", ".join(_MODIFIERS))

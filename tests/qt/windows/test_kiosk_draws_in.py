@@ -85,3 +85,28 @@ def test_home_says_what_there_is_to_find(qtbot):
         assert "Wushan Branch" in window.card.summary.text()
     finally:
         window.leave()
+
+
+def test_a_qr_code_takes_the_source_or_the_exhibition_home(qtbot):
+    window, _ = open_kiosk(qtbot, ARCHIVE, take_home="https://example.org/exhibit")
+    try:
+        take_home = window.card.take_home
+        assert take_home.isVisible() and take_home.url == "https://example.org/exhibit"  # at home
+        assert take_home.caption.text() == tr("kiosk.take_home", "zh")
+        window.navigator.select("east-trusteeship")  # cites a source with its own page
+        source = window.session.dataset.source_by_id["east-article"]
+        assert source.url and take_home.url == source.url and not take_home.code.pixmap().isNull()
+        codes = take_home.code.pixmap().cacheKey()
+        window.navigator.select(None)
+        window.navigator.select("east-trusteeship")
+        assert take_home.code.pixmap().cacheKey() == codes  # drawn once, shown again
+    finally:
+        window.leave()
+
+
+def test_the_exhibitions_address_is_checked(tmp_path):
+    from timeline_app.cli import main
+
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("kiosk:\n  take_home: example.org\n", encoding="utf-8")
+    assert main(["validate-config", str(config), "--lang", "en"]) == 1

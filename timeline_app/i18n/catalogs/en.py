@@ -463,6 +463,7 @@ STRINGS = {
     "kiosk.pin_wrong": "Wrong PIN. Please try again.",
     "kiosk.pin_locked": "Too many wrong PINs. Please try again in {seconds} s.",
     "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
+    "kiosk.take_home": "Scan to take it home",
     "kiosk.updating": "The exhibition is being updated",
     "kiosk.updating_hint": "It will be back in a moment. Thank you for your patience.",
     # the kiosk's configuration file (after FILE:LINE:COL, or --option: for a command-line value)
@@ -474,6 +475,7 @@ STRINGS = {
     "problem.config.seconds": "{what} '{value}' must be a number of seconds from {low:g} to {high:g}",
     "problem.config.scale": "{what} '{value}' must be a number from {low:g} to {high:g}",
     "problem.config.pin": "{what} must be 4 to 12 digits",
+    "problem.config.url": "{what} '{value}' must be a web address starting with https:// or http://",
     "problem.config.chord": "{what} '{value}' must be two or more of {modifiers} and a letter, digit or F1–F24, joined by '+' (e.g. Ctrl+Alt+Shift+Q)",
     "problem.config.dwell_order": "{what}: max ({max:g} s) is less than min ({min:g} s)",
     "problem.config.attract_order": "{what} ({attract:g} s) must be less than reset_after ({reset:g} s), or the tour starts only at the reset",

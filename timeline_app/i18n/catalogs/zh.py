@@ -467,6 +467,7 @@ STRINGS = {
     "kiosk.pin_wrong": "密码不正确，请重新输入。",
     "kiosk.pin_locked": "密码错误次数过多，请 {seconds} 秒后再试。",
     "kiosk.invitation": "轻触屏幕，探索医联体十年",
+    "kiosk.take_home": "扫码带走",
     "kiosk.updating": "展览内容正在更新",
     "kiosk.updating_hint": "请稍候片刻，感谢您的耐心。",
     # 展览模式的配置文件（每条前面是 文件:行:列，命令行的值则是 --选项:）
@@ -478,6 +479,7 @@ STRINGS = {
     "problem.config.seconds": "{what}“{value}”必须是 {low:g} 到 {high:g} 之间的秒数",
     "problem.config.scale": "{what}“{value}”必须是 {low:g} 到 {high:g} 之间的数",
     "problem.config.pin": "{what}必须是 4 到 12 位数字",
+    "problem.config.url": "{what}“{value}”必须是以 https:// 或 http:// 开头的网址",
     "problem.config.chord": "{what}“{value}”必须是 {modifiers} 中的两个或更多，再加一个字母、数字或 F1–F24，用“+”连接（例如 Ctrl+Alt+Shift+Q）",
     "problem.config.dwell_order": "{what}：max（{max:g} 秒）小于 min（{min:g} 秒）",
     "problem.config.attract_order": "{what}（{attract:g} 秒）必须小于 reset_after（{reset:g} 秒），否则导览要到复位时才开始",

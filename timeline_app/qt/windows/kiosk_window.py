@@ -82,7 +82,7 @@ class KioskWindow(QWidget):
         self.timeline.touch.on_tap = self._on_tap
         self.timeline.touch.tap_hold = KIOSK_TAP_HOLD
         self.pictures = Pictures()  # decoded once, shared by the card and the attract screen
-        self.card = KioskCard(self.navigator, pictures=self.pictures)
+        self.card = KioskCard(self.navigator, pictures=self.pictures, take_home=config.take_home)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.updating = BeingUpdated(self)
         self.heading = plain_label(self, TITLE, bold=True, wrap=False)
@@ -259,6 +259,7 @@ class KioskWindow(QWidget):
         self.figures.deleteLater()
         self.figures = figures
         self.pin_pad.set_pin(config.exit_pin or "")
+        self.card.take_home_url = config.take_home
         self._apply_theme()
         self._retranslate()
         self._show_page()

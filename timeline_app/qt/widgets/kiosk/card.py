@@ -22,6 +22,7 @@ from ...bindings import follow
 from ..swatch import BRANCH_MARK, swatch_pixmap
 from .pictures import Pictures
 from .style import BODY, CAPTION, HEADING, SMALL_BODY, TITLE, font
+from .take_home import TakeHome
 
 __all__ = ["KioskCard", "plain_label"]
 
@@ -43,9 +44,12 @@ def plain_label(parent: QWidget, px: int, bold: bool = False, wrap: bool = True)
 class KioskCard(QFrame):
     """Follows the selection and the language; with nothing selected, it invites a tap."""
 
-    def __init__(self, navigator: Navigator, parent: QWidget | None = None, pictures: Pictures | None = None):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None, pictures: Pictures | None = None,
+                 take_home: str | None = None):
+        """``take_home``: the exhibition's web address, for a QR code (a milestone's source's own first)."""
         super().__init__(parent)
         self.navigator = navigator
+        self.take_home_url = take_home
         self.pictures = pictures or Pictures()
         self.session = session = navigator.session
         self.setObjectName("kioskCard")
@@ -62,6 +66,7 @@ class KioskCard(QFrame):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # what is left
         self.source_heading = plain_label(self, CAPTION, bold=True)
         self.source = plain_label(self, CAPTION)
+        self.take_home = TakeHome(self, plain_label(self, CAPTION, bold=True))
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._marks: dict[tuple[str, float], QPixmap] = {}
@@ -81,6 +86,7 @@ class KioskCard(QFrame):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.source_heading)
         layout.addWidget(self.source)
+        layout.addWidget(self.take_home)
 
         follow(self, session.state.events.selection, self._on_selection_changed)
         follow(self, session.state.events.language, self._on_language_changed)
@@ -92,6 +98,7 @@ class KioskCard(QFrame):
         for widget in (self.date, self.mark, self.branch, self.source_heading, self.source):
             widget.setVisible(m is not None)
         self._show_picture(m)
+        self.take_home.show_url(self._url(m), lang)
         if m is None:  # the invitation, then what there is to find, right under it
             self.title.setText(tr("kiosk.card_title", lang))
             self.summary.setText(f"{tr('kiosk.card_hint', lang)}\n\n{tr('kiosk.overview', lang)}\n{self._overview(lang)}")
@@ -111,10 +118,20 @@ class KioskCard(QFrame):
         self.source.setText("\n".join(cited))
         self._fit_summary()
 
+    def _url(self, m) -> str | None:
+        """The first cited source's web page, else the exhibition's."""
+        by_id = self.session.dataset.source_by_id
+        for citation in m.sources if m is not None else ():
+            url = by_id[citation.source].url
+            if url and url.startswith(("https://", "http://")):
+                return url
+        return self.take_home_url
+
     def _show_picture(self, m) -> None:
         width = self.width() - 2 * _MARGIN
         picture = self.pictures.first(m, self.session.dataset.path, max(width, 1))
-        too_tall = picture is not None and picture.height() / picture.devicePixelRatio() > self.height() * PICTURE_SHARE
+        too_tall = picture is not None and self.height() > 0 and \
+            picture.height() / picture.devicePixelRatio() > self.height() * PICTURE_SHARE
         self.picture.setVisible(picture is not None and not too_tall)
         if picture is not None and not too_tall:
             self.picture.setPixmap(picture)
