@@ -62,10 +62,10 @@ def qobjects(window) -> int:
 
 
 class Soak:
-    def __init__(self, path: Path, size: tuple[int, int]):
+    def __init__(self, path: Path, size: tuple[int, int], visitor_counts: bool = False):
         self.app = create_application()
         self.clock = ManualClock()
-        self.config = KioskConfig(attract_after=90, reset_after=120)
+        self.config = KioskConfig(attract_after=90, reset_after=120, visitor_counts=visitor_counts)
         self.window = KioskWindow(Session.open(path), self.config, clock=self.clock)
         self.window.resize(*size)
         self.window.show()
@@ -128,10 +128,16 @@ def main() -> int:
     p.add_argument("--size", default="1280x720", help="the window's logical size (default 1280x720: 1920×1080 at 1.5)")
     p.add_argument("--dataset", type=Path, default=bundled_dataset_path())
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--visitor-counts", action="store_true",
+                   help="count visits as the kiosk would (into $TIMELINE_APP_LOG_DIR, else a temporary folder)")
     args = p.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
 
-    soak = Soak(args.dataset, size)
+    if args.visitor_counts and not os.environ.get("TIMELINE_APP_LOG_DIR"):
+        import tempfile
+
+        os.environ["TIMELINE_APP_LOG_DIR"] = tempfile.mkdtemp(prefix="timeline-soak-")  # never the user's log
+    soak = Soak(args.dataset, size, args.visitor_counts)
     for k in range(1, args.warmup + 1):
         soak.step(k)
     gc.collect()

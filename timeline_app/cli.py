@@ -26,7 +26,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _THEMES = ("system", "light", "dark", "contrast")  # viewmodel.commands.THEMES, without importing the registry here
-_COMMANDS = ("validate", "export", "import", "validate-config")
+_COMMANDS = ("validate", "export", "import", "validate-config", "kiosk-report")
 _EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs", "html")  # interchange.formats, and qt.html_page
 # The kiosk's values the command line may override, with their metavars. argparse names each by
 # its option (--attract-after is attract_after), as the configuration file does.
@@ -47,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
                 return _validate_config(_config_parser().parse_args(rest))
             if command == "import":
                 return _import(_import_parser().parse_args(rest))
+            if command == "kiosk-report":
+                return _kiosk_report(_report_parser().parse_args(rest))
             args = _command_parser(command).parse_args(rest)
             return _validate(args) if command == "validate" else _export(args)
         parser = _viewer_parser()
@@ -128,6 +130,51 @@ def _check_overrides(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 setattr(args, key, parse_option(key, getattr(args, key), lang, name=option))
             except ValueError as err:
                 parser.error(str(err))
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="timeline-app kiosk-report", formatter_class=_HelpFormatter,
+                                description="The kiosk's visitor counts (visitor_counts: on), by day: print a "
+                                "table and write it as CSV.")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only from this day on")
+    p.add_argument("-o", "--output", metavar="FILE.csv", type=Path, default=Path("kiosk-report.csv"),
+                   help="where the CSV goes (default: kiosk-report.csv)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the table's headings (default: the system's)")
+    return p
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day (YYYY-MM-DD)") from None
+
+
+def _kiosk_report(args: argparse.Namespace) -> int:
+    import csv
+
+    from .qt.crash import log_dir  # the log folder's rule (Qt's core only: no display is needed)
+    from .qt.visitor_log import lines
+    from .viewmodel.visitors import COLUMNS, daily
+
+    lang = args.lang or system_language()
+    rows = daily(lines(log_dir()), args.since)
+    headings = tr("report.columns", lang).split("|")
+    table = [headings] + [[str(row[key]) for key in COLUMNS] for row in rows]
+    widths = [max(len(line[k]) for line in table) for k in range(len(COLUMNS))]
+    for line in table:
+        print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)).rstrip())
+    try:
+        with open(args.output, "w", newline="", encoding="utf-8") as file:
+            out = csv.writer(file)
+            out.writerow(COLUMNS)
+            out.writerows([row[key] for key in COLUMNS] for row in rows)
+    except OSError as err:
+        print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _config_parser() -> argparse.ArgumentParser:

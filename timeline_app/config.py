@@ -24,6 +24,7 @@ kiosk:
   theme: light                 # system, light, dark or contrast
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
   take_home: https://example.org/exhibit  # a QR code to it on the card (a milestone's source's own first)
+  visitor_counts: on           # count visits, anonymously, in the log folder (default: off)
 ```
 
 The kiosk imports this module on every start (the viewer does not), so it stays light: YAML, the
@@ -105,6 +106,7 @@ class KioskConfig:
     theme: str = "light"
     figures: tuple[str, ...] | None = None  # measures; None: each branch's first few
     take_home: str | None = None  # a web address for visitors to take home (a QR code on the card)
+    visitor_counts: bool = False  # count visits anonymously (viewmodel.visitors)
     file: str | None = field(default=None, compare=False)  # where it was read from
     overrides: frozenset[str] = field(default=frozenset(), compare=False)  # keys the command line set
     where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # key -> line, column
@@ -183,6 +185,7 @@ class _Reader:
             "attract_after": self.seconds, "reset_after": self.seconds, "tour": self.checks.ident,
             "dwell": self.dwell, "exit_pin": self.pin, "exit_chord": self.chord, "scale": self.scale,
             "theme": self.theme, "figures": self.ids, "take_home": self.url,
+            "visitor_counts": self.switch,
         }
 
     def value(self, key: str, node: Node, what: str | None = None) -> object | None:
@@ -237,6 +240,9 @@ class _Reader:
 
     def pin(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _PIN.fullmatch, "problem.config.pin")
+
+    def switch(self, node: Node, what: str) -> bool | None:
+        return self.checks.choice(node, what, {"on": True, "off": False})
 
     def url(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _URL.fullmatch, "problem.config.url")

@@ -463,6 +463,7 @@ STRINGS = {
     "kiosk.pin_wrong": "Wrong PIN. Please try again.",
     "kiosk.pin_locked": "Too many wrong PINs. Please try again in {seconds} s.",
     "kiosk.invitation": "Touch the screen to explore ten years of the alliance",
+    "report.columns": "Day|Visits|Seconds|Touches|Cards|Tours|中文|English",
     "kiosk.take_home": "Scan to take it home",
     "kiosk.updating": "The exhibition is being updated",
     "kiosk.updating_hint": "It will be back in a moment. Thank you for your patience.",

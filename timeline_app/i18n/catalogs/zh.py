@@ -467,6 +467,7 @@ STRINGS = {
     "kiosk.pin_wrong": "密码不正确，请重新输入。",
     "kiosk.pin_locked": "密码错误次数过多，请 {seconds} 秒后再试。",
     "kiosk.invitation": "轻触屏幕，探索医联体十年",
+    "report.columns": "日期|参观|秒数|触摸|卡片|导览|中文|English",
     "kiosk.take_home": "扫码带走",
     "kiosk.updating": "展览内容正在更新",
     "kiosk.updating_hint": "请稍候片刻，感谢您的耐心。",

@@ -29,6 +29,7 @@ from ...viewmodel.clock import Clock, MonotonicClock
 from ...viewmodel.commands import KIOSK_COMMANDS
 from ...viewmodel.gestures import KIOSK_TAP_HOLD, drift_px
 from ...viewmodel.kiosk import Kiosk
+from ...viewmodel.visitors import VisitorCounts
 from ...viewmodel.navigator import Navigator
 from ...viewmodel.screen_fit import REFERENCE_SCALE
 from ...viewmodel.session import Session
@@ -117,7 +118,13 @@ class KioskWindow(QWidget):
 
             config_path = Path(config.file) if config.file else None
             self.files = KioskFiles(self.kiosk, opened, config_path, dataset_from_config, parent=self)
-        self.lockdown = Lockdown(self._on_input, self.clock, self)
+        self.visitors: VisitorCounts | None = None
+        if config.visitor_counts:
+            from ..crash import log_dir
+            from ..visitor_log import writer
+
+            self.visitors = VisitorCounts(self.kiosk, writer(log_dir()))
+        self.lockdown = Lockdown(self._on_input, self.clock, self, on_touch=self._on_touch)
         self.front: FrontGuard | None = None  # keep_in_front() makes it
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -219,6 +226,10 @@ class KioskWindow(QWidget):
     def _on_input(self) -> None:
         self.kiosk.input()
 
+    def _on_touch(self) -> None:
+        if self.visitors is not None:
+            self.visitors.touched()
+
     def _on_tap(self, x: float, y: float) -> None:
         """The timeline's tap, except that one finding nothing right after the tour keeps its card."""
         before = self.session.state.selection
@@ -303,6 +314,8 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self.timer.stop()
+        if self.visitors is not None:
+            self.visitors.end_visit()
         if self.files is not None:
             self.files.shutdown()
         self.animator.stop()
