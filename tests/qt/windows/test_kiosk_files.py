@@ -38,12 +38,11 @@ from PySide6.QtWidgets import QApplication
 from timeline_app.cli import main
 from timeline_app.qt.app import create_application
 from timeline_app.qt.windows.kiosk_window import KioskWindow
+from widget_text import visible_texts
 
 seen = {}
 
 def look():
-    from widget_text import visible_texts  # here: the start replaces this script's module globals
-
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible())
     try:
         seen.update(updating=window.pages.currentWidget() is window.updating, title=window.heading.text(),
