@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QVariantAnimation  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QVariantAnimation  # noqa: E402
 from PySide6.QtGui import QImage, QInputDevice  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -62,10 +62,10 @@ def qobjects(window) -> int:
 
 
 class Soak:
-    def __init__(self, path: Path, size: tuple[int, int]):
+    def __init__(self, path: Path, size: tuple[int, int], visitor_counts: bool = False):
         self.app = create_application()
         self.clock = ManualClock()
-        self.config = KioskConfig(attract_after=90, reset_after=120)
+        self.config = KioskConfig(attract_after=90, reset_after=120, visitor_counts=visitor_counts)
         self.window = KioskWindow(Session.open(path), self.config, clock=self.clock)
         self.window.resize(*size)
         self.window.show()
@@ -107,8 +107,8 @@ class Soak:
         """A swipe on the timeline, its glide to a stop, then the kiosk left until it resets."""
         viewport, timeline = self.window.timeline.viewport(), self.window.timeline
 
-        def at(px: float):
-            return timeline.mapFromScene(timeline.viewbox.mapToScene(QPointF(px, 60)))
+        def at(px: float):  # frame pixels, where the picture is laid out, to the viewport
+            return timeline.map_to_widget(px, 60).toPoint()
 
         QTest.touchEvent(viewport, self.device).press(0, at(420), viewport).commit()
         for n in range(1, 6):
@@ -128,10 +128,16 @@ def main() -> int:
     p.add_argument("--size", default="1280x720", help="the window's logical size (default 1280x720: 1920×1080 at 1.5)")
     p.add_argument("--dataset", type=Path, default=bundled_dataset_path())
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--visitor-counts", action="store_true",
+                   help="count visits as the kiosk would (into $TIMELINE_APP_LOG_DIR, else a temporary folder)")
     args = p.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
 
-    soak = Soak(args.dataset, size)
+    if args.visitor_counts and not os.environ.get("TIMELINE_APP_LOG_DIR"):
+        import tempfile
+
+        os.environ["TIMELINE_APP_LOG_DIR"] = tempfile.mkdtemp(prefix="timeline-soak-")  # never the user's log
+    soak = Soak(args.dataset, size, args.visitor_counts)
     for k in range(1, args.warmup + 1):
         soak.step(k)
     gc.collect()

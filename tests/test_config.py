@@ -204,9 +204,12 @@ def test_command_line_values_follow_the_files_rules():
 
 def test_validate_config_command(tmp_path, capsys):
     good = write(tmp_path, f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  tour: highlights\n  exit_pin: '2580'\n")
-    assert main(["validate-config", str(good)]) == 0
+    assert main(["validate-config", str(good), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and "valid kiosk configuration" in out and "tour 'highlights'" in out
+    assert "scale chosen from the screen" in out
+    assert main(["validate-config", str(good), "--lang", "zh"]) == 0
+    assert "展览模式配置有效" in capsys.readouterr().out  # the summary too is in the chosen language
     bad = tmp_path / "bad.yaml"
     bad.write_text(f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  tour: walk\n  scale: big\n", encoding="utf-8")
     assert main(["validate-config", str(bad), "--lang", "en"]) == 1
@@ -272,3 +275,21 @@ def test_importing_the_configuration_stays_light():
 def test_a_value_no_option_sets_is_named_by_its_key():
     [problem] = dataset_problems(KioskConfig(branches=("nope",)), load_dataset(DATA / "archive.yaml"))
     assert isinstance(problem, OptionProblem) and str(problem).startswith("branches: ")
+
+
+def test_validate_config_says_which_screens_a_scale_fits(tmp_path, capsys):
+    path = write(tmp_path, f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n  scale: 1.5\n")
+    assert main(["validate-config", str(path), "--lang", "en"]) == 0
+    assert "needs a screen of at least 1920×1080 pixels" in capsys.readouterr().out
+    assert main(["validate-config", str(path), "--lang", "zh"]) == 0
+    assert "至少 1920×1080 像素" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("keys", "at"), [("  attract_after: 120\n", "3:18"),
+                                          ("  attract_after: 60\n  reset_after: 60\n", "3:18"),
+                                          ("  reset_after: 30\n", "3:16")])
+def test_the_tour_must_start_before_the_reset(tmp_path, capsys, keys, at):
+    path = write(tmp_path, f"kiosk:\n  dataset: {DATA / 'archive.yaml'}\n{keys}")
+    assert main(["validate-config", str(path), "--lang", "en"]) == 1
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{path}:{at}: attract_after (") and "must be less than reset_after" in line

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-_THEME_NAMES = {"system": "system", "light": "light", "dark": "dark", "high-contrast": "contrast"}
-_COMMANDS = ("validate", "export", "import", "validate-config")
+_THEMES = ("system", "light", "dark", "contrast")  # viewmodel.commands.THEMES, without importing the registry here
+_COMMANDS = ("validate", "export", "import", "validate-config", "kiosk-report")
 _EXPORT_FORMATS = ("json", "csv", "indicators-csv", "xlsx", "timelinejs", "html")  # interchange.formats, and qt.html_page
 # The kiosk's values the command line may override, with their metavars. argparse names each by
 # its option (--attract-after is attract_after), as the configuration file does.
@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
                 return _validate_config(_config_parser().parse_args(rest))
             if command == "import":
                 return _import(_import_parser().parse_args(rest))
+            if command == "kiosk-report":
+                return _kiosk_report(_report_parser().parse_args(rest))
             args = _command_parser(command).parse_args(rest)
             return _validate(args) if command == "validate" else _export(args)
         parser = _viewer_parser()
@@ -56,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--config, --tour-step and the kiosk's overrides need --kiosk")
         if args.tour_step is not None and args.screenshot is None:
             parser.error("--tour-step is for --kiosk --screenshot")
+        if args.kiosk and (args.range is not None or args.startup_report):  # said, not silently ignored
+            parser.error("--range and --startup-report are the viewer's: the kiosk always starts on the whole range")
         _check_overrides(parser, args)
         return _view(args)
     except SystemExit as exit_:  # argparse's --help, --version and usage errors
@@ -99,7 +103,8 @@ def _viewer_parser() -> argparse.ArgumentParser:
                    help="do not reload the dataset when its file changes (F5 still does)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen to a PNG and exit")
     p.add_argument("--size", default="1600x900", type=_size, metavar="WxH", help="window size for --screenshot (default 1600x900)")
-    p.add_argument("--theme", choices=tuple(_THEME_NAMES), help="colours for this run (default: the last chosen)")
+    p.add_argument("--theme", choices=_THEMES,
+                   help="colours for this run (default: the last chosen; with --kiosk, the configuration's)")
     p.add_argument("--startup-report", action="store_true",
                    help="print (to stderr) the milliseconds from process start to the first frame")
     p.add_argument("--version", action="version", version=f"timeline-app {__version__}")
@@ -126,6 +131,51 @@ def _check_overrides(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 setattr(args, key, parse_option(key, getattr(args, key), lang, name=option))
             except ValueError as err:
                 parser.error(str(err))
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="timeline-app kiosk-report", formatter_class=_HelpFormatter,
+                                description="The kiosk's visitor counts (visitor_counts: on), by day: print a "
+                                "table and write it as CSV.")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only from this day on")
+    p.add_argument("-o", "--output", metavar="FILE.csv", type=Path, default=Path("kiosk-report.csv"),
+                   help="where the CSV goes (default: kiosk-report.csv)")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the table's headings (default: the system's)")
+    return p
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a day (YYYY-MM-DD)") from None
+
+
+def _kiosk_report(args: argparse.Namespace) -> int:
+    import csv
+
+    from .qt.crash import log_dir  # the log folder's rule (Qt's core only: no display is needed)
+    from .qt.visitor_log import lines
+    from .viewmodel.visitors import COLUMNS, daily
+
+    lang = args.lang or system_language()
+    rows = daily(lines(log_dir()), args.since)
+    headings = tr("report.columns", lang).split("|")
+    table = [headings] + [[str(row[key]) for key in COLUMNS] for row in rows]
+    widths = [max(len(line[k]) for line in table) for k in range(len(COLUMNS))]
+    for line in table:
+        print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)).rstrip())
+    try:
+        with open(args.output, "w", newline="", encoding="utf-8") as file:
+            out = csv.writer(file)
+            out.writerow(COLUMNS)
+            out.writerows([row[key] for key in COLUMNS] for row in rows)
+    except OSError as err:
+        print(f"timeline-app: {args.output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _config_parser() -> argparse.ArgumentParser:
@@ -195,7 +245,7 @@ def _picture_options(group) -> None:
     orientation.add_argument("--portrait", dest="landscape", action="store_false", help="paper upright")
     group.add_argument("--dpi", type=_dpi, metavar="N",
                        help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
-    group.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light", help="colours")
+    group.add_argument("--theme", choices=_THEMES[1:], default="light", help="colours")
     group.add_argument("--select", metavar="ID", help="the milestone shown selected")
     group.add_argument("--pdfa", action="store_true",
                        help="an archival PDF/A-1b (fonts embedded, no transparency, XMP metadata)")
@@ -400,15 +450,15 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
         args.range, args.theme, args.select, args.pages, args.pdfa))
 
 
-def _read_config(path: Path | None, report, lang: str) -> tuple[KioskConfig | None, int]:
+def _read_config(path: Path | None, report, lang: str, missing_dataset: bool = False) -> tuple[KioskConfig | None, int]:
     """(configuration, exit code): the file's (the defaults without one), or None with its
-    problems printed to ``report`` in ``lang``."""
+    problems printed to ``report`` in ``lang`` (``missing_dataset``: see :func:`load_config`)."""
     from .config import ConfigError, KioskConfig, load_config
 
     if path is None:
         return KioskConfig(), EXIT_OK
     try:
-        return load_config(path), EXIT_OK
+        return load_config(path, missing_dataset=missing_dataset), EXIT_OK
     except ConfigError as err:
         return None, _report(err.problems, lang, report)
 
@@ -426,37 +476,53 @@ def _validate_config(args: argparse.Namespace) -> int:
     problems = dataset_problems(config, dataset)  # all in the file: validate-config has no overrides
     if problems:
         return _report(problems, lang, sys.stdout)
-    tour = f"tour '{config.tour}'" if config.tour else "every milestone in date order"
-    print(f"{visible(str(args.config))}: valid kiosk configuration: {visible(str(dataset.path))}, {visible(tour)}, tour after {config.attract_after:g} s, "
-          f"reset after {config.reset_after:g} s, language {config.language}, "
-          f"exit PIN {'set' if config.exit_pin else 'not set (the corner is off)'}")
+    print(_config_summary(args.config, config, dataset.path, lang))
     return EXIT_OK
 
 
+def _config_summary(path: Path, config: KioskConfig, dataset: Path, lang: str) -> str:
+    """validate-config's one line about a valid configuration, in ``lang``; with a ``scale``, the
+    smallest screen it fits."""
+    from .viewmodel.screen_fit import smallest_screen
+
+    tour = tr("config.tour_named", lang, tour=visible(config.tour)) if config.tour else tr("config.tour_all", lang)
+    if config.scale is None:
+        scale = tr("config.scale_auto", lang)
+    else:
+        width, height = smallest_screen(config.scale)
+        scale = tr("config.scale_needs", lang, scale=config.scale, width=width, height=height)
+    return tr("config.valid", lang, file=visible(str(path)), dataset=visible(str(dataset)), tour=tour, attract=config.attract_after,
+              reset=config.reset_after, language=config.language,
+              pin=tr("config.pin_set" if config.exit_pin else "config.pin_unset", lang), scale=scale)
+
+
 def _view(args: argparse.Namespace) -> int:
+    if args.kiosk:  # a kiosk on a missing file starts on its last good copy, and waits for the file
+        return _kiosk(args, args.dataset)
     path = None
     if args.dataset is not None:  # else the viewer reopens the last dataset, or the bundled one
         path = _dataset_path(args.dataset)
         if path is None:
             return EXIT_USAGE
-    if args.kiosk:
-        return _kiosk(args, path)
     from .qt.app import run  # Qt only when a window is wanted
 
     return run(path, lang=args.lang, select=args.select, screenshot=args.screenshot, size=args.size,
-               startup_report=args.startup_report, theme=_THEME_NAMES.get(args.theme), show_range=args.range,
+               startup_report=args.startup_report, theme=args.theme, show_range=args.range,
                watch=False if args.no_watch else None)
 
 
 def _kiosk(args: argparse.Namespace, path: Path | None) -> int:
-    config, code = _read_config(args.config, sys.stderr, args.lang or system_language())
+    config, code = _read_config(args.config, sys.stderr, args.lang or system_language(), missing_dataset=True)
     if config is None:
         return code
     overrides = {key: getattr(args, key) for key in _OVERRIDE_KEYS.values() if getattr(args, key) is not None}
     if args.lang:
         overrides["language"] = args.lang
+    if args.theme:
+        overrides["theme"] = args.theme
     config = config.overridden(**overrides)
     from .qt.app import run_kiosk
 
     return run_kiosk(config, path or config.dataset or bundled_dataset_path(), select=args.select,
-                     screenshot=args.screenshot, size=args.size, tour_step=args.tour_step)
+                     screenshot=args.screenshot, size=args.size, tour_step=args.tour_step,
+                     dataset_from_config=path is None, watch=not args.no_watch)

@@ -18,11 +18,13 @@ kiosk:
   reset_after: 120             # seconds without input before the kiosk returns home
   tour: highlights             # a tour of the dataset (default: every milestone, date order)
   dwell: {min: 8, max: 40}     # seconds a tour card is shown, by its text's length
-  exit_pin: "2580"             # asked after a long press in the top-left corner
+  exit_pin: "…"                # 4–12 digits, asked after a long press in the top-left corner
   exit_chord: Ctrl+Alt+Shift+Q # leaves kiosk mode (asking the PIN if there is one)
-  scale: 1.5                   # how much larger than the desktop window everything is drawn
+  scale: 1.5                   # how much larger than the desktop window (default: from the screen)
   theme: light                 # system, light, dark or contrast
   figures: [outpatient-emergency-visits, discharges]  # the "then → now" figures shown
+  take_home: https://example.org/exhibit  # a QR code to it on the card (a milestone's source's own first)
+  visitor_counts: on           # count visits, anonymously, in the log folder (default: off)
 ```
 
 The kiosk imports this module on every start (the viewer does not), so it stays light: YAML and the
@@ -47,13 +49,14 @@ from .theme_names import THEMES
 if TYPE_CHECKING:
     from .dataset.records import Dataset
 
-__all__ = ["ConfigError", "KioskConfig", "OptionProblem", "dataset_problems", "load_config",
+__all__ = ["ConfigError", "KioskConfig", "OptionProblem", "dataset_problems", "fitted", "load_config",
            "parse_option", "problem_line"]
 
 MAX_BYTES = 1 << 20  # a configuration is a few lines: anything this big is not one
 
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _PIN = re.compile(r"[0-9]{4,12}")
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s]*")
 _MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _KEY = re.compile(r"[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])")
 _DWELL_KEYS = ("min", "max")
@@ -101,16 +104,19 @@ class KioskConfig:
     dwell: tuple[float, float] = (8.0, 40.0)
     exit_pin: str | None = None
     exit_chord: str = "Ctrl+Alt+Shift+Q"
-    scale: float = 1.5
+    scale: float | None = None  # None: chosen from the screen (viewmodel.screen_fit)
     theme: str = "light"
     figures: tuple[str, ...] | None = None  # measures; None: each branch's first few
+    take_home: str | None = None  # a web address for visitors to take home (a QR code on the card)
+    visitor_counts: bool = False  # count visits anonymously (viewmodel.visitors)
     file: str | None = field(default=None, compare=False)  # where it was read from
+    overrides: frozenset[str] = field(default=frozenset(), compare=False)  # keys the command line set
     where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # key -> line, column
 
     def overridden(self, **values) -> KioskConfig:
         """With ``values`` from the command line; they no longer stand anywhere in the file."""
         where = {k: v for k, v in self.where.items() if k not in values}
-        return dataclasses.replace(self, where=where, **values)
+        return dataclasses.replace(self, where=where, overrides=self.overrides | set(values), **values)
 
 
 def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | None = None) -> object:
@@ -125,8 +131,12 @@ def parse_option(key: str, text: str, lang: str = REPORT_LANGUAGE, name: str | N
 
 # -- the file ------------------------------------------------------------------------------
 
-def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
-    """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found."""
+def load_config(path: Path, display_name: str | None = None, missing_dataset: bool = False) -> KioskConfig:
+    """The kiosk section of ``path``; raises :class:`ConfigError` with every problem found.
+
+    With ``missing_dataset``, a ``dataset`` that is not there is no problem: a kiosk starts on its
+    last good copy (or tells visitors it is being updated) and waits for the file.
+    """
     name = display_name or str(path)
     from .dataset.yamltree import parse_yaml  # YAML itself only when a file is read
 
@@ -134,7 +144,7 @@ def load_config(path: Path, display_name: str | None = None) -> KioskConfig:
         root, problems = parse_yaml(_read(path, name), name)
     except DatasetError as err:
         raise ConfigError(err.problems) from None
-    reader = _Reader(name, path.parent)
+    reader = _Reader(name, path.parent, missing_dataset)
     config = reader.config(root)
     problems += reader.checks.problems
     if problems or config is None:
@@ -166,16 +176,18 @@ class _Reader:
     checks (and ``difflib``) are imported when something is read, not with this module.
     """
 
-    def __init__(self, name: str, folder: Path):
+    def __init__(self, name: str, folder: Path, missing_dataset: bool = False):
         from .dataset.checks import Checks
 
         self.checks = Checks(name)
         self.folder = folder
+        self.missing_dataset = missing_dataset
         self._rules: dict[str, Callable[[Node, str], object | None]] = {  # every key, in the file's order
             "dataset": self.dataset, "language": self.language, "branches": self.ids,
             "attract_after": self.seconds, "reset_after": self.seconds, "tour": self.checks.ident,
             "dwell": self.dwell, "exit_pin": self.pin, "exit_chord": self.chord, "scale": self.scale,
-            "theme": self.theme, "figures": self.ids,
+            "theme": self.theme, "figures": self.ids, "take_home": self.url,
+            "visitor_counts": self.switch,
         }
 
     def value(self, key: str, node: Node, what: str | None = None) -> object | None:
@@ -195,6 +207,11 @@ class _Reader:
         if fields is None:
             return None
         values = {key: self.value(key, node) for key, node in fields.items()}
+        attract, reset = (values.get(key) or getattr(KioskConfig, key) for key in ("attract_after", "reset_after"))
+        if attract >= reset:  # written in either key: the one that moved it there is not known
+            node = fields.get("attract_after") or fields["reset_after"]
+            self.checks.fail(node, "problem.config.attract_order", what="attract_after", attract=attract, reset=reset)
+            return None
         where = {key: (node.line, node.column) for key, node in fields.items()}
         for key in ("branches", "figures"):  # each id of a list, so a problem with one points at it
             if type(fields.get(key)) is Sequence:
@@ -225,6 +242,12 @@ class _Reader:
 
     def pin(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _PIN.fullmatch, "problem.config.pin")
+
+    def switch(self, node: Node, what: str) -> bool | None:
+        return self.checks.choice(node, what, {"on": True, "off": False})
+
+    def url(self, node: Node, what: str) -> str | None:
+        return self._matching(node, what, _URL.fullmatch, "problem.config.url")
 
     def chord(self, node: Node, what: str) -> str | None:
         return self._matching(node, what, _is_chord, "problem.config.chord", modifiers=", ".join(_MODIFIERS))
@@ -268,7 +291,7 @@ class _Reader:
         if text is None:
             return None
         path = self.folder / text  # an absolute path stays itself
-        if not path.is_file():
+        if not path.is_file() and not (self.missing_dataset and not path.exists()):
             self.checks.fail(node, "problem.config.not_a_file", what=what, value=text)
             return None
         return path
@@ -311,3 +334,20 @@ def dataset_problems(config: KioskConfig, dataset: Dataset) -> list[Problem | Op
         else:
             report("tour", "problem.config.no_tours", value=config.tour, dataset=name)
     return found
+
+
+def fitted(config: KioskConfig, dataset: Dataset) -> KioskConfig:
+    """``config`` without what ``dataset`` lacks, so that an exhibit runs on what there is rather
+    than stopping (``dataset_problems`` says what was left out): unknown branches and measures
+    are dropped (every branch, or each branch's first figures, when none is left), an unknown
+    tour gives way to the date order."""
+    def known(values: tuple[str, ...] | None, names) -> tuple[str, ...] | None:
+        kept = tuple(v for v in values or () if v in names)
+        return kept or None
+
+    branches = known(config.branches, dataset.branch_by_id)
+    figures = known(config.figures, {i.measure for i in dataset.indicators})
+    tour = config.tour if config.tour in dataset.tour_by_id else None
+    if (branches, figures, tour) == (config.branches, config.figures, config.tour):
+        return config
+    return dataclasses.replace(config, branches=branches, figures=figures, tour=tour)

@@ -1,10 +1,12 @@
 """Touch gestures and inertia without Qt: fingers in plot pixels, a clock the test moves."""
 
+import numpy as np
 import pytest
 
 from timeline_app.viewmodel import Navigator
 from timeline_app.viewmodel.clock import ManualClock
-from timeline_app.viewmodel.gestures import LONG_PRESS, TouchGestures
+from timeline_app.viewmodel.gestures import KIOSK_TAP_HOLD, LONG_PRESS, TAP_DRIFT_MM, TouchGestures, drift_px, shows_a_milestone
+from timeline_app.viewmodel.index import DrawStyle
 
 WIDTH = 1000.0  # plot px
 
@@ -33,7 +35,7 @@ def test_a_still_short_touch_is_a_tap(fingers):
     clock.advance(0.1)
     gestures.move({0: (305, 123)})  # jitter within the slop
     assert gestures.release() is False
-    assert taps == [(305, 123)] and state.x_range == before
+    assert taps == [(300, 120)] and state.x_range == before  # where it came down: what was aimed at
 
 
 def test_a_long_press_does_nothing(fingers):
@@ -101,6 +103,11 @@ def test_pinch_zooms_about_the_fingers_centre(fingers):
     x0, x1 = state.x_range
     centre_px = 400
     at_centre = x0 + centre_px * (x1 - x0) / WIDTH
+    index = gestures.navigator.session.index
+    days = np.flatnonzero(index.style == DrawStyle.POINT)
+    gestures.navigator.pan(float(index.x[days[len(days) // 2]]) - at_centre)  # a day under the fingers' centre
+    x0, x1 = state.x_range
+    at_centre = x0 + centre_px * (x1 - x0) / WIDTH
     gestures.press({0: (350, 100), 1: (450, 100)})
     for k in range(1, 6):
         clock.advance(0.02)
@@ -130,3 +137,49 @@ def test_a_two_finger_tap_shows_everything(fingers, session):
     gestures.move({1: None})  # finger 0 lifted, 1 still
     gestures.release()
     assert taps == [] and state.x_range == pytest.approx(session.full_range())
+
+
+def test_a_press_held_up_to_two_seconds_still_selects(fingers):
+    gestures, state, clock, taps = fingers
+    gestures.tap_hold = KIOSK_TAP_HOLD  # as the kiosk sets it
+    gestures.press({0: (300, 120)})
+    clock.advance(1.9)  # a slow, careful press
+    gestures.release()
+    assert KIOSK_TAP_HOLD == 2.0 and taps == [(300, 120)]
+
+
+@pytest.mark.parametrize(("px_per_mm", "drift_mm", "tapped"), [(4.0, 7.5, True), (4.0, 8.5, False),
+                                                             (2.0, 7.5, True), (2.0, 9.0, False)])
+def test_a_tap_may_drift_eight_millimetres_of_the_screen(fingers, px_per_mm, drift_mm, tapped):
+    gestures, state, clock, taps = fingers
+    gestures.tap_drift_px = drift_px(px_per_mm)
+    before = state.x_range
+    gestures.press({0: (300, 120)})
+    for k in range(1, 6):  # the finger slides on its way up
+        clock.advance(0.05)
+        gestures.move({0: (300 + drift_mm * px_per_mm * k / 5, 120)})
+    gestures.release()
+    assert (taps == [(300, 120)]) is tapped
+    if tapped:
+        assert state.x_range == before  # the little pan on the way is undone
+    assert TAP_DRIFT_MM == 8.0
+
+
+def test_pinching_in_stops_where_something_is_still_in_view(fingers):
+    gestures, state, clock, taps = fingers
+    session = gestures.navigator.session
+    index = session.index
+    dated = np.flatnonzero((index.style != DrawStyle.UNDATED) & session.match_mask)
+    order = dated[np.argsort(index.lo[dated])]
+    ends = np.maximum.accumulate(index.hi[order])
+    k = int(np.argmax(index.lo[order][1:] - ends[:-1]))  # the widest stretch with no marker or bar
+    gap = (float(ends[k]), float(index.lo[order][k + 1]))
+    assert gap[1] - gap[0] > 30
+    gestures.navigator.set_range((gap[0] - 30, gap[1] + 30))  # its two ends in view
+    gestures.press({0: (450, 100), 1: (550, 100)})  # over the middle of the gap
+    for step in range(1, 400):  # spread the fingers far apart, again and again
+        clock.advance(0.01)
+        gestures.move({0: (450 - step * 2, 100), 1: (550 + step * 2, 100)})
+    x0, x1 = state.x_range
+    assert shows_a_milestone(session, x0, x1) and x1 - x0 < gap[1] - gap[0] + 60  # in, but not onto nothing
+    gestures.release()

@@ -4,11 +4,14 @@ screenshot of either.
 A dataset with problems still opens a window: on its last good copy when one was kept, else
 empty, with the problems listed and F5 and live reload ready to pick up the fix. A large one is
 read after the window is up, its progress shown. The kiosk, which
-nobody is there to read problems from, opens the last good copy and logs them.
+nobody is there to read problems from, opens the last good copy and logs them; with none, it says
+that the exhibition is being updated until the file loads. What its configuration names that the
+dataset lacks is logged and left out: a kiosk never exits into a restart loop over its files.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -24,6 +27,7 @@ from ..dataset.start_guard import StartGuard
 from ..i18n.problems import format_problem, visible
 from ..i18n import system_language, tr
 from ..viewmodel import Session
+from ..viewmodel.screen_fit import fitting_scale
 from .crash import install_crash_log, log
 from .first_paint import after_first_paint
 from .application import APPLICATION, ORGANIZATION, create_application
@@ -101,19 +105,25 @@ def run(path: Path | None, lang: str | None = None, select: str | None = None,
 
 
 def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | None = None,
-              size: tuple[int, int] = (1920, 1080), tour_step: int | None = None) -> int:
-    """Opens the kiosk full screen on ``path`` with ``config`` (a :class:`KioskConfig`); with
-    ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
+              size: tuple[int, int] = (1920, 1080), tour_step: int | None = None,
+              dataset_from_config: bool = False, watch: bool = True) -> int:
+    """Opens the kiosk full screen on ``path`` with ``config`` (a :class:`KioskConfig`), following
+    both files unless not to ``watch`` (``dataset_from_config``: the dataset the configuration
+    names, when it is edited);
+    with ``screenshot``, renders it offscreen instead (``tour_step``: as the tour shows its Nth stop).
 
-    Everything is drawn ``config.scale`` times larger (Qt's global scale factor, which must be
-    set before the application exists); a screenshot of ``size`` is drawn as a screen of that
-    many pixels would be at the desktop scaling that makes it 1080 pixels high (200% at 2160).
+    Everything is drawn ``config.scale`` times larger than a desktop window (Qt's global scale
+    factor, which must be set before the application exists); without a scale, the one at which
+    the screen holds the whole layout (:func:`~..viewmodel.screen_fit.fitting_scale`). A
+    screenshot of ``size`` is exactly that many pixels, drawn as a screen of that size shows it.
     """
     crash_log = install_crash_log()  # no reporter: nobody at an exhibit reads error boxes; the log does
-    factor = config.scale * (size[1] / 1080 if screenshot is not None else 1.0)
-    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        factor = config.scale or fitting_scale(*size)
+    else:
+        factor = config.scale or _screen_scale()
+    os.environ["QT_SCALE_FACTOR"] = f"{factor:g}"
     app = create_application(fonts=False)
     fonts = FontInstall()  # read on a worker meanwhile, as for the viewer
     from ..config import dataset_problems, problem_line
@@ -130,13 +140,13 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
         return 2
     # (an empty stand-in names nothing the configuration does: a restart would only fail the same way)
     problems = [] if holds_nothing(session.dataset) else dataset_problems(config, session.dataset)
-    for problem in problems:
+    for problem in problems:  # left out: the exhibit runs on what there is
         print(problem_line(problem, config.language), file=sys.stderr)
-    if problems:
-        return 1
+        log.warning("kiosk configuration: %s", problem_line(problem))
     from .windows.kiosk_window import KioskWindow
 
-    window = KioskWindow(session, config, animate=screenshot is None)
+    window = KioskWindow(session, config, animate=screenshot is None, watch=watch and screenshot is None, opened=opened,
+                         dataset_from_config=dataset_from_config)
     if select:
         window.navigator.select(select)
     if screenshot is not None:
@@ -144,15 +154,15 @@ def run_kiosk(config, path: Path, select: str | None = None, screenshot: Path | 
             window.kiosk.start_tour()
             for _ in range(tour_step - 1):
                 window.kiosk.tour.advance()
-        return _screenshot(app, window, screenshot, (round(size[0] / factor), round(size[1] / factor)), guard)
+        return _screenshot(app, window, screenshot, size, guard)
     from ..sd_notify import notify
     from .watchdog import Watchdog
 
     after_first_paint(window, resume_collection)
     after_first_paint(window, guard.done)
     QTimer.singleShot(COLLECT_BY_MS, resume_collection)
-    window.showFullScreen()
-    Watchdog(window)  # lives as long as the window
+    front = window.keep_in_front()
+    Watchdog(window, front.away_for)  # lives as long as the window
     notify("READY=1")
     code = app.exec()
     guard.done()
@@ -184,6 +194,21 @@ def _slow_to_open(path: Path) -> bool:
         return path.stat().st_size > OPEN_LATER_BYTES
     except OSError:
         return False
+
+
+def _screen_scale() -> float:
+    """The scale that fits the primary screen, over the desktop's own scaling: read from a
+    short-lived application, before the kiosk's is made with it."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return 1.0  # made already (a test's): its scale is set, and nothing here changes it
+    probe = QGuiApplication([sys.argv[0]])
+    screen = probe.primaryScreen()
+    desktop = screen.devicePixelRatio()
+    size = screen.geometry().size() * desktop
+    probe.shutdown()
+    return fitting_scale(size.width(), size.height()) / desktop
 
 
 def _guard() -> StartGuard:
@@ -229,12 +254,16 @@ def _session(opened: Opened, select: str | None) -> Session | None:
 
 
 def _screenshot(app, window, target: Path, size: tuple[int, int], guard: StartGuard) -> int:
-    """Renders exactly what a user would see at ``size`` and writes it as a PNG."""
-    window.resize(*size)
+    """Renders exactly what a user would see on a screen of ``size`` device pixels and writes it
+    as a PNG of that size (what a window too large for it would show off the screen is cut off)."""
+    from PySide6.QtCore import QRect
+
+    ratio = window.devicePixelRatioF()
+    window.resize(math.ceil(size[0] / ratio), math.ceil(size[1] / ratio))
     window.show()
     for _ in range(3):  # layouts settle over a few passes (heights that depend on widths)
         app.processEvents()
-    image = window.grab()
+    image = window.grab().toImage().copy(QRect(0, 0, *size))
     guard.done()
     if not image.save(str(target), "PNG"):
         print(f"timeline-app: cannot write {target}", file=sys.stderr)

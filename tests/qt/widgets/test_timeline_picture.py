@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication
 from archivist import open_window
 from frame_checks import assert_picture_reads_right
 from kiosk import open_kiosk
-from timeline_app.config import KioskConfig
 from timeline_app.qt.widgets.kiosk.style import MIN_TEXT_MM, physical_mm
 from timeline_app.dataset.edtf import parse_edtf
 from timeline_app.viewmodel import Session
+from timeline_app.viewmodel.screen_fit import REFERENCE_SCALE
 from timeline_app.viewmodel.shapes import TextStyle
 from timeline_app.viewmodel.timescale import day_of
 from touch import touch_screen
@@ -208,6 +208,6 @@ def test_every_text_the_kiosk_paints_is_at_least_four_millimetres_high(qtbot, la
         assert {TextStyle.SMALL, TextStyle.BADGE, TextStyle.HEADER, TextStyle.CAPTION} <= painted
         styles = [v for k, v in vars(TextStyle).items() if k.isupper()]
         for style in styles:  # every style the painter has, painted here or not
-            assert physical_mm(view.fonts.cap_height(style), KioskConfig().scale) >= MIN_TEXT_MM, style
+            assert physical_mm(view.fonts.cap_height(style), REFERENCE_SCALE) >= MIN_TEXT_MM, style
     finally:
         window.leave()

@@ -9,10 +9,8 @@ from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk import open_kiosk
-from timeline_app.config import KioskConfig
 from timeline_app.qt.widgets.kiosk.style import MIN_TARGET_MM, physical_mm
-
-SCALE = KioskConfig().scale
+from timeline_app.viewmodel.screen_fit import REFERENCE_SCALE as SCALE
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from ...viewmodel.state import ViewState
 __all__ = ["PictureRequest", "export_picture"]
 
 EXIT_OK, EXIT_USAGE = 0, 2
-THEMES = {"light": "light", "dark": "dark", "high-contrast": "contrast"}
+THEMES = {"light": "light", "dark": "dark", "contrast": "contrast"}  # the command line's, the menus' names
 
 
 class PictureRequest:

@@ -15,7 +15,7 @@ from ....dataset.records import Media
 from ....i18n import tr
 from .labels import plain_label, text_label
 
-__all__ = ["MAX_PIXELS", "media_widget"]
+__all__ = ["MAX_PIXELS", "media_widget", "thumbnail"]
 
 _log = logging.getLogger("timeline_app.media")
 
@@ -33,7 +33,7 @@ def media_widget(media: Media, dataset_path: Path | None, lang: str, style: QSty
     found = resolve_media(path.parent, media.path) if path else MediaFile(None, fault=MediaFault.MISSING)
     image, fault = None, found.fault
     if found.path is not None and found.kind is MediaKind.IMAGE:
-        image, fault = _thumbnail(found, THUMBNAIL_WIDTH)
+        image, fault = thumbnail(found, THUMBNAIL_WIDTH)
     if image is not None:
         picture = plain_label()
         picture.setPixmap(QPixmap.fromImage(image))
@@ -69,7 +69,7 @@ def _media_note(style: QStyle, icon_kind: QStyle.StandardPixmap, why: str) -> QW
     return box
 
 
-def _thumbnail(found: MediaFile, width: int) -> tuple[QImage | None, MediaFault | None]:
+def thumbnail(found: MediaFile, width: int) -> tuple[QImage | None, MediaFault | None]:
     """The image decoded as the format it claims, at most ``width`` px wide, or why it cannot be."""
     reader = QImageReader(str(found.path), found.format.encode())
     reader.setAutoTransform(True)

@@ -2,8 +2,10 @@
 summary and source — for a visitor reading at arm's length.
 
 Only what a visitor reads: no links to open, nothing to select or copy, no people or tags lists
-(the archivist's detail pane has those). Its labels are made once and given new text; a summary
-too long for the card at body size is set a little smaller, never cut.
+(the archivist's detail pane has those), and the milestone's first picture where it has one. Its
+labels are made once and given new text; a summary too long for the card at body size is set a
+little smaller, never cut. With nothing selected it invites a tap and says what the exhibition
+holds: each branch's milestones and years, and the articles they come from.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from PySide6.QtGui import QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ....i18n import tr
-from ....i18n.dates import date_in_words
+from ....i18n.dates import date_in_words, year_words
 from ....i18n.wording import citation_parts, group_citations
 from ....viewmodel.navigator import Navigator
 from ...model_signals import follow
 from ..swatch import BRANCH_MARK, swatch_pixmap
+from .pictures import Pictures
 from .style import BODY, CAPTION, HEADING, SMALL_BODY, TITLE, font
+from .take_home import TakeHome
 
 __all__ = ["KioskCard", "plain_label"]
 
 _MARGIN = 24
+PICTURE_SHARE = 0.3  # of the card's height, at most, for a picture
 
 
 def plain_label(parent: QWidget, px: int, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -39,9 +44,13 @@ def plain_label(parent: QWidget, px: int, bold: bool = False, wrap: bool = True)
 class KioskCard(QFrame):
     """Follows the selection and the language; with nothing selected, it invites a tap."""
 
-    def __init__(self, navigator: Navigator, parent: QWidget | None = None):
+    def __init__(self, navigator: Navigator, parent: QWidget | None = None, pictures: Pictures | None = None,
+                 take_home: str | None = None):
+        """``take_home``: the exhibition's web address, for a QR code (a milestone's source's own first)."""
         super().__init__(parent)
         self.navigator = navigator
+        self.take_home_url = take_home
+        self.pictures = pictures or Pictures()
         self.session = session = navigator.session
         self.setObjectName("kioskCard")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -57,6 +66,9 @@ class KioskCard(QFrame):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # what is left
         self.source_heading = plain_label(self, CAPTION, bold=True)
         self.source = plain_label(self, CAPTION)
+        self.take_home = TakeHome(self, plain_label(self, CAPTION, bold=True))
+        self.picture = QLabel(self)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._marks: dict[tuple[str, float], QPixmap] = {}
 
         branch_row = QHBoxLayout()
@@ -70,9 +82,11 @@ class KioskCard(QFrame):
         layout.addWidget(self.date)
         layout.addLayout(branch_row)
         layout.addSpacing(6)
+        layout.addWidget(self.picture)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.source_heading)
         layout.addWidget(self.source)
+        layout.addWidget(self.take_home)
 
         follow(self, session.state.events.selection, self._on_selection_changed)
         follow(self, session.state.events.language, self._on_language_changed)
@@ -83,9 +97,11 @@ class KioskCard(QFrame):
         self.setAccessibleName(tr("kiosk.card", lang))
         for widget in (self.date, self.mark, self.branch, self.source_heading, self.source):
             widget.setVisible(m is not None)
-        if m is None:
+        self._show_picture(m)
+        self.take_home.show_url(self._url(m), lang)
+        if m is None:  # the invitation, then what there is to find, right under it
             self.title.setText(tr("kiosk.card_title", lang))
-            self.summary.setText(tr("kiosk.card_hint", lang))
+            self.summary.setText(f"{tr('kiosk.card_hint', lang)}\n\n{tr('kiosk.overview', lang)}\n{self._overview(lang)}")
             self._fit_summary()
             return
         self.title.setText(m.title.get(lang))
@@ -101,6 +117,44 @@ class KioskCard(QFrame):
             cited.append(f"{title}\n{where}")
         self.source.setText("\n".join(cited))
         self._fit_summary()
+
+    def _url(self, m) -> str | None:
+        """The first cited source's web page, else the exhibition's."""
+        by_id = self.session.dataset.source_by_id
+        for citation in m.sources if m is not None else ():
+            url = by_id[citation.source].url
+            if url and url.startswith(("https://", "http://")):
+                return url
+        return self.take_home_url
+
+    def _show_picture(self, m) -> None:
+        width = self.width() - 2 * _MARGIN
+        picture = self.pictures.first(m, self.session.dataset.path, max(width, 1))
+        too_tall = picture is not None and self.height() > 0 and \
+            picture.height() / picture.devicePixelRatio() > self.height() * PICTURE_SHARE
+        self.picture.setVisible(picture is not None and not too_tall)
+        if picture is not None and not too_tall:
+            self.picture.setPixmap(picture)
+
+    def _overview(self, lang: str) -> str:
+        """What the exhibition holds: each branch shown, its milestones and their years; the sources."""
+        ds, lines = self.session.dataset, []
+        by_branch: dict[str, list] = {}
+        for milestone in self.session.matches:
+            by_branch.setdefault(milestone.branch, []).append(milestone)
+        for branch in ds.branches:
+            years = sorted(m.date.earliest.year for m in by_branch.get(branch.id, ()) if m.date.earliest)
+            if not years:
+                continue
+            n = len(by_branch[branch.id])
+            count = tr("kiosk.milestones_one", lang) if n == 1 else tr("kiosk.milestones_many", lang, n=n)
+            first, last = year_words(years[0], lang), year_words(years[-1], lang)
+            lines.append(tr("kiosk.overview_branch_year", lang, branch=branch.name.get(lang), count=count, year=first)
+                         if first == last else
+                         tr("kiosk.overview_branch", lang, branch=branch.name.get(lang), count=count, first=first,
+                            last=last))
+        lines.append(tr("kiosk.overview_sources", lang, n=len(ds.sources)))
+        return "\n".join(lines)
 
     def _mark(self, color: str) -> QPixmap:
         """A branch's mark, drawn once: a new picture for every card would pile up in Qt's pixmap

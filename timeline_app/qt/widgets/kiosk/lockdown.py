@@ -27,12 +27,16 @@ _T = QEvent.Type
 _SWALLOWED = {_T.ContextMenu, _T.ToolTip, _T.WhatsThis, _T.QueryWhatsThis, _T.WhatsThisClicked}
 _BUTTONS = {_T.MouseButtonPress, _T.MouseButtonRelease, _T.MouseButtonDblClick}
 _INPUT = {_T.TouchBegin, _T.TouchUpdate, _T.MouseButtonPress, _T.Wheel, _T.KeyPress, _T.TabletPress}
+_TOUCHES = {_T.TouchBegin, _T.MouseButtonPress, _T.TabletPress}  # a finger (or the mouse) coming down
 
 
 class Lockdown(QObject):
-    def __init__(self, on_input: Callable[[], None], clock: Clock, parent: QObject):
+    def __init__(self, on_input: Callable[[], None], clock: Clock, parent: QObject,
+                 on_touch: Callable[[], None] | None = None):
+        """``on_input`` hears of every input; ``on_touch`` of each finger or click coming down."""
         super().__init__(parent)
         self._on_input = on_input
+        self._on_touch = on_touch
         self.clock = clock
         self._last_mouse: float | None = None
         self.cursor_hidden = False
@@ -62,6 +66,8 @@ class Lockdown(QObject):
             self._mouse_moved()
         elif kind in _INPUT:
             self._on_input()
+            if kind in _TOUCHES and self._on_touch is not None:
+                self._on_touch()
         return False
 
     def _mouse_moved(self) -> None:

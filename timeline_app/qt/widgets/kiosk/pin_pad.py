@@ -1,17 +1,22 @@
 """The PIN pad that leaves kiosk mode: large keys for a finger, digits also from a keyboard.
 
 What was typed shows as dots; a wrong PIN clears and says so. Comparison takes the same time
-whatever was typed (``hmac.compare_digest``).
+whatever was typed (``hmac.compare_digest``). After five wrong PINs the pad is locked for a
+while that grows with each further one (:class:`~timeline_app.viewmodel.pin_guard.PinGuard`):
+no PIN, the right one included, is taken meanwhile.
 """
 
 from __future__ import annotations
 
 import hmac
+import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from ....i18n import DEFAULT_LANGUAGE, tr
+from ....viewmodel.clock import Clock
+from ....viewmodel.pin_guard import PinGuard
 from .card import plain_label
 from .overlay import MARGIN, Overlay
 from .style import BODY, BUTTON_HEIGHT, CAPTION, FIGURE, HEADING, font
@@ -26,9 +31,10 @@ _MAX_DIGITS = 12
 class PinPad(Overlay):
     accepted = Signal()  # the right PIN was entered
 
-    def __init__(self, pin: str, parent: QWidget):
+    def __init__(self, pin: str, clock: Clock, parent: QWidget):
         super().__init__(parent, 3 * (2 * _KEY - _GAP) + 2 * _GAP + 2 * MARGIN)  # three keys, gaps, margins
         self._pin = pin
+        self.guard = PinGuard(clock)
         self._entered = ""
         self._lang = DEFAULT_LANGUAGE
         self.prompt = plain_label(self.panel, HEADING, bold=True)
@@ -57,6 +63,10 @@ class PinPad(Overlay):
         self.body.addLayout(grid)
         self.body.addWidget(self.cancel)
 
+    def set_pin(self, pin: str) -> None:
+        """The PIN from now on (the configuration was edited)."""
+        self._pin = pin
+
     def ask(self, lang: str) -> None:
         """Opens the pad, empty, in ``lang``."""
         self.prompt.setText(tr("kiosk.pin_prompt", lang))
@@ -73,11 +83,18 @@ class PinPad(Overlay):
         if key == "⌫":
             self._set_entered(self._entered[:-1], "")
         elif key == "✓":
-            if hmac.compare_digest(self._entered.encode(), self._pin.encode()):
+            locked = self.guard.locked_for()
+            if locked:
+                self._set_entered("", tr("kiosk.pin_locked", self._lang, seconds=math.ceil(locked)))
+            elif hmac.compare_digest(self._entered.encode(), self._pin.encode()):
+                self.guard.succeeded()
                 self.hide()
                 self.accepted.emit()
             else:
-                self._set_entered("", tr("kiosk.pin_wrong", self._lang))
+                self.guard.failed()
+                locked = self.guard.locked_for()
+                self._set_entered("", tr("kiosk.pin_locked", self._lang, seconds=math.ceil(locked)) if locked
+                                  else tr("kiosk.pin_wrong", self._lang))
         elif key.isdigit() and len(self._entered) < _MAX_DIGITS:
             self._set_entered(self._entered + key, "")
 

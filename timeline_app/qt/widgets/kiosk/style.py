@@ -1,9 +1,9 @@
 """Sizes of the kiosk, for a screen seen at arm's length and touched with a finger.
 
 Sizes are logical pixels; the kiosk draws everything ``scale`` times larger than a desktop
-window does (Qt's ``QT_SCALE_FACTOR``, set from the configuration before the application
-starts), so at the default 1.5 the 1920×1080 screen is laid out as 1280×720, and 3840×2160 at
-200% desktop scaling as the same 1280×720, twice as sharp. On the reference screen (24″,
+window does (Qt's ``QT_SCALE_FACTOR``, set before the application starts), by default so that
+the screen is laid out as at least 1280×720 (:mod:`~timeline_app.viewmodel.screen_fit`): the
+1920×1080 screen at 1.5, 3840×2160 at 3 (twice as sharp), 1280×800 at 1. On the reference screen (24″,
 1920×1080: 0.277 mm a pixel) the capitals of body text are about 5.5 mm high, of the smallest
 text over 4 mm, and no button is under 20 mm: legible from a step back, and easy to hit (the
 guideline is 9 mm).
