@@ -90,7 +90,9 @@ class TimelineAccessibility(QObject):
         self.session = view.session
         self._nodes: dict[tuple, _Node] = {}  # kept alive while Qt may hold them
         self._shown: tuple[object, str, list[Visible]] | None = None
-        view.destroyed.connect(self._forget)
+        # A closure, not the bound method: PySide registers a bound method of a QObject as a
+        # dynamic slot of its class, which a later instance's teardown can find missing.
+        view.destroyed.connect(lambda *_: self._forget())
         follow(self, self.session.state.events.selection, self._on_selection_changed)
 
     # -- what is on screen -----------------------------------------------------------------
