@@ -27,3 +27,22 @@ def test_a_font_that_cannot_be_read_stops_the_start_with_its_name(qtbot, tmp_pat
     install = FontInstall()
     with pytest.raises(RuntimeError, match="Broken.otf"):
         install.finish(app)
+
+
+def test_a_second_start_in_the_process_adds_no_font_and_keeps_the_style(qtbot, monkeypatch):
+    """Adding a font again makes Qt drop its font engines under the views' laid-out text."""
+    create_application()
+    style = QApplication.style()
+    added = []
+
+    class Counting(QFontDatabase):
+        @staticmethod
+        def addApplicationFont(path):
+            added.append(path)
+            return QFontDatabase.addApplicationFont(path)
+
+    monkeypatch.setattr(fonts, "QFontDatabase", Counting)
+    create_application()
+    assert added == []
+    assert QApplication.style() is style
+    assert BUNDLED_FAMILY in QApplication.font().families()

@@ -23,7 +23,8 @@ def create_application(argv: list[str] | None = None, fonts: bool = True):
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setStyle(FocusStyle())  # Fusion, with focus rings that show
+    if not isinstance(app.style(), FocusStyle):  # once: a new style would repolish every widget
+        app.setStyle(FocusStyle())  # Fusion, with focus rings that show
     install_focus_ring(app)
     app.setDesktopFileName(APPLICATION)  # Wayland and taskbars match the window to its .desktop file
     app.setWindowIcon(_icon())

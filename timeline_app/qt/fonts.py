@@ -13,6 +13,9 @@ __all__ = ["BUNDLED_FAMILY", "FontInstall", "install_fonts", "set_punctuation"]
 
 BUNDLED_FAMILY = "Timeline Noto Sans SC"  # the family name of resources/fonts/*.otf
 _PROPORTIONAL = QFont.Tag("palt")  # OpenType: punctuation at its own width, not a CJK cell's
+# Each font file is added once per process: adding it again makes Qt drop its font caches, and
+# text laid out with the dropped engines (a view's kept ``QStaticText``) crashes when drawn.
+_ADDED: dict[str, list[str]] = {}  # font file → its families
 
 
 def install_fonts(app: QApplication) -> list[str]:
@@ -43,10 +46,7 @@ class FontInstall:
     def _register(self) -> None:
         try:
             for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
-                font_id = QFontDatabase.addApplicationFont(str(path))
-                if font_id < 0:
-                    raise RuntimeError(f"Qt could not load the bundled font {path}")
-                for family in QFontDatabase.applicationFontFamilies(font_id):
+                for family in _added(path):
                     if family not in self._families:
                         self._families.append(family)
             self._resolve()
@@ -76,6 +76,16 @@ class FontInstall:
             app.setFont(font)
             QFont.insertSubstitutions(font.family(), families)
         return families
+
+
+def _added(path) -> list[str]:
+    """The families of the font file ``path``, added to Qt's font database the first time."""
+    if str(path) not in _ADDED:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise RuntimeError(f"Qt could not load the bundled font {path}")
+        _ADDED[str(path)] = QFontDatabase.applicationFontFamilies(font_id)
+    return _ADDED[str(path)]
 
 
 def set_punctuation(app: QApplication, lang: str) -> None:
