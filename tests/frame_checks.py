@@ -44,6 +44,11 @@ def picture_problems(frame: TimelineFrame, session: Session) -> list[str]:
             if badge.box.intersects(_marker_box(m)):
                 problems.append(f"a badge covers the marker of {m.milestone}")
     problems += [f"{m} is in view but neither labelled nor in a badge" for m in unaccounted(frame, session)]
+    shaded = [fill.box for fill in frame.fills if fill.color == ("outside",)]
+    undated = [(m.milestone, _marker_box(m)) for m in frame.markers if m.hollow]
+    undated += [("a strip badge", b.box) for b in frame.badges if b.in_strip]
+    problems += [f"{name} is laid out in the years the filter leaves out"
+                 for name, box in undated for fill in shaded if box.intersects(fill)]
     return problems
 
 

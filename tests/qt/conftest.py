@@ -37,17 +37,27 @@ def crash_log(qtbot, tmp_path):
 def windows_deleted_at_teardown(qtbot):
     """Every window a test left is closed and deleted when the test ends, while nothing is on the
     stack. qtbot holds its widgets weakly: a window whose last reference was a cycle would
-    otherwise stay open until the collector freed it, deleting it in the middle of whatever the
-    next test was running (a timeline's own paint or refresh among them)."""
+    otherwise stay open until the collector freed it, deleting it in the middle of whatever was
+    running (its own paint, as pytest-qt processes events after the test, or the next test's).
+    So the widgets given to qtbot are also held here until then."""
     import gc
 
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    held = []
+    add_widget = qtbot.addWidget
+
+    def add_and_hold(widget, *args, **kwargs):
+        held.append(widget)
+        add_widget(widget, *args, **kwargs)
+
+    qtbot.addWidget = add_and_hold
     yield
     for widget in QApplication.topLevelWidgets():
         if widget.isWindow() and widget.isVisible():
             widget.close()
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    held.clear()
     gc.collect()

@@ -10,6 +10,7 @@ answer from the same geometry, so what is drawn and what is hit cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -240,12 +241,15 @@ class _Builder:
         top, strips, marks = _needs(session)
         geometries = lane_geometry(plot.bottom, weights, strips, top, self.row_height, marks)
         x0, x1 = snap.x_range
+        f = snap.filter
+        kept = (f.date_from.toordinal() if f.date_from else -math.inf,
+                f.date_to.toordinal() + 1 if f.date_to else math.inf)  # the years not shaded
         for k, (lane, g) in enumerate(zip(lanes, geometries)):
             dated_pin = lane.dated.position.get(snap.selection) if snap.selection else None
             strip_pin = lane.undated.position.get(snap.selection) if snap.selection else None
             dated = place_lane(lane.dated, x0, x1, plot.left, plot.width, g.rows, self._widths(lane.dated), dated_pin)
             strip = place_strip(lane.undated, x0, x1, plot.left, plot.width,
-                                self._widths(lane.undated) if g.strip_labels else None, strip_pin)
+                                self._widths(lane.undated) if g.strip_labels else None, strip_pin, kept)
             layout = LaneLayout(lane, g, dated, strip)
             frame.lanes.append(layout)
             self._lane(k, layout)

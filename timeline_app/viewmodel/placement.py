@@ -12,6 +12,7 @@ their period (:func:`place_strip`): where they stand says nothing about when.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -315,7 +316,8 @@ def _cluster_rest(frame: LaneFrame, items: LaneItems, px: np.ndarray, placed: np
 
 
 def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_px: float,
-                label_width: Callable[[np.ndarray], np.ndarray] | None, pinned: int | None = None) -> StripFrame:
+                label_width: Callable[[np.ndarray], np.ndarray] | None, pinned: int | None = None,
+                within: tuple[float, float] = (-math.inf, math.inf)) -> StripFrame:
     """Lays the undated items out one after another within the visible part of their period.
 
     Each period's run starts at the left end of its visible band and takes its items in
@@ -324,6 +326,7 @@ def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_p
     there it fits): stepping through a strip keeps the order of what is already shown.
     Runs of overlapping periods follow one another rather than overlap. Without ``label_width``
     (a strip with no room for titles) each run is its badge alone: no marker goes unlabelled.
+    ``within`` (days) are the years the filter keeps: no run is laid out in the years it shades.
     """
     frame = StripFrame()
     if len(items) == 0 or x1 <= x0 or width_px <= 0:
@@ -332,7 +335,8 @@ def place_strip(items: StripItems, x0: float, x1: float, left_px: float, width_p
     right_edge = left_px + width_px
     cursor = left_px
     for lo, hi, start, stop in items.groups:
-        left, right = left_px + max((lo - x0) * scale, 0.0), left_px + min((hi - x0) * scale, width_px)
+        kept_lo, kept_hi = max(lo, within[0]), min(hi, within[1])
+        left, right = left_px + max((kept_lo - x0) * scale, 0.0), left_px + min((kept_hi - x0) * scale, width_px)
         if right - left < STRIP_SLOT:
             continue  # the period is out of view, or too narrow to hold anything
         frame.bands.append((left, right))

@@ -211,3 +211,17 @@ def test_every_text_the_kiosk_paints_is_at_least_four_millimetres_high(qtbot, la
             assert physical_mm(view.fonts.cap_height(style), REFERENCE_SCALE) >= MIN_TEXT_MM, style
     finally:
         window.leave()
+
+
+@pytest.mark.parametrize("years", [(2018, None), (None, 2016), (2015, 2019)])
+def test_undated_milestones_are_laid_out_only_in_the_years_the_filter_keeps(qtbot, years):
+    from timeline_app.viewmodel import Filter
+
+    window = open_window(qtbot, size=(1600, 900))
+    start, end = years
+    window.navigator.set_filter(Filter(date_from=dt.date(start, 1, 1) if start else None,
+                                       date_to=dt.date(end, 12, 31) if end else None))
+    frame = window.timeline.frame
+    assert any(fill.color == ("outside",) for fill in frame.fills)
+    assert any(m.hollow for m in frame.markers)  # the strips still show what they can
+    assert_picture_reads_right(frame, window.session)
