@@ -528,6 +528,8 @@ STRINGS = {
     "export.error.pages": "--pages is for PDF: a poster is printed sheet by sheet",
     "export.error.pages_paper": "--pages tiles sheets of paper: give --paper, not --size",
     "export.error.pdfa": "--pdfa is for PDF: an archival PDF/A-1b",
+    "export.error.pdfa_size": "an archival PDF/A-1b page is at most {limit} mm (200 in) a side, this one is {width} × {height} mm: leave out --pdfa (a PDF 1.6 banner has no such limit) or choose a smaller --size",
+    "export.error.user_unit": "the PDF writer's file could not be given a larger page unit ({reason})",
     "picture.format": "Format",
     "picture.size": "Size",
     "picture.slide": "Slide, 1600 × 900",

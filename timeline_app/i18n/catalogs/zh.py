@@ -532,6 +532,8 @@ STRINGS = {
     "export.error.pages": "--pages 只用于 PDF：海报要一张一张地打印",
     "export.error.pages_paper": "--pages 拼接的是纸张：请给出 --paper，而不是 --size",
     "export.error.pdfa": "--pdfa 只用于 PDF：存档用的 PDF/A-1b",
+    "export.error.pdfa_size": "存档用的 PDF/A-1b 页面每边最长 {limit} 毫米（200 英寸），此页为 {width} × {height} 毫米：请去掉 --pdfa（PDF 1.6 的横幅没有这一限制），或选择较小的 --size",
+    "export.error.user_unit": "无法为 PDF 写出的文件设置更大的页面单位（{reason}）",
     "picture.format": "格式",
     "picture.size": "尺寸",
     "picture.slide": "幻灯片，1600 × 900",

@@ -36,9 +36,10 @@ from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
 from ..colors import Theme
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
+from .user_unit import MAX_INCHES, UserUnitError, set_user_unit, user_unit
 
 __all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "page_layout", "paint_sheets",
-           "write_page"]
+           "sheet_unit", "write_page"]
 
 FORMATS = ("png", "svg", "pdf")
 PAPERS = {"A0": QPageSize.PageSizeId.A0, "A1": QPageSize.PageSizeId.A1, "A2": QPageSize.PageSizeId.A2,
@@ -57,6 +58,11 @@ _OVERLAP_MM = 10.0  # what a sheet of a poster repeats of the one before it
 _MARGIN = 32.0
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 _FOOTER_SHARE = 0.28  # of the page's height, at most, for the sources (the rest are counted)
+
+
+def _type_scale(width_mm: float, height_mm: float) -> float:
+    """How many 1/96 in a logical px is on a page of this size: type grows with its short side."""
+    return (min(width_mm, height_mm) / _A4_SHORT_MM) ** TYPE_GROWTH
 
 
 class ExportError(Exception):
@@ -89,11 +95,17 @@ class PageSize:
         short, long = sorted((size.width(), size.height()))
         width, height = (long, short) if landscape else (short, long)
         cols, rows = sheets
-        scale = (min(width * cols, height * rows) / _A4_SHORT_MM) ** TYPE_GROWTH  # type for the whole poster
+        scale = _type_scale(width * cols, height * rows)  # type for the whole poster
         sheet_w, sheet_h = width / 25.4 * 96 / scale, height / 25.4 * 96 / scale
         overlap, header = _OVERLAP_MM / 25.4 * 96 / scale, _MARGIN + HEADER_WIDTH
         return cls(sheet_w + (cols - 1) * (sheet_w - header - overlap), sheet_h + (rows - 1) * (sheet_h - overlap),
                    scale, paper, landscape, sheets, (sheet_w, sheet_h), overlap if sheets != (1, 1) else 0.0, header)
+
+    @classmethod
+    def of_mm(cls, width: float, height: float) -> PageSize:
+        """A page of its own size in mm (a banner, a roll-up), its type grown as paper's is."""
+        scale = _type_scale(width, height)
+        return cls(width / 25.4 * 96 / scale, height / 25.4 * 96 / scale, scale)
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -269,6 +281,10 @@ def write_page(page: Page, path: Path, fmt: str, dpi: float = 96, archival: bool
     path = Path(path)
     if fmt != "pdf" and page.size.sheets != (1, 1):
         raise ExportError(tr("export.error.pages", page.lang))
+    if archival and fmt == "pdf" and sheet_unit(page.size) > 1:
+        width, height = (round(side * 25.4) for side in _sheet_inches(page.size))
+        raise ExportError(tr("export.error.pdfa_size", page.lang, width=width, height=height,
+                             limit=round(MAX_INCHES * 25.4)))
     if fmt == "png":
         width, height = page.size.pixels(dpi)
         need, limit = width * height * 4, image_limit()
@@ -345,9 +361,31 @@ def _write_pdf(page: Page, temp: str, _dpi: float, archival: bool = False) -> No
     if archival:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
         writer.setDocumentXmpMetadata(archival_metadata(page))
-    if not writer.setPageLayout(page_layout(page.size)):
+    unit = sheet_unit(page.size)
+    if unit > 1:  # a banner: drawn at 1/unit, its pages then given /UserUnit (PDF 1.6)
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_1_6)
+    if not writer.setPageLayout(page_layout(page.size, unit)):
         raise ExportError(tr("export.error.page", page.lang))
     paint_sheets(page, writer)
+    del writer  # the file is complete and closed
+    if unit > 1:
+        data = Path(temp).read_bytes()
+        try:
+            data = set_user_unit(data, unit)
+        except UserUnitError as err:
+            raise ExportError(tr("export.error.user_unit", page.lang, reason=str(err))) from None
+        Path(temp).write_bytes(data)
+
+
+def _sheet_inches(size: PageSize) -> tuple[float, float]:
+    """One sheet's width and height in inches: the paper's, or the page's own."""
+    width, height = size.sheet or (size.width, size.height)
+    return width * size.scale / 96, height * size.scale / 96
+
+
+def sheet_unit(size: PageSize) -> int:
+    """The /UserUnit a PDF of this page needs: 1 up to 200 in a side, more for a banner."""
+    return user_unit(*_sheet_inches(size))
 
 
 def archival_metadata(page: Page) -> bytes:
@@ -378,13 +416,14 @@ def archival_metadata(page: Page) -> bytes:
 <?xpacket end="w"?>""".encode("utf-8")
 
 
-def page_layout(size: PageSize) -> QPageLayout:
-    """One sheet's paper (or the page's own size), without margins: the page has its own."""
+def page_layout(size: PageSize, unit: int = 1) -> QPageLayout:
+    """One sheet's paper (or the page's own size, in points of ``unit``/72 in), without margins:
+    the page has its own."""
     if size.paper is not None:
         orientation = QPageLayout.Orientation.Landscape if size.landscape else QPageLayout.Orientation.Portrait
         return QPageLayout(QPageSize(PAPERS[size.paper]), orientation, QMarginsF())
     w, h = size.inches
-    return QPageLayout(QPageSize(QSizeF(w * 72, h * 72), QPageSize.Unit.Point, "",
+    return QPageLayout(QPageSize(QSizeF(w * 72 / unit, h * 72 / unit), QPageSize.Unit.Point, "",
                                  QPageSize.SizeMatchPolicy.ExactMatch), QPageLayout.Orientation.Portrait, QMarginsF())
 
 
