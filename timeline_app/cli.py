@@ -248,6 +248,9 @@ def _picture_options(group) -> None:
                        help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
     group.add_argument("--theme", choices=_THEMES[1:], default="light", help="colours")
     group.add_argument("--select", metavar="ID", help="the milestone shown selected")
+    group.add_argument("--indicators", action=argparse.BooleanOptionalAction, default=True,
+                       help="the indicator rows under the timeline, as many as fit (default: on, where the dataset "
+                       "has indicators)")
     group.add_argument("--pdfa", action="store_true",
                        help="an archival PDF/A-1b (fonts embedded, no transparency, XMP metadata)")
 
@@ -455,7 +458,8 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
     size, unit = (args.size[:2], args.size[2]) if args.size else (None, "px")
     return export_picture(dataset, PictureRequest(
         args.output, args.format, args.lang or system_language(), size, paper, args.landscape, args.dpi,
-        args.range, args.theme, args.select, args.pages, args.pdfa, size_unit=unit))
+        args.range, args.theme, args.select, args.pages, args.pdfa, size_unit=unit,
+        indicators=args.indicators))
 
 
 def _read_config(path: Path | None, report, lang: str, missing_dataset: bool = False) -> tuple[KioskConfig | None, int]:

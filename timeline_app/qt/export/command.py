@@ -29,7 +29,7 @@ class PictureRequest:
     def __init__(self, output: str, fmt: str, lang: str, size: tuple[int, int] | None = None,
                  paper: str | None = None, landscape: bool = True, dpi: float | None = None, show_range=None,
                  theme: str = "light", select: str | None = None, pages: tuple[int, int] | None = None,
-                 archival: bool = False, size_unit: str = "px"):
+                 archival: bool = False, size_unit: str = "px", indicators: bool = True):
         self.output, self.format, self.lang = output, fmt, lang
         self.size, self.paper, self.landscape = size, paper, landscape
         self.size_unit = size_unit  # "px": logical pixels; "mm": a page measured, its type sized as paper's
@@ -37,6 +37,7 @@ class PictureRequest:
         self.range, self.theme, self.select = show_range, theme, select
         self.pages = pages or (1, 1)
         self.archival = archival  # a PDF/A-1b
+        self.indicators = indicators  # the indicator rows under the timeline
 
 
 def export_picture(dataset: Dataset, request: PictureRequest) -> int:
@@ -64,7 +65,8 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
         size = PageSize(*(request.size or (1600, 900)))
     palette = THEMES[request.theme]
     page = Page(session, size, Theme(palette_for(palette), palette == "contrast", dataset), dt.date.today(),
-                dataset.path.name if dataset.path else "", searchable=request.format == "pdf")
+                dataset.path.name if dataset.path else "", searchable=request.format == "pdf",
+                indicators=request.indicators)
     try:
         write_page(page, Path(request.output), request.format, request.dpi, archival=request.archival)
     except ExportError as err:

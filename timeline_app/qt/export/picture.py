@@ -36,6 +36,7 @@ from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
 from ..colors import Theme
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
+from .indicator_band import BAND_SHARE, IndicatorBand
 from .user_unit import MAX_INCHES, UserUnitError, set_user_unit, user_unit
 
 __all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "page_layout", "paint_sheets",
@@ -57,6 +58,7 @@ _MARK = 12.0  # length of an alignment mark at a sheet's edge
 _OVERLAP_MM = 10.0  # what a sheet of a poster repeats of the one before it
 _MARGIN = 32.0
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+_BAND_GAP = 12.0  # between the timeline's axis and the indicator rows
 _FOOTER_SHARE = 0.28  # of the page's height, at most, for the sources (the rest are counted)
 
 
@@ -132,9 +134,11 @@ class Page:
     logical px on any painter (the caller scales it to the device)."""
 
     def __init__(self, session: Session, size: PageSize, theme: Theme, exported: dt.date, source_name: str = "",
-                 searchable: bool = False):
-        """``searchable``: text shaped so that a PDF's text extracts as it was written (see :data:`PLAIN_SHAPING`)."""
+                 searchable: bool = False, indicators: bool = True):
+        """``searchable``: text shaped so that a PDF's text extracts as it was written (see :data:`PLAIN_SHAPING`);
+        ``indicators``: the indicator rows under the timeline (where the dataset has any)."""
         self.session, self.size, self.theme = session, size, theme
+        self.exported, self.source_name, self.searchable = exported, source_name, searchable
         state = session.state
         self.lang = lang = state.language
         base = QFont()
@@ -164,8 +168,27 @@ class Page:
         footer_height = self._text_height(self.small_font, self.footer, width)
         self.footer_box = QRectF(_MARGIN, size.height - _MARGIN - footer_height, width, footer_height)
         self.frame_top = top
-        self.frame = self._compute(width, self.footer_box.top() - 16 - top)
+        room = self.footer_box.top() - 16 - top
+        self.band = IndicatorBand(session, self._font(base, LABEL_PX * 0.92), theme, HEADER_WIDTH,
+                                  room * BAND_SHARE if indicators else 0.0)
+        gap = _BAND_GAP if self.band.height else 0.0
+        self.frame = self._compute(width, room - self.band.height - gap)
+        self.band.top = top + self.frame.height + gap
         self.painter = TimelinePainter(self.fonts)
+
+    @property
+    def headed_bottom(self) -> float:
+        """Where the rows with a header at the left end: the lanes', or the indicator rows' under them."""
+        return self.band.top + self.band.height if self.band.height else self.frame_top + self.frame.height
+
+    @property
+    def indicators(self) -> bool:
+        """Whether the page shows indicator rows (asked for, and the dataset has some)."""
+        return bool(self.band.layouts)
+
+    def with_indicators(self, shown: bool) -> Page:
+        """The same page with or without the indicator rows."""
+        return Page(self.session, self.size, self.theme, self.exported, self.source_name, self.searchable, shown)
 
     @staticmethod
     def _font(base: QFont, px: float, bold: bool = False) -> QFont:
@@ -232,6 +255,7 @@ class Page:
             painter.drawText(self.frame.plot.left, 0, self.frame.plot.width, self.frame.plot.height,
                              Qt.AlignmentFlag.AlignCenter, tr("export.empty", self.lang))
         painter.restore()
+        self.band.paint(painter, self.frame, _MARGIN, view)
         if view.intersects(self.footer_box.adjusted(0, -8, 0, 0)):
             painter.setPen(QPen(theme.rule, 1))
             rule = self.footer_box.top() - 8
@@ -463,7 +487,8 @@ def _draw_sheet(page: Page, painter: QPainter, window: tuple[float, float, float
     painter.restore()
     if start:  # the lane headers, as at the left of the page
         painter.save()
-        headers = QRectF(0, page.frame_top, start, page.frame.height).intersected(QRectF(0, y, start, height))
+        headers = QRectF(0, page.frame_top, start, page.headed_bottom - page.frame_top).intersected(
+            QRectF(0, y, start, height))
         painter.translate(0, -y)
         painter.setClipRect(headers)
         page.paint(painter, headers)

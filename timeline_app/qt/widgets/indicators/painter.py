@@ -58,8 +58,7 @@ class IndicatorPainter:
 
     def __init__(self, font: QFont, theme: Theme):
         self.font = QFont(font)
-        self.small = QFont(font)
-        self.small.setPointSizeF(font.pointSizeF() * 0.85)
+        self.small = _smaller(font)
         self.bold = QFont(self.small)
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
@@ -246,3 +245,13 @@ def _within(x0: float, y0: float, x1: float, y1: float, left: float, right: floa
     slope = (y1 - y0) / (x1 - x0)
     a, b = max(x0, left), min(x1, right)
     return QPointF(a, y0 + (a - x0) * slope), QPointF(b, y0 + (b - x0) * slope)
+
+
+def _smaller(font: QFont) -> QFont:
+    """``font`` at 85 %: a widget's font is sized in points, an exported page's in pixels."""
+    small = QFont(font)
+    if font.pixelSize() > 0:
+        small.setPixelSize(max(round(font.pixelSize() * 0.85), 1))
+    else:
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+    return small
