@@ -85,11 +85,8 @@ class IndicatorBand:
         self.line = QFontMetricsF(self.painter.small).height() + 4
         self.top = 0.0
         self.layouts: list[RowLayout] = []
-        self.left_out = 0
+        self.left_out, self.height = 0, 0.0
         rows = shown_rows(session)
-        if not rows:
-            self.height = 0.0
-            return
         y = self.line  # under the heading
         for number, row in enumerate(rows):
             height = self.painter.row_height(row, lang, gutter)
@@ -98,10 +95,10 @@ class IndicatorBand:
                 break
             self.layouts.append(RowLayout(row, y, height))
             y += height
+        if not self.layouts:  # no indicator, or not even one row fits: no band, the timeline keeps the room
+            return
         self.left_out = len(rows) - len(self.layouts)
-        self.height = y + (self.line if self.left_out else 0.0) if self.layouts else 0.0
-        if not self.layouts:  # not even one row fits: no band, the timeline keeps the room
-            self.left_out = 0
+        self.height = y + (self.line if self.left_out else 0.0)
 
     @property
     def note(self) -> str:
