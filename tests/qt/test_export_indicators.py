@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from test_export_picture import svg_texts
@@ -162,3 +163,28 @@ def test_rows_that_do_not_fit_are_counted_and_hidden_branches_have_no_tracks(tmp
     only = ({i.measure for i in bundled.indicators if i.branch == "xiushan"}
             - {i.measure for i in bundled.indicators if i.branch != "xiushan"})
     assert only and not only & {row.measure for row in shown_rows(hidden.session)}
+
+
+def test_the_rows_keep_within_a_sheet_s_clip(qapp, bundled):
+    """A poster's sheet is drawn through a clip: the rows' tracks stay inside it too."""
+    page = page_of(bundled, "en", PageSize(1600, 900))
+    image = QImage(1600, 900, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.magenta)
+    painter = QPainter(image)
+    painter.setClipRect(QRectF(0, 0, 800, 900))
+    page.paint(painter)
+    painter.end()
+    right = image.copy(800, 0, 800, 900)
+    untouched = QImage(right.size(), right.format())
+    untouched.fill(Qt.GlobalColor.magenta)
+    assert right == untouched
+
+
+def test_a_poster_s_sheets_hold_the_values_they_show_and_repeat_the_names(tmp_path, qapp, bundled):
+    out = tmp_path / "poster.pdf"
+    assert main(["export", "--format", "pdf", "--paper", "A3", "--pages", "2x1", "--lang", "en", "-o", str(out)]) == 0
+    first, second = (squeezed(sheet.extract_text()) for sheet in pypdf.PdfReader(out).pages)
+    assert "250k+" in first and "250k+" not in second  # 2013's figure, left of the middle
+    assert "430k+" in second and "430k+" not in first  # 2023's
+    name = squeezed("Outpatient and emergency visits (visits)")
+    assert name in first and name in second  # with the lane headers, on every sheet

@@ -9,6 +9,7 @@ the timeline keeps its room and the reader knows what a taller page would list.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
@@ -26,6 +27,7 @@ __all__ = ["BAND_SHARE", "IndicatorBand", "shown_rows"]
 
 BAND_SHARE = 0.45  # of the room under the legend, at most, for the indicator rows
 _BAR_INSET = 6.0  # a branch's colour bar, this far left of the strip (as in the panel)
+_LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
 
@@ -42,7 +44,17 @@ def shown_rows(session: Session) -> list[MeasureRow]:
 
 
 class _PageRowsPainter(IndicatorPainter):
-    """The panel's painter, with each row's name and unit in full in the headers' column."""
+    """The panel's painter, with each row's name and unit in full in the headers' column, and
+    only the texts that meet ``view`` (left and right, band px): a poster's sheet holds the
+    names and values it shows, not all of them hidden by its clip."""
+
+    def __init__(self, font: QFont, theme: Theme):
+        super().__init__(font, theme)
+        self.view = (-math.inf, math.inf)
+
+    def labels(self, track, strip, px, lang: str):
+        left, right = self.view
+        return [label for label in super().labels(track, strip, px, lang) if label.left < right and label.right > left]
 
     def name(self, row: MeasureRow, lang: str) -> str:
         return tr("indicators.label_unit", lang, label=row.label(lang), unit=UNITS[row.unit].get(lang))
@@ -57,15 +69,13 @@ class _PageRowsPainter(IndicatorPainter):
         name = self.metrics.boundingRect(QRectF(0, 0, box.width(), 1e6), _WRAP, self.name(row, lang)).height()
         return max(len(row.tracks) * TRACK_HEIGHT, name) + 2 * ROW_PADDING
 
-    def paint_name(self, painter: QPainter, layout: RowLayout, gutter: float, lang: str) -> None:
-        """The row's header alone: its name and unit, and its branches' colours."""
-        self._gutter(painter, layout, gutter, lang)
-
     def _gutter(self, painter: QPainter, layout: RowLayout, gutter: float, lang: str) -> None:
         theme, row = self.theme, layout.row
         for k, track in enumerate(row.tracks):  # whose track is whose: the branch's colour
             y = layout.top + ROW_PADDING + k * TRACK_HEIGHT
             painter.fillRect(QRectF(gutter - _BAR_INSET, y + 2, 4, TRACK_HEIGHT - 4), theme.branch(track.branch))
+        if self.view[0] >= gutter:  # a sheet right of the names
+            return
         painter.setFont(self.font)
         painter.setPen(theme.text)
         painter.drawText(self.name_box(layout.top, gutter, layout.height), _WRAP, self.name(row, lang))
@@ -114,29 +124,26 @@ class IndicatorBand:
         try:
             painter.translate(left, self.top)
             view = view.translated(-left, -self.top)
-            heading = QRectF(0, 0, frame.width, self.line)
-            if view.intersects(heading):
-                painter.setFont(self.heading_font)
-                painter.setPen(theme.text)
-                painter.drawText(heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.heading)
-                painter.setFont(small)
-                painter.setPen(theme.muted)
-                painter.drawText(heading.adjusted(frame.plot.left, 0, 0, 0),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.key)
+            self.painter.view = (view.left(), view.right())
+            small_metrics = self.painter.small_metrics
+            heading = QRectF(0, 0, frame.plot.left, self.line)
+            key = QRectF(frame.plot.left, 0, small_metrics.horizontalAdvance(self.key) + 2, self.line)
+            for box, text, font, pen in ((heading, self.heading, self.heading_font, theme.text),
+                                         (key, self.key, small, theme.muted)):
+                if view.intersects(box):
+                    painter.setFont(font)
+                    painter.setPen(pen)
+                    painter.drawText(box, _LINE, text)
             rows = [layout for layout in self.layouts
                     if view.intersects(QRectF(0, layout.top, frame.width, layout.height))]
+            self.painter.paint(painter, rows, frame.width, frame.plot.left, frame.width - frame.plot.right,
+                               (frame.x0, frame.x1), self.lang)
             names_only = view.right() <= frame.plot.left  # a poster's repeated headers
-            if names_only:
-                for layout in rows:
-                    self.painter.paint_name(painter, layout, frame.plot.left, self.lang)
-            else:
-                self.painter.paint(painter, rows, frame.width, frame.plot.left, frame.width - frame.plot.right,
-                                   (frame.x0, frame.x1), self.lang)
             last = self.layouts[-1]
-            note = QRectF(0, last.top + last.height, frame.width, self.line)
+            note = QRectF(0, last.top + last.height, small_metrics.horizontalAdvance(self.note) + 2, self.line)
             if self.left_out and not names_only and view.intersects(note):
                 painter.setFont(small)
                 painter.setPen(theme.muted)
-                painter.drawText(note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.note)
+                painter.drawText(note, _LINE, self.note)
         finally:
             painter.restore()

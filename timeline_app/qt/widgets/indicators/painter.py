@@ -133,7 +133,8 @@ class IndicatorPainter:
         base = top + TRACK_HEIGHT - 3  # the track's baseline; stalks rise from it
         painter.save()
         try:
-            painter.setClipRect(QRectF(left, top, right - left, TRACK_HEIGHT))
+            # Within any clip already set: a sheet of a printed poster.
+            painter.setClipRect(QRectF(left, top, right - left, TRACK_HEIGHT), Qt.ClipOperation.IntersectClip)
             dated = [f for f in track.figures if not f.cumulative and not f.open_start]
             # Between two figures: not known. (Dots of 1.2 px cost five times as much to stroke.)
             painter.setPen(QPen(t.faint(color), 1.0, Qt.PenStyle.DotLine))
