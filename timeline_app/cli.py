@@ -234,8 +234,9 @@ _PAPERS = ("A4", "A3", "A2", "A1", "A0")
 
 
 def _picture_options(group) -> None:
-    group.add_argument("--size", type=_page_size, metavar="WxH",
-                       help="page size in logical pixels (default 1600x900 unless --paper)")
+    group.add_argument("--size", type=_page_size, metavar="WxH[mm]",
+                       help="page size in logical pixels (default 1600x900 unless --paper), or in millimetres "
+                       "with type sized for it as on paper (a banner: 6000x900mm; a PDF beyond 200 in uses PDF 1.6)")
     group.add_argument("--paper", type=str.upper, choices=_PAPERS, help="a sheet of paper (the PDF's default: A4)")
     group.add_argument("--pages", type=_sheets, metavar="COLSxROWS",
                        help="a PDF poster over several sheets of --paper, lane headers on each (e.g. 3x1)")
@@ -247,12 +248,21 @@ def _picture_options(group) -> None:
                        help="PNG resolution (default 96: a --size page is that many pixels; 150 on paper)")
     group.add_argument("--theme", choices=_THEMES[1:], default="light", help="colours")
     group.add_argument("--select", metavar="ID", help="the milestone shown selected")
+    group.add_argument("--indicators", action=argparse.BooleanOptionalAction, default=True,
+                       help="the indicator rows under the timeline, as many as fit (default: on, where the dataset "
+                       "has indicators)")
     group.add_argument("--pdfa", action="store_true",
                        help="an archival PDF/A-1b (fonts embedded, no transparency, XMP metadata)")
 
 
-def _page_size(text: str) -> tuple[int, int]:
-    return _size(text, 100, 100_000)
+def _page_size(text: str) -> tuple[int, int, str]:
+    """(width, height, unit): logical px, or "mm" for a page measured in millimetres."""
+    if not text.lower().endswith("mm"):
+        return *_size(text, 100, 100_000), "px"
+    try:
+        return *_size(text[:-2], 10, 50_000), "mm"
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"'{text}': WxHmm, each side 10–50000 mm (e.g. 6000x900mm)") from None
 
 
 def _sheets(text: str) -> tuple[int, int]:
@@ -445,9 +455,11 @@ def _export_picture(dataset, args: argparse.Namespace) -> int:
     from .qt.export.command import PictureRequest, export_picture  # Qt only for a picture
 
     paper = args.paper or ("A4" if args.format == "pdf" and args.size is None else None)
+    size, unit = (args.size[:2], args.size[2]) if args.size else (None, "px")
     return export_picture(dataset, PictureRequest(
-        args.output, args.format, args.lang or system_language(), args.size, paper, args.landscape, args.dpi,
-        args.range, args.theme, args.select, args.pages, args.pdfa))
+        args.output, args.format, args.lang or system_language(), size, paper, args.landscape, args.dpi,
+        args.range, args.theme, args.select, args.pages, args.pdfa, size_unit=unit,
+        indicators=args.indicators))
 
 
 def _read_config(path: Path | None, report, lang: str, missing_dataset: bool = False) -> tuple[KioskConfig | None, int]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import timeline_app
+from pdf_checks import page_fonts, unembedded_fonts
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -40,12 +41,8 @@ def test_pdfa_identifies_itself_embeds_its_fonts_and_is_opaque(tmp_path, lang):
     alphas = [float(v) for v in re.findall(rb"/(?:ca|CA) ([0-9.]+)", raw)]
     assert alphas and all(a == 1.0 for a in alphas)  # nothing translucent
     assert set(re.findall(rb"/SMask\s*/(\w+)", raw)) <= {b"None"}
-    fonts = [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()]
-    assert fonts
-    for font in fonts:
-        descendants = font.get("/DescendantFonts")
-        descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
-        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font
+    for page in reader.pages:
+        assert page_fonts(page) and not unembedded_fonts(page)
 
 
 def test_pdfa_is_for_pdf_only(tmp_path):

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
+from pdf_checks import font_names, page_fonts, unembedded_fonts
 from timeline_app.cli import main
 from timeline_app.dataset import bundled_dataset_path, load_dataset
 from timeline_app.qt.app import create_application
@@ -185,20 +186,8 @@ def test_pdf_page_is_the_paper_asked_for_with_every_font_embedded(tmp_path, qapp
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width) * MM_PER_PT), round(float(box.height) * MM_PER_PT)) == mm
-    fonts = [font for font in _fonts(reader.pages[0])]
-    assert fonts
-    for font in fonts:
-        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        descriptor = descendant["/FontDescriptor"].get_object()
-        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
-    assert {str(font["/BaseFont"]).lstrip("/").split("+")[-1] for font in fonts} >= {"TimelineNotoSansSC-Regular",
-                                                                          "TimelineNotoSansSC-Bold"}
-
-
-def _fonts(page):
-    resources = page["/Resources"].get_object()
-    for font in resources.get("/Font", {}).values():
-        yield font.get_object()
+    assert page_fonts(reader.pages[0]) and not unembedded_fonts(reader.pages[0])
+    assert font_names(reader.pages[0]) >= {"TimelineNotoSansSC-Regular", "TimelineNotoSansSC-Bold"}
 
 
 def test_cli_png_size_and_dpi(tmp_path, qapp):

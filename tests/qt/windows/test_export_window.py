@@ -11,6 +11,7 @@ from archivist import open_window
 
 from timeline_app.qt.export.dialog import ExportPictureDialog
 from timeline_app.qt.export.printing import PagePreview
+from timeline_app.i18n import tr
 from timeline_app.viewmodel.timescale import range_caption
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDFs back (the [test] extra)")
@@ -116,3 +117,23 @@ def test_the_page_says_the_filter_in_force_and_shows_only_what_it_lets_through(w
     assert describe_filter(window.session.state.filter, window.session.dataset, lang) in svg
     hidden_titles = [m.title.get(lang) for m in window.session.dataset.milestones if m.branch == hidden.id]
     assert hidden_titles and not any(f">{title}<" in svg for title in hidden_titles)
+
+
+def test_the_dialog_s_box_and_the_print_preview_s_toggle_leave_the_rows_out(window, qtbot, monkeypatch, tmp_path):
+    """The indicator rows are on where the dataset has some; unticked, the preview and the file lose them."""
+    window.action_set.actions["lang.en"].trigger()
+    dialog = open_dialog(window, qtbot)
+    assert dialog.indicators.isChecked() and dialog.page().indicators
+    before = dialog.preview.pixmap().toImage()
+    dialog.indicators.setChecked(False)
+    assert dialog.preview.pixmap().toImage() != before and not dialog.page().indicators
+    save_as(monkeypatch, str(tmp_path / "page.pdf"), "PDF (*.pdf)")
+    dialog.accept()
+    assert "Indicators" not in pypdf.PdfReader(tmp_path / "page.pdf").pages[0].extract_text()
+    preview = PagePreview(dialog.page().with_indicators(True))
+    qtbot.addWidget(preview)
+    assert preview.indicators.isChecked() and preview.page.indicators
+    widget = preview.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    preview.indicators.trigger()
+    assert not preview.page.indicators and widget.pageCount() == 1

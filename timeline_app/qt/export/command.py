@@ -29,13 +29,15 @@ class PictureRequest:
     def __init__(self, output: str, fmt: str, lang: str, size: tuple[int, int] | None = None,
                  paper: str | None = None, landscape: bool = True, dpi: float | None = None, show_range=None,
                  theme: str = "light", select: str | None = None, pages: tuple[int, int] | None = None,
-                 archival: bool = False):
+                 archival: bool = False, size_unit: str = "px", indicators: bool = True):
         self.output, self.format, self.lang = output, fmt, lang
         self.size, self.paper, self.landscape = size, paper, landscape
+        self.size_unit = size_unit  # "px": logical pixels; "mm": a page measured, its type sized as paper's
         self.dpi = dpi if dpi is not None else (150.0 if paper else 96.0)
         self.range, self.theme, self.select = show_range, theme, select
         self.pages = pages or (1, 1)
         self.archival = archival  # a PDF/A-1b
+        self.indicators = indicators  # the indicator rows under the timeline
 
 
 def export_picture(dataset: Dataset, request: PictureRequest) -> int:
@@ -55,11 +57,16 @@ def export_picture(dataset: Dataset, request: PictureRequest) -> int:
     if request.range is not None:
         session.state.x_range = session.clamp_range(*span_of(request.range))
     session.state.selection = request.select
-    size = PageSize.of_paper(request.paper, request.landscape, request.pages) if request.paper \
-        else PageSize(*(request.size or (1600, 900)))
+    if request.paper:
+        size = PageSize.of_paper(request.paper, request.landscape, request.pages)
+    elif request.size_unit == "mm":
+        size = PageSize.of_mm(*request.size)
+    else:
+        size = PageSize(*(request.size or (1600, 900)))
     palette = THEMES[request.theme]
     page = Page(session, size, Theme(palette_for(palette), palette == "contrast", dataset), dt.date.today(),
-                dataset.path.name if dataset.path else "", searchable=request.format == "pdf")
+                dataset.path.name if dataset.path else "", searchable=request.format == "pdf",
+                indicators=request.indicators)
     try:
         write_page(page, Path(request.output), request.format, request.dpi, archival=request.archival)
     except ExportError as err:

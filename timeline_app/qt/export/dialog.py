@@ -59,6 +59,9 @@ class ExportPictureDialog(QDialog):
         for button in (self.seen, self.decade):
             scope.addButton(button)
         self.archival = QCheckBox(tr("picture.pdfa", lang))
+        self.indicators = QCheckBox(tr("picture.indicators", lang))
+        self.indicators.setChecked(bool(window.session.dataset.indicators))
+        self.indicators.setEnabled(bool(window.session.dataset.indicators))
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
@@ -75,7 +78,7 @@ class ExportPictureDialog(QDialog):
         buttons.rejected.connect(self.reject)
         options = QVBoxLayout()
         options.addLayout(form)
-        for widget in (self.seen, self.decade, self.archival, self.note):
+        for widget in (self.seen, self.decade, self.indicators, self.archival, self.note):
             options.addWidget(widget)
         options.addStretch(1)
         body = QHBoxLayout()
@@ -86,7 +89,7 @@ class ExportPictureDialog(QDialog):
         layout.addWidget(buttons)
         for signal in (self.format.currentIndexChanged, self.size.currentIndexChanged,
                        self.orientation.currentIndexChanged, self.columns.valueChanged, self.rows.valueChanged,
-                       self.seen.toggled):
+                       self.seen.toggled, self.indicators.toggled):
             signal.connect(self._on_changed)
         self._on_changed()
 
@@ -111,7 +114,8 @@ class ExportPictureDialog(QDialog):
             session.state.language = self._lang
         path = session.dataset.path
         return Page(session, self.page_size(), Theme.of(self._window, session.dataset), dt.date.today(),
-                    path.name if path else "", searchable=self.chosen_format == "pdf")
+                    path.name if path else "", searchable=self.chosen_format == "pdf",
+                    indicators=self.indicators.isChecked())
 
     def _on_changed(self, *_) -> None:
         fmt, paper = self.chosen_format, self.size.currentData()

@@ -36,9 +36,11 @@ from ...viewmodel.timescale import range_caption
 from ..fonts import BUNDLED_FAMILY
 from ..colors import Theme
 from ..widgets.timeline.painter import TimelineFonts, TimelinePainter
+from .indicator_band import BAND_SHARE, IndicatorBand
+from .user_unit import MAX_INCHES, UserUnitError, set_user_unit, user_unit
 
 __all__ = ["FORMATS", "PAPERS", "ExportError", "Page", "PageSize", "image_limit", "page_layout", "paint_sheets",
-           "write_page"]
+           "sheet_unit", "write_page"]
 
 FORMATS = ("png", "svg", "pdf")
 PAPERS = {"A0": QPageSize.PageSizeId.A0, "A1": QPageSize.PageSizeId.A1, "A2": QPageSize.PageSizeId.A2,
@@ -56,7 +58,13 @@ _MARK = 12.0  # length of an alignment mark at a sheet's edge
 _OVERLAP_MM = 10.0  # what a sheet of a poster repeats of the one before it
 _MARGIN = 32.0
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+_BAND_GAP = 12.0  # between the timeline's axis and the indicator rows
 _FOOTER_SHARE = 0.28  # of the page's height, at most, for the sources (the rest are counted)
+
+
+def _type_scale(width_mm: float, height_mm: float) -> float:
+    """How many 1/96 in a logical px is on a page of this size: type grows with its short side."""
+    return (min(width_mm, height_mm) / _A4_SHORT_MM) ** TYPE_GROWTH
 
 
 class ExportError(Exception):
@@ -89,11 +97,17 @@ class PageSize:
         short, long = sorted((size.width(), size.height()))
         width, height = (long, short) if landscape else (short, long)
         cols, rows = sheets
-        scale = (min(width * cols, height * rows) / _A4_SHORT_MM) ** TYPE_GROWTH  # type for the whole poster
+        scale = _type_scale(width * cols, height * rows)  # type for the whole poster
         sheet_w, sheet_h = width / 25.4 * 96 / scale, height / 25.4 * 96 / scale
         overlap, header = _OVERLAP_MM / 25.4 * 96 / scale, _MARGIN + HEADER_WIDTH
         return cls(sheet_w + (cols - 1) * (sheet_w - header - overlap), sheet_h + (rows - 1) * (sheet_h - overlap),
                    scale, paper, landscape, sheets, (sheet_w, sheet_h), overlap if sheets != (1, 1) else 0.0, header)
+
+    @classmethod
+    def of_mm(cls, width: float, height: float) -> PageSize:
+        """A page of its own size in mm (a banner, a roll-up), its type grown as paper's is."""
+        scale = _type_scale(width, height)
+        return cls(width / 25.4 * 96 / scale, height / 25.4 * 96 / scale, scale)
 
     @property
     def inches(self) -> tuple[float, float]:
@@ -120,9 +134,11 @@ class Page:
     logical px on any painter (the caller scales it to the device)."""
 
     def __init__(self, session: Session, size: PageSize, theme: Theme, exported: dt.date, source_name: str = "",
-                 searchable: bool = False):
-        """``searchable``: text shaped so that a PDF's text extracts as it was written (see :data:`PLAIN_SHAPING`)."""
+                 searchable: bool = False, indicators: bool = True):
+        """``searchable``: text shaped so that a PDF's text extracts as it was written (see :data:`PLAIN_SHAPING`);
+        ``indicators``: the indicator rows under the timeline (where the dataset has any)."""
         self.session, self.size, self.theme = session, size, theme
+        self.exported, self.source_name, self.searchable = exported, source_name, searchable
         state = session.state
         self.lang = lang = state.language
         base = QFont()
@@ -152,8 +168,27 @@ class Page:
         footer_height = self._text_height(self.small_font, self.footer, width)
         self.footer_box = QRectF(_MARGIN, size.height - _MARGIN - footer_height, width, footer_height)
         self.frame_top = top
-        self.frame = self._compute(width, self.footer_box.top() - 16 - top)
+        room = self.footer_box.top() - 16 - top
+        self.band = IndicatorBand(session, self._font(base, LABEL_PX * 0.92), theme, HEADER_WIDTH,
+                                  room * BAND_SHARE if indicators else 0.0)
+        gap = _BAND_GAP if self.band.height else 0.0
+        self.frame = self._compute(width, room - self.band.height - gap)
+        self.band.top = top + self.frame.height + gap
         self.painter = TimelinePainter(self.fonts)
+
+    @property
+    def headed_bottom(self) -> float:
+        """Where the rows with a header at the left end: the lanes', or the indicator rows' under them."""
+        return self.band.top + self.band.height if self.band.height else self.frame_top + self.frame.height
+
+    @property
+    def indicators(self) -> bool:
+        """Whether the page shows indicator rows (asked for, and the dataset has some)."""
+        return bool(self.band.layouts)
+
+    def with_indicators(self, shown: bool) -> Page:
+        """The same page with or without the indicator rows."""
+        return Page(self.session, self.size, self.theme, self.exported, self.source_name, self.searchable, shown)
 
     @staticmethod
     def _font(base: QFont, px: float, bold: bool = False) -> QFont:
@@ -220,6 +255,7 @@ class Page:
             painter.drawText(self.frame.plot.left, 0, self.frame.plot.width, self.frame.plot.height,
                              Qt.AlignmentFlag.AlignCenter, tr("export.empty", self.lang))
         painter.restore()
+        self.band.paint(painter, self.frame, _MARGIN, view)
         if view.intersects(self.footer_box.adjusted(0, -8, 0, 0)):
             painter.setPen(QPen(theme.rule, 1))
             rule = self.footer_box.top() - 8
@@ -269,6 +305,10 @@ def write_page(page: Page, path: Path, fmt: str, dpi: float = 96, archival: bool
     path = Path(path)
     if fmt != "pdf" and page.size.sheets != (1, 1):
         raise ExportError(tr("export.error.pages", page.lang))
+    if archival and fmt == "pdf" and sheet_unit(page.size) > 1:
+        width, height = (round(side * 25.4) for side in _sheet_inches(page.size))
+        raise ExportError(tr("export.error.pdfa_size", page.lang, width=width, height=height,
+                             limit=round(MAX_INCHES * 25.4)))
     if fmt == "png":
         width, height = page.size.pixels(dpi)
         need, limit = width * height * 4, image_limit()
@@ -345,9 +385,31 @@ def _write_pdf(page: Page, temp: str, _dpi: float, archival: bool = False) -> No
     if archival:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
         writer.setDocumentXmpMetadata(archival_metadata(page))
-    if not writer.setPageLayout(page_layout(page.size)):
+    unit = sheet_unit(page.size)
+    if unit > 1:  # a banner: drawn at 1/unit, its pages then given /UserUnit (PDF 1.6)
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_1_6)
+    if not writer.setPageLayout(page_layout(page.size, unit)):
         raise ExportError(tr("export.error.page", page.lang))
     paint_sheets(page, writer)
+    del writer  # the file is complete and closed
+    if unit > 1:
+        data = Path(temp).read_bytes()
+        try:
+            data = set_user_unit(data, unit)
+        except UserUnitError as err:
+            raise ExportError(tr("export.error.user_unit", page.lang, reason=str(err))) from None
+        Path(temp).write_bytes(data)
+
+
+def _sheet_inches(size: PageSize) -> tuple[float, float]:
+    """One sheet's width and height in inches: the paper's, or the page's own."""
+    width, height = size.sheet or (size.width, size.height)
+    return width * size.scale / 96, height * size.scale / 96
+
+
+def sheet_unit(size: PageSize) -> int:
+    """The /UserUnit a PDF of this page needs: 1 up to 200 in a side, more for a banner."""
+    return user_unit(*_sheet_inches(size))
 
 
 def archival_metadata(page: Page) -> bytes:
@@ -378,13 +440,14 @@ def archival_metadata(page: Page) -> bytes:
 <?xpacket end="w"?>""".encode("utf-8")
 
 
-def page_layout(size: PageSize) -> QPageLayout:
-    """One sheet's paper (or the page's own size), without margins: the page has its own."""
+def page_layout(size: PageSize, unit: int = 1) -> QPageLayout:
+    """One sheet's paper (or the page's own size, in points of ``unit``/72 in), without margins:
+    the page has its own."""
     if size.paper is not None:
         orientation = QPageLayout.Orientation.Landscape if size.landscape else QPageLayout.Orientation.Portrait
         return QPageLayout(QPageSize(PAPERS[size.paper]), orientation, QMarginsF())
     w, h = size.inches
-    return QPageLayout(QPageSize(QSizeF(w * 72, h * 72), QPageSize.Unit.Point, "",
+    return QPageLayout(QPageSize(QSizeF(w * 72 / unit, h * 72 / unit), QPageSize.Unit.Point, "",
                                  QPageSize.SizeMatchPolicy.ExactMatch), QPageLayout.Orientation.Portrait, QMarginsF())
 
 
@@ -424,7 +487,8 @@ def _draw_sheet(page: Page, painter: QPainter, window: tuple[float, float, float
     painter.restore()
     if start:  # the lane headers, as at the left of the page
         painter.save()
-        headers = QRectF(0, page.frame_top, start, page.frame.height).intersected(QRectF(0, y, start, height))
+        headers = QRectF(0, page.frame_top, start, page.headed_bottom - page.frame_top).intersected(
+            QRectF(0, y, start, height))
         painter.translate(0, -y)
         painter.setClipRect(headers)
         page.paint(painter, headers)

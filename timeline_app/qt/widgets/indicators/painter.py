@@ -76,8 +76,7 @@ class IndicatorPainter:
 
     def __init__(self, font: QFont, theme: Theme):
         self.font = QFont(font)
-        self.small = QFont(font)
-        self.small.setPointSizeF(font.pointSizeF() * 0.85)
+        self.small = _smaller(font)
         self.bold = QFont(self.small)
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
@@ -167,7 +166,8 @@ class IndicatorPainter:
         base = top + TRACK_HEIGHT - 3  # the track's baseline; stalks rise from it
         painter.save()
         try:
-            painter.setClipRect(QRectF(left, top, right - left, TRACK_HEIGHT))
+            # Within any clip already set: a sheet of a printed poster.
+            painter.setClipRect(QRectF(left, top, right - left, TRACK_HEIGHT), Qt.ClipOperation.IntersectClip)
             dated = [f for f in track.figures if not f.cumulative and not f.open_start]
             # Between two figures: not known. (Dots of 1.2 px cost five times as much to stroke.)
             painter.setPen(QPen(t.faint(color), 1.0, Qt.PenStyle.DotLine))
@@ -279,3 +279,13 @@ def _within(x0: float, y0: float, x1: float, y1: float, left: float, right: floa
     slope = (y1 - y0) / (x1 - x0)
     a, b = max(x0, left), min(x1, right)
     return QPointF(a, y0 + (a - x0) * slope), QPointF(b, y0 + (b - x0) * slope)
+
+
+def _smaller(font: QFont) -> QFont:
+    """``font`` at 85 %: a widget's font is sized in points, an exported page's in pixels."""
+    small = QFont(font)
+    if font.pixelSize() > 0:
+        small.setPixelSize(max(round(font.pixelSize() * 0.85), 1))
+    else:
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+    return small
