@@ -10,7 +10,6 @@ the timeline keeps its room and the reader knows what a taller page would list.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
@@ -32,15 +31,8 @@ _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.Text
 
 
 def shown_rows(session: Session) -> list[MeasureRow]:
-    """The measure rows with the tracks of the branches the filter shows (a measure only hidden
-    branches have gets no row)."""
-    hidden = session.state.filter.hidden_branches
-    rows = []
-    for row in measure_rows(session.dataset):
-        tracks = tuple(track for track in row.tracks if track.branch not in hidden)
-        if tracks:
-            rows.append(replace(row, tracks=tracks))
-    return rows
+    """The measure rows with the tracks of the branches the filter shows, as the panel has them."""
+    return measure_rows(session.dataset, session.state.filter.hidden_branches)
 
 
 class _PageRowsPainter(IndicatorPainter):
