@@ -101,6 +101,8 @@ class LiveDataset(QObject):
         self.target: Path | None = session.dataset.path  # the file F5 reloads
         self.problems: list[Problem] = list(opened.problems) if opened else []
         self.copy_saved: dt.datetime | None = opened.copy_saved if opened else None
+        self.loading: Path | None = None  # the file being read, as ``busy`` last said
+        self.busy.connect(self._remember_loading)
         # The pool before the results' carrier: children go in order, and the pool waits for its jobs.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one load at a time, in the order asked
@@ -223,6 +225,9 @@ class LiveDataset(QObject):
 
         self.busy.emit(path)
         self._pool.start(lambda: results.ready.emit(generation, _load(path, copies, report, fallback)))
+
+    def _remember_loading(self, path: Path | None) -> None:
+        self.loading = path
 
     def _on_progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:

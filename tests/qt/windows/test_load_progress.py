@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from archivist import open_window
 
@@ -92,9 +93,15 @@ def test_a_start_on_a_large_file_shows_the_window_first_then_the_data(qtbot, tmp
     assert app._slow_to_open(path) and not app._slow_to_open(bundled_dataset_path())
     window = open_window(qtbot, Session(empty_dataset(path)), lang="zh")
     assert window.isVisible() and not window.session.dataset.milestones
+    go_on = held_parser(monkeypatch)
     window.live.open_first()
     qtbot.waitUntil(window.findChild(LoadProgress).isVisible)
+    window.add_panels()
+    empty = [label for label in window.arrangement.panels[1].findChildren(QLabel) if label.isVisible()]
+    assert [label.text() for label in empty] == ["正在读取 start.yaml…"]  # not "nothing matches"
+    go_on.set()
     qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
+    assert not any(label.isVisible() for label in empty)
     lo, hi = window.session.full_range()
     assert window.session.state.x_range == (lo, hi)  # fitted to the data it got, as an open is
 

@@ -257,6 +257,7 @@ STRINGS = {
     "filter.from": "From",
     "filter.to": "To",
     "filter.no_match": "No milestone matches.",
+    "list.loading": "Reading {file}…",
     "status.showing": "Showing {shown} of {total} milestones",
     "status.filtered": "Filtered: {what}",
     "status.query": "“{q}”",

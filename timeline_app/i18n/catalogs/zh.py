@@ -261,6 +261,7 @@ STRINGS = {
     "filter.from": "起",
     "filter.to": "止",
     "filter.no_match": "没有符合条件的事件。",
+    "list.loading": "正在读取 {file}…",
     "status.showing": "显示 {shown} / {total} 个事件",
     "status.filtered": "已筛选：{what}",
     "status.query": "“{q}”",

@@ -7,6 +7,8 @@ proxy comparing cells through Python). A cell's text is made only when the view 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette
@@ -221,7 +223,8 @@ class MilestoneList(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         copy_rows_with(self.view, self._row_text)
 
-        # "No match" stands in the empty table itself, under the headers.
+        # "No match" (or "loading") stands in the empty table itself, under the headers.
+        self._loading = None  # the file being read, while one is
         self._no_match = QLabel()
         self._no_match.setTextFormat(Qt.TextFormat.PlainText)
         self._no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -249,8 +252,21 @@ class MilestoneList(QWidget):
         lang = self._session.state.language
         self.view.setAccessibleName(tr("list.name", lang))
         self.view.setAccessibleDescription(tr("list.desc", lang))
-        self._no_match.setText(tr("filter.no_match", lang))
+        self._say_why_empty()
         self._size_columns()
+
+    def set_loading(self, path) -> None:
+        """While a file is read into a window with no milestones yet, its empty list says so
+        rather than that nothing matches."""
+        self._loading = path
+        self._say_why_empty()
+
+    def _say_why_empty(self) -> None:
+        lang = self._session.state.language
+        if self._loading is not None and not self._session.dataset.milestones:
+            self._no_match.setText(tr("list.loading", lang, file=Path(self._loading).name))
+        else:
+            self._no_match.setText(tr("filter.no_match", lang))
 
     def _size_columns(self) -> None:
         """Row height from the font, and the first columns as wide as their widest distinct value

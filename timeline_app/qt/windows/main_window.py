@@ -247,7 +247,12 @@ class MainWindow(QMainWindow):
     def add_panels(self) -> None:
         """The indicator panel, the list and the detail pane (see :mod:`.archivist_layout`);
         anything that needs them before the first frame brought them calls this."""
+        if self.arrangement.panels is not None:
+            return
         self.arrangement.add_panels(self.session, self.navigator, [self.action_set.actions[c] for c in _COPY])
+        listing = self.arrangement.panels[1]
+        listing.set_loading(self.live.loading)
+        self.live.busy.connect(listing.set_loading)
 
     @property
     def indicators(self) -> IndicatorPanel:
