@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["first_frame"]
+__all__ = ["fill_cache", "first_frame"]
 
 _HERE = Path(__file__).resolve().parent
 _REPORT = re.compile(r"startup: (\d+) ms to the first frame(?:, (\d+) MB resident)?")
@@ -56,6 +56,14 @@ def viewer(dataset: Path, home: Path) -> tuple[float, float | None]:
 def opened(dataset: Path, home: Path) -> tuple[float, float | None]:
     """(ms from launch until the viewer has drawn ``dataset``, ms of that after it was read)."""
     return first_frame(["-m", "timeline_app", str(dataset), "--startup-report"], home, report=_OPENED)
+
+
+def fill_cache(dataset: Path, home: Path) -> None:
+    """Leaves ``dataset`` in ``home``'s cache, as a viewer that ran on would: the viewer writes its
+    cache after the data is shown, which a run stopped at its report never reaches."""
+    code = "import sys; from timeline_app.dataset import load_dataset; load_dataset(sys.argv[1], cache=True)"
+    subprocess.run([sys.executable, "-c", code, str(dataset)], check=True,
+                   env=dict(os.environ, TIMELINE_APP_CACHE_DIR=str(home / "cache")))
 
 
 def bare() -> float:

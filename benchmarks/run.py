@@ -106,10 +106,11 @@ def main() -> int:
                 cold = [process.opened(path, home / f"cold-{n}-{k}") for k in range(runs)]
                 result.setdefault("open_cold_ms", {})[str(n)] = summary([ms for ms, _ in cold])
                 result.setdefault("open_cold_after_read_ms", {})[str(n)] = summary([after or 0.0 for _, after in cold])
+                process.fill_cache(path, home / f"warm-{n}")
                 result.setdefault("open_warm_ms", {})[str(n)] = summary(
-                    [process.opened(path, home / f"cold-{n}-0")[0] for _ in range(runs)])
+                    [process.opened(path, home / f"warm-{n}")[0] for _ in range(runs)])
             viewer_home = home / f"viewer-{n}"
-            process.viewer(path, viewer_home)  # a first open fills the cache, as a second open finds it
+            process.fill_cache(path, viewer_home)  # as a second open finds it
             result["rss_mb"][str(n)] = summary([process.viewer(path, viewer_home)[1] or 0.0 for _ in range(max(runs // 2, 1))])
             say(f"{n:>7,} milestones: " + "; ".join(f"{k} {result[k][str(n)]}" for k in
                 ("load_ms", "reopen_ms", "open_cold_ms", "open_cold_after_read_ms", "open_warm_ms", "build_ms",
