@@ -55,11 +55,12 @@ class Snapshot:
     width: float
     height: float
     focus: bool = False  # the keyboard acts on the timeline: its lane and frame are shown
+    reading: str = ""  # the name of the file being read, while one is
 
     @classmethod
-    def of(cls, state: ViewState, width: float, height: float, focus: bool = False) -> Snapshot:
+    def of(cls, state: ViewState, width: float, height: float, focus: bool = False, reading: str = "") -> Snapshot:
         return cls(tuple(state.x_range), state.selection, state.language, state.lane, state.filter, width, height,
-                   focus)
+                   focus, reading)
 
 
 class LabelTexts:
@@ -257,10 +258,23 @@ class _Builder:
         self._eras(top)
         self._headers()
         self._axis()
+        self._why_empty()
         if snap.focus:
             b = Box(1, 1, snap.width - 1, snap.height - 1)
             frame.lines += [Line(b.left, b.top, b.right, b.top, ("focus",), 2), Line(b.right, b.top, b.right, b.bottom, ("focus",), 2),
                             Line(b.right, b.bottom, b.left, b.bottom, ("focus",), 2), Line(b.left, b.bottom, b.left, b.top, ("focus",), 2)]
+
+    def _why_empty(self) -> None:
+        """A dataset with no milestone (a file still being read, a broken one with no last good
+        copy, an empty one) says so across the lanes, rather than leave a bare axis."""
+        if self.session.dataset.milestones:
+            return
+        snap, plot = self.snap, self.frame.plot
+        text = (tr("timeline.reading", self.lang, file=snap.reading) if snap.reading
+                else tr("empty.no_milestones", self.lang))
+        middle = (plot.top + plot.bottom) / 2
+        self.frame.texts.append(Text(text, Box(plot.left, middle - 12, plot.right, middle + 12), TextStyle.LABEL,
+                                     ("muted",), "center"))
 
     def _widths(self, items):
         lang, session, titles = self.lang, self.session, self.titles

@@ -225,3 +225,14 @@ def test_undated_milestones_are_laid_out_only_in_the_years_the_filter_keeps(qtbo
     assert any(fill.color == ("outside",) for fill in frame.fills)
     assert any(m.hollow for m in frame.markers)  # the strips still show what they can
     assert_picture_reads_right(frame, window.session)
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "没有可显示的事件。"), ("en", "No milestones to show.")])
+def test_a_dataset_without_milestones_says_so_across_the_lanes(qtbot, tmp_path, lang, words):
+    from timeline_app.dataset.last_good import empty_dataset
+
+    window = open_window(qtbot, Session(empty_dataset(tmp_path / "none.yaml")), size=(1280, 720), lang=lang)
+    frame = window.timeline.frame
+    notice = [text for text in frame.texts if text.text == words]
+    assert len(notice) == 1 and frame.plot.left <= notice[0].box.left and notice[0].box.right <= frame.plot.right
+    assert words in svg_texts(svg_of(window.timeline))  # drawn, not only placed

@@ -99,9 +99,11 @@ def test_a_start_on_a_large_file_shows_the_window_first_then_the_data(qtbot, tmp
     window.add_panels()
     empty = [label for label in window.arrangement.panels[1].findChildren(QLabel) if label.isVisible()]
     assert [label.text() for label in empty] == ["正在读取 start.yaml…"]  # not "nothing matches"
+    assert "正在读取 start.yaml…" in [text.text for text in window.timeline.frame.texts]  # not a bare axis
     go_on.set()
     qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
     assert not any(label.isVisible() for label in empty)
+    assert "正在读取 start.yaml…" not in [text.text for text in window.timeline.frame.texts]
     lo, hi = window.session.full_range()
     assert window.session.state.x_range == (lo, hi)  # fitted to the data it got, as an open is
 

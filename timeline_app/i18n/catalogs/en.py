@@ -258,6 +258,8 @@ STRINGS = {
     "filter.to": "To",
     "filter.no_match": "No milestone matches.",
     "list.loading": "Reading {file}…",
+    "timeline.reading": "Reading {file}…",
+    "empty.no_milestones": "No milestones to show.",
     "status.showing": "Showing {shown} of {total} milestones",
     "status.filtered": "Filtered: {what}",
     "status.query": "“{q}”",

@@ -262,6 +262,8 @@ STRINGS = {
     "filter.to": "止",
     "filter.no_match": "没有符合条件的事件。",
     "list.loading": "正在读取 {file}…",
+    "timeline.reading": "正在读取 {file}…",
+    "empty.no_milestones": "没有可显示的事件。",
     "status.showing": "显示 {shown} / {total} 个事件",
     "status.filtered": "已筛选：{what}",
     "status.query": "“{q}”",

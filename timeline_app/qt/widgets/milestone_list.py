@@ -263,10 +263,12 @@ class MilestoneList(QWidget):
 
     def _say_why_empty(self) -> None:
         lang = self._session.state.language
-        if self._loading is not None and not self._session.dataset.milestones:
+        if self._session.dataset.milestones:
+            self._no_match.setText(tr("filter.no_match", lang))
+        elif self._loading is not None:
             self._no_match.setText(tr("list.loading", lang, file=Path(self._loading).name))
         else:
-            self._no_match.setText(tr("filter.no_match", lang))
+            self._no_match.setText(tr("empty.no_milestones", lang))
 
     def _size_columns(self) -> None:
         """Row height from the font, and the first columns as wide as their widest distinct value
@@ -331,6 +333,7 @@ class MilestoneList(QWidget):
         self._retranslate()
 
     def _on_dataset_changed(self, _: object) -> None:
+        self._say_why_empty()
         self._size_columns()
         self.model.set_theme(Theme.of(self, self._session.dataset))
 

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.files = DatasetFiles(self, self.navigator, self.prefs, self.action_set, opened, watch)
         self.files.changed.connect(self._update_status)
         self.live = self.files.live
+        self.live.busy.connect(self.timeline.set_reading)
         # Texts before the menus and the toolbar show the actions, so none of them is told of a
         # change (a later _retranslate finds them set, and only titles the menus).
         self.action_set.retranslate(self.language())

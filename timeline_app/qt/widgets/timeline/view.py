@@ -13,6 +13,7 @@ tests ask the frame, which answers from the geometry it hands the painter.
 from __future__ import annotations
 
 import weakref
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -119,6 +120,7 @@ class TimelineView(pg.GraphicsView):
         super().__init__(parent, background=None)
         self.navigator = navigator
         self.session = session = navigator.session
+        self._reading = ""  # the file being read, while one is (see set_reading)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 200)
@@ -295,7 +297,13 @@ class TimelineView(pg.GraphicsView):
 
     def snapshot(self) -> Snapshot:
         """What the widget shows now, at its size."""
-        return Snapshot.of(self.session.state, float(self.width()), float(self.height()), self.focus_shown())
+        return Snapshot.of(self.session.state, float(self.width()), float(self.height()), self.focus_shown(),
+                           self._reading)
+
+    def set_reading(self, path) -> None:
+        """The file being read (``None`` once it is read): an empty timeline names it meanwhile."""
+        self._reading = Path(path).name if path is not None else ""
+        self.refresh()
 
     def refresh(self) -> None:
         """Recomputes the frame (everything placed) and redraws."""
