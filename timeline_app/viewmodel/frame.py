@@ -270,7 +270,7 @@ class _Builder:
         if self.session.dataset.milestones:
             return
         snap, plot = self.snap, self.frame.plot
-        text = (tr("timeline.reading", self.lang, file=snap.reading) if snap.reading
+        text = (tr("empty.reading", self.lang, file=snap.reading) if snap.reading
                 else tr("empty.no_milestones", self.lang))
         middle = (plot.top + plot.bottom) / 2
         self.frame.texts.append(Text(text, Box(plot.left, middle - 12, plot.right, middle + 12), TextStyle.LABEL,

@@ -98,12 +98,12 @@ def test_a_start_on_a_large_file_shows_the_window_first_then_the_data(qtbot, tmp
     qtbot.waitUntil(window.findChild(LoadProgress).isVisible)
     window.add_panels()
     empty = [label for label in window.arrangement.panels[1].findChildren(QLabel) if label.isVisible()]
-    assert [label.text() for label in empty] == ["正在读取 start.yaml…"]  # not "nothing matches"
-    assert "正在读取 start.yaml…" in [text.text for text in window.timeline.frame.texts]  # not a bare axis
+    assert [label.text() for label in empty] == ["正在载入 start.yaml…"]  # not "nothing matches"
+    assert "正在载入 start.yaml…" in [text.text for text in window.timeline.frame.texts]  # not a bare axis
     go_on.set()
     qtbot.waitUntil(lambda: len(window.session.dataset.milestones) == 1500, timeout=60000)
     assert not any(label.isVisible() for label in empty)
-    assert "正在读取 start.yaml…" not in [text.text for text in window.timeline.frame.texts]
+    assert "正在载入 start.yaml…" not in [text.text for text in window.timeline.frame.texts]
     lo, hi = window.session.full_range()
     assert window.session.state.x_range == (lo, hi)  # fitted to the data it got, as an open is
 

@@ -266,7 +266,7 @@ class MilestoneList(QWidget):
         if self._session.dataset.milestones:
             self._no_match.setText(tr("filter.no_match", lang))
         elif self._loading is not None:
-            self._no_match.setText(tr("list.loading", lang, file=Path(self._loading).name))
+            self._no_match.setText(tr("empty.reading", lang, file=Path(self._loading).name))
         else:
             self._no_match.setText(tr("empty.no_milestones", lang))
 
