@@ -66,3 +66,20 @@ def test_a_screenshot_is_exactly_the_size_asked_for(tmp_path, size):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert f"{image.width()}x{image.height()}" == size
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_exhibitions_title_is_shown_whole(qtbot, lang):
+    """The English title is longer than the header's room: it wraps, it is not cut off."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    window, _ = open_kiosk(qtbot)
+    window.navigator.set_language(lang)
+    QApplication.processEvents()
+    heading = window.heading
+    room = heading.contentsRect()
+    needed = QFontMetrics(heading.font()).boundingRect(room, int(Qt.TextFlag.TextWordWrap), heading.text())
+    assert heading.text() == window.session.dataset.title.get(lang)
+    assert needed.width() <= room.width() and needed.height() <= room.height()
+    window.leave()

@@ -86,7 +86,7 @@ class KioskWindow(QWidget):
         self.card = KioskCard(self.navigator, pictures=self.pictures, take_home=config.take_home)
         self.figures = FigureBoard(session, config.branches, config.figures)
         self.updating = BeingUpdated(self)
-        self.heading = plain_label(self, TITLE, bold=True, wrap=False)
+        self.heading = plain_label(self, TITLE, bold=True, wrap=True)
         self.attract = AttractScreen(self.navigator, self.pictures, self, animate=animate)  # over all, on tour
         self.invitation = self.attract.invitation
         commands = dict(KIOSK_COMMANDS)
